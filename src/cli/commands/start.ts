@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { Store } from '../../store/index.js';
+import { DATA_OPTION_HELP, storeLocation } from '../context.js';
+import { ingest } from './ingest.js';
+import { serve, type ServeOptions } from './serve.js';
+
+/** The bundled sample: files and the publication dates the files themselves do not carry. */
+interface SampleManifest {
+  reports: Array<{ file: string; published?: string; source?: string; url?: string }>;
+}
+
+const samplesDir = new URL('../../../samples/', import.meta.url);
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('ingest the bundled sample reports into the embedded database, then serve them')
+    .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', DATA_OPTION_HELP)
+    .action(async (options: ServeOptions) => {
+      const store = await Store.open(storeLocation(options));
+      const manifest = JSON.parse(await readFile(new URL('manifest.json', samplesDir), 'utf8')) as SampleManifest;
+      let created = 0;
+      for (const entry of manifest.reports) {
+        const path = new URL(entry.file, samplesDir).pathname;
+        const summary = await ingest(store, [path], { published: entry.published ?? null, source: entry.source ?? null, url: entry.url ?? null });
+        created += summary.incidentsCreated + summary.incidentsMerged;
+      }
+      const counts = await store.counts();
+      process.stdout.write(`sample ingested: ${created} new or updated incidents; the ledger holds ${counts.incidents} incidents from ${counts.reports} reports\n`);
+      await serve(store, options);
+    });
+}

@@ -1,0 +1,297 @@
+// `vigil eval events`: extraction scored against human-coded event records (ACLED-style
+// JSONL). Each record's narrative is run through clean -> extract -> geocode -> reconcile,
+// and the incident that best matches the gold date and place is scored field by field.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parseLexicon } from '../extract/lexicon.js';
+import { analyse } from '../pipeline.js';
+import { incidentFromDraft } from '../reconcile/index.js';
+import { shiftDate } from '../store/index.js';
+import type { Incident } from '../types.js';
+import { kilometres } from '../util/geo.js';
+import { normaliseActor, normalisePlace } from './normalise.js';
+
+const goldRecord = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  date: z.string().nullish(),
+  published: z.string().nullish(),
+  country: z.string().nullish(),
+  admin1: z.string().nullish(),
+  admin2: z.string().nullish(),
+  location: z.string().nullish(),
+  latitude: z.number().nullish(),
+  longitude: z.number().nullish(),
+  event_type: z.string().nullish(),
+  sub_event_type: z.string().nullish(),
+  actor1: z.string().nullish(),
+  fatalities: z.number().nullish(),
+  fatalities_low: z.number().nullish(),
+  fatalities_high: z.number().nullish(),
+});
+export type GoldRecord = z.infer<typeof goldRecord>;
+
+export const SCORED_FIELDS = [
+  'fatalities',
+  'fatalities_nonzero',
+  'fatalities_within_1',
+  'fatalities_within_10pct',
+  'fatalities_low',
+  'fatalities_high',
+  'fatalities_range_holds_gold',
+  'date',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'country',
+  'admin1',
+  'location_10km',
+  'location_25km',
+  'location_50km',
+  'location_name',
+] as const;
+type Field = (typeof SCORED_FIELDS)[number];
+
+interface FieldScore {
+  scored: number;
+  correct: number;
+  errors: Map<string, { count: number; example: string }>;
+}
+
+export interface EventsReport {
+  files: string[];
+  records: number;
+  skippedLines: number;
+  noIncident: number;
+  severalIncidents: number;
+  fields: Record<string, { scored: number; correct: number; accuracy: number; errors: Array<{ kind: string; count: number; example: string }> }>;
+  zeroConfusion: { goldZeroOursZero: number; goldZeroOursNonzero: number; goldNonzeroOursZero: number; goldNonzeroOursNonzero: number };
+  groups: Record<string, { records: number; fields: Record<string, { scored: number; correct: number; accuracy: number }> }>;
+  seconds: number;
+}
+
+const legacyTypes = loadLegacyTypes();
+
+function loadLegacyTypes(): Map<string, Array<{ eventType: string; subEventType: string | null }>> {
+  const rows = parseLexicon(readFileSync(new URL('../../data/eval/legacy-event-types.txt', import.meta.url), 'utf8'));
+  const map = new Map<string, Array<{ eventType: string; subEventType: string | null }>>();
+  for (const [legacy, eventType, sub] of rows) map.set(legacy!, [...(map.get(legacy!) ?? []), { eventType: eventType!, subEventType: sub === '-' ? null : sub! }]);
+  return map;
+}
+
+/** Country groups reported as their own rows (the hardest and most important records). */
+const GROUPS: Record<string, (r: GoldRecord) => boolean> = {
+  'Syria and Iraq': (r) => r.country === 'Syria' || r.country === 'Iraq',
+  'all others': (r) => r.country !== 'Syria' && r.country !== 'Iraq',
+};
+const GROUP_FIELDS: Field[] = ['fatalities', 'fatalities_nonzero', 'date', 'event_type', 'actor1', 'country', 'admin1', 'location_25km', 'location_50km'];
+
+export function runEventsEval(files: string[], options: { limit?: number; onRecord?: () => void } = {}): EventsReport {
+  const started = performance.now();
+  const scores = new Map<Field, FieldScore>();
+  const groupScores = new Map<string, Map<Field, FieldScore>>();
+  const groupCounts = new Map<string, number>();
+  const zero = { goldZeroOursZero: 0, goldZeroOursNonzero: 0, goldNonzeroOursZero: 0, goldNonzeroOursNonzero: 0 };
+  let records = 0;
+  let skippedLines = 0;
+  let noIncident = 0;
+  let severalIncidents = 0;
+
+  outer: for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      if (options.limit !== undefined && records >= options.limit) break outer;
+      const parsed = goldRecord.safeParse(safeJson(line));
+      if (!parsed.success) {
+        skippedLines++;
+        continue;
+      }
+      const record = parsed.data;
+      records++;
+      options.onRecord?.();
+      const incidents = extractIncidents(record);
+      if (incidents.length === 0) noIncident++;
+      if (incidents.length > 1) severalIncidents++;
+      const incident = bestMatch(record, incidents);
+      const outcomes = scoreRecord(record, incident);
+      const groups = Object.entries(GROUPS).filter(([, test]) => test(record)).map(([name]) => name);
+      for (const name of groups) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
+      for (const [field, outcome] of outcomes) {
+        tally(scores, field, outcome, record.id);
+        if (GROUP_FIELDS.includes(field)) {
+          for (const name of groups) tally(groupScores.get(name) ?? groupScores.set(name, new Map()).get(name)!, field, outcome, record.id);
+        }
+      }
+      if (record.fatalities !== null && record.fatalities !== undefined) {
+        const ours = incident?.fatalities.best ?? 0;
+        const key = `gold${record.fatalities === 0 ? 'Zero' : 'Nonzero'}Ours${ours === 0 ? 'Zero' : 'Nonzero'}` as keyof typeof zero;
+        zero[key]++;
+      }
+    }
+  }
+
+  return {
+    files,
+    records,
+    skippedLines,
+    noIncident,
+    severalIncidents,
+    fields: Object.fromEntries(SCORED_FIELDS.filter((f) => scores.has(f)).map((f) => [f, summarise(scores.get(f)!)])),
+    zeroConfusion: zero,
+    groups: Object.fromEntries(
+      [...groupScores].map(([name, fieldScores]) => [
+        name,
+        { records: groupCounts.get(name) ?? 0, fields: Object.fromEntries([...fieldScores].map(([f, s]) => [f, (({ scored, correct, accuracy }) => ({ scored, correct, accuracy }))(summarise(s))])) },
+      ]),
+    ),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
+
+/** The narrative alone, published the day after the event unless the record says otherwise. */
+export function extractIncidents(record: GoldRecord): Incident[] {
+  const published = record.published?.slice(0, 10) ?? (record.date ? shiftDate(record.date, 1) : null);
+  const { report, drafts } = analyse({ origin: record.id, url: null, title: null, sourceName: null, published, format: 'text', content: record.text });
+  return drafts.map((draft, index) => incidentFromDraft(draft, report.id, index));
+}
+
+function bestMatch(record: GoldRecord, incidents: Incident[]): Incident | null {
+  let best: Incident | null = null;
+  let bestScore = -Infinity;
+  for (const incident of incidents) {
+    let score = incident.date === record.date ? 2 : 0;
+    const distance = distanceKm(record, incident);
+    if (distance !== null) score += distance < 50 ? 1 - distance / 100 : 0;
+    if (score > bestScore) {
+      best = incident;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function distanceKm(record: GoldRecord, incident: Incident): number | null {
+  const p = incident.place;
+  if (record.latitude == null || record.longitude == null || p?.latitude == null || p.longitude == null) return null;
+  return kilometres(record.latitude, record.longitude, p.latitude, p.longitude);
+}
+
+type Outcome = { ok: true } | { ok: false; kind: string };
+const ok: Outcome = { ok: true };
+const wrong = (kind: string): Outcome => ({ ok: false, kind });
+
+/** Every scorable field of one record: fields the gold leaves null are not scored. */
+function scoreRecord(r: GoldRecord, incident: Incident | null): Map<Field, Outcome> {
+  const out = new Map<Field, Outcome>();
+  const set = (field: Field, when: boolean, outcome: () => Outcome) => {
+    if (when) out.set(field, incident ? outcome() : wrong('no incident extracted'));
+  };
+  const i = incident!;
+  const gold = r.fatalities;
+  const hasGold = gold !== null && gold !== undefined;
+  set('fatalities', hasGold, () => fatalityOutcome(gold!, i.fatalities.best ?? 0));
+  set('fatalities_nonzero', hasGold && gold! > 0, () => fatalityOutcome(gold!, i.fatalities.best ?? 0));
+  set('fatalities_within_1', hasGold, () => (Math.abs((i.fatalities.best ?? 0) - gold!) <= 1 ? ok : fatalityOutcome(gold!, i.fatalities.best ?? 0)));
+  set('fatalities_within_10pct', hasGold, () => (Math.abs((i.fatalities.best ?? 0) - gold!) <= gold! * 0.1 ? ok : fatalityOutcome(gold!, i.fatalities.best ?? 0)));
+  set('fatalities_low', r.fatalities_low != null, () => (i.fatalities.low === r.fatalities_low ? ok : wrong('different low')));
+  set('fatalities_high', r.fatalities_high != null, () => (i.fatalities.high === r.fatalities_high ? ok : wrong('different high')));
+  set('fatalities_range_holds_gold', hasGold, () => ((i.fatalities.low ?? 0) <= gold! && gold! <= (i.fatalities.high ?? 0) ? ok : fatalityOutcome(gold!, i.fatalities.best ?? 0)));
+  set('date', Boolean(r.date), () => dateOutcome(r.date!, i.date));
+  const legacy = r.event_type ? legacyTypes.get(r.event_type) : undefined;
+  set('event_type', Boolean(r.event_type), () =>
+    (legacy ? legacy.some((l) => l.eventType === i.eventType) : i.eventType === r.event_type) ? ok : wrong(`${r.event_type} -> ${i.eventType}`),
+  );
+  set('sub_event_type', Boolean(r.sub_event_type), () => (i.subEventType === r.sub_event_type ? ok : wrong(`${r.sub_event_type} -> ${i.subEventType}`)));
+  set('actor1', Boolean(r.actor1), () => (normaliseActor(i.actor1) === normaliseActor(r.actor1) ? ok : wrong(i.actor1 ? `${r.actor1} -> ${i.actor1}` : `${r.actor1} -> none`)));
+  set('country', Boolean(r.country), () => (normalisePlace(i.place?.country) === normalisePlace(r.country) ? ok : wrong(i.place?.country ? `${r.country} -> ${i.place.country}` : 'no country')));
+  set('admin1', Boolean(r.admin1), () => (normalisePlace(i.place?.admin1) === normalisePlace(r.admin1) ? ok : wrong(i.place?.admin1 ? 'different admin1' : 'no admin1')));
+  const hasCoordinates = r.latitude != null && r.longitude != null;
+  for (const [field, km] of [['location_10km', 10], ['location_25km', 25], ['location_50km', 50]] as const) {
+    set(field, hasCoordinates, () => locationOutcome(distanceKm(r, i), km, i));
+  }
+  set('location_name', Boolean(r.location || r.admin1), () => {
+    const ours = normalisePlace(i.place?.name);
+    return ours && [r.location, r.admin2, r.admin1].some((n) => normalisePlace(n) === ours) ? ok : wrong(i.place ? 'different name' : 'no place');
+  });
+  return out;
+}
+
+function fatalityOutcome(gold: number, ours: number): Outcome {
+  if (gold === ours) return ok;
+  if (ours === 0) return wrong('deaths missed (ours 0)');
+  if (gold === 0) return wrong('deaths where gold has none');
+  return wrong(ours > gold ? 'too high' : 'too low');
+}
+
+function dateOutcome(gold: string, ours: string | null): Outcome {
+  if (ours === gold) return ok;
+  if (!ours) return wrong('no date');
+  const days = Math.round((Date.parse(ours) - Date.parse(gold)) / 86_400_000);
+  return wrong(Math.abs(days) <= 7 ? `off by ${days > 0 ? '+' : ''}${days} day(s)` : Math.abs(days) < 366 ? 'off by weeks or months' : 'off by a year or more');
+}
+
+function locationOutcome(distance: number | null, limit: number, incident: Incident): Outcome {
+  if (distance !== null && distance <= limit) return ok;
+  if (!incident.place) return wrong('no place');
+  if (incident.place.latitude === null) return wrong('place without coordinates');
+  return wrong(distance! > 500 ? 'over 500 km away' : distance! > 100 ? '100-500 km away' : `${limit}-100 km away`);
+}
+
+function tally(scores: Map<Field, FieldScore>, field: Field, outcome: Outcome, id: string) {
+  const score = scores.get(field) ?? scores.set(field, { scored: 0, correct: 0, errors: new Map() }).get(field)!;
+  score.scored++;
+  if (outcome.ok) score.correct++;
+  else {
+    const error = score.errors.get(outcome.kind);
+    if (error) error.count++;
+    else score.errors.set(outcome.kind, { count: 1, example: id });
+  }
+}
+
+function summarise(score: FieldScore) {
+  return {
+    scored: score.scored,
+    correct: score.correct,
+    accuracy: score.scored ? score.correct / score.scored : 0,
+    errors: [...score.errors].map(([kind, e]) => ({ kind, ...e })).sort((a, b) => b.count - a.count).slice(0, 5),
+  };
+}
+
+export function formatEventsReport(report: EventsReport): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const rows = Object.entries(report.fields).map(([field, s]) => [
+    field,
+    String(s.scored),
+    pct(s.accuracy),
+    s.errors.slice(0, 3).map((e) => `${e.kind} (${e.count})`).join('; '),
+  ]);
+  const header = ['field', 'scored', 'accuracy', 'most common errors (count)'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => (c === 1 || c === 2 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(' | ')} |`;
+  const z = report.zeroConfusion;
+  const groupHeader = ['group', 'records', ...GROUP_FIELDS];
+  const groupRows = Object.entries(report.groups).map(([name, g]) => [name, String(g.records), ...GROUP_FIELDS.map((f) => (g.fields[f] ? pct(g.fields[f].accuracy) : '-'))]);
+  return [
+    `Events eval: ${report.records} records from ${report.files.join(', ')} in ${report.seconds.toFixed(1)} s` +
+      (report.skippedLines ? ` (${report.skippedLines} unreadable lines skipped)` : ''),
+    `No incident extracted: ${report.noIncident}; several incidents in one text (best date/place match scored): ${report.severalIncidents}`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `Fatalities zero vs non-zero: gold 0 / ours 0: ${z.goldZeroOursZero}; gold 0 / ours >0: ${z.goldZeroOursNonzero}; gold >0 / ours 0: ${z.goldNonzeroOursZero}; gold >0 / ours >0: ${z.goldNonzeroOursNonzero}`,
+    '',
+    `| ${groupHeader.join(' | ')} |`,
+    `|${groupHeader.map(() => '---').join('|')}|`,
+    ...groupRows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { RAQQA, sampleIncident, sampleReport } from '../../test/fixtures/serve/incident.js';
+import type { Report } from '../types.js';
+import { exportRecordSchema, formatExport, toExportRecord, type IncidentFeatureCollection } from './index.js';
+
+const report = sampleReport();
+const reports = new Map<string, Report>([[report.id, report]]);
+const incident = sampleIncident(report);
+
+/** Parses our own CSV output (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+describe('toExportRecord', () => {
+  it('emits the contract keys in order', () => {
+    const record = toExportRecord(incident, reports);
+    expect(Object.keys(record)).toEqual([
+      'event_id', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2',
+      'country', 'admin1', 'location', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source',
+      'fatalities_low', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high',
+      'injured_low', 'injured_high', 'sources_count', 'sites', 'claims',
+    ]);
+    expect(Object.keys(record.claims[0] ?? {})).toEqual([
+      'measure', 'victims', 'qualifier', 'low', 'high', 'vague_word', 'stance', 'speaker', 'outlet', 'actor',
+      'hedges', 'text', 'start', 'end', 'phrase', 'rule', 'report_id',
+    ]);
+    expect(() => exportRecordSchema.parse(record)).not.toThrow();
+  });
+
+  it('maps fields and claim evidence', () => {
+    const record = toExportRecord(incident, reports);
+    expect(record).toMatchObject({ event_id: 'VIG-0001', fatalities: 12, fatalities_high: null, source: 'Example News', location: 'Raqqa' });
+    const claim = record.claims[0];
+    expect(claim?.text).toBe('At least 12 civilians were killed, a monitor said.');
+    expect(report.text.slice(claim?.start, claim?.end)).toBe(claim?.text);
+    expect(claim).toMatchObject({ phrase: 'At least 12 civilians were killed', rule: 'KilledPassiveRule', report_id: report.id });
+  });
+
+  it('keeps null as null, not "null"', () => {
+    const record = toExportRecord(sampleIncident(report, { place: null, actor2: null }), reports);
+    expect(record).toMatchObject({ country: null, latitude: null, geo_precision: null, actor2: null, sites: [] });
+    expect(formatExport([sampleIncident(report, { place: null })], reports, 'json')).not.toContain('"null"');
+  });
+
+  it('names sources, falling back to the URL host, then "unknown"', () => {
+    const unnamed = sampleReport({ text: 'other text', sourceName: null, url: 'https://news.example.com/a' });
+    const both = new Map([...reports, [unnamed.id, unnamed]]);
+    expect(toExportRecord(sampleIncident(report, { reportIds: [report.id, unnamed.id] }), both).source).toBe('Example News; news.example.com');
+    const bare = sampleReport({ text: 'bare', sourceName: null, url: null });
+    expect(toExportRecord(sampleIncident(bare, { reportIds: [bare.id] }), new Map([[bare.id, bare]])).source).toBe('unknown');
+    expect(toExportRecord(incident, new Map()).source).toBe('unknown');
+  });
+});
+
+describe('formatExport csv', () => {
+  it('has the scalar columns, no claims, and sites joined', () => {
+    const [header, row] = parseCsv(formatExport([incident], reports, 'csv'));
+    expect(header?.[0]).toBe('event_id');
+    expect(header).not.toContain('claims');
+    expect(header).toContain('sites');
+    expect(row?.[header?.indexOf('sites') ?? -1]).toBe('market; al-Hani mosque');
+    expect(row?.[header?.indexOf('fatalities_high') ?? -1]).toBe('');
+  });
+
+  it('quotes commas, quotes and newlines (RFC 4180)', () => {
+    const notes = 'He said "twelve", then\nmore,\r\nlater';
+    const csv = formatExport([sampleIncident(report, { notes })], reports, 'csv');
+    expect(csv).toContain('"He said ""twelve"", then\nmore,\r\nlater"');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const [header, row] = parseCsv(csv);
+    expect(row?.[header?.indexOf('notes') ?? -1]).toBe(notes);
+    expect(row).toHaveLength(header?.length ?? 0);
+  });
+
+  it('defuses spreadsheet formulas in text but not negative numbers', () => {
+    for (const hostile of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) {
+      const [header, row] = parseCsv(formatExport([sampleIncident(report, { actor1: hostile })], reports, 'csv'));
+      expect(row?.[header?.indexOf('actor1') ?? -1]).toBe(`'${hostile}`);
+    }
+    const west = sampleIncident(report, { place: { ...RAQQA, longitude: -3.7 } });
+    const [header, row] = parseCsv(formatExport([west], reports, 'csv'));
+    expect(row?.[header?.indexOf('longitude') ?? -1]).toBe('-3.7');
+  });
+});
+
+describe('formatExport geojson', () => {
+  it('puts [longitude, latitude] points and leaves out incidents without coordinates', () => {
+    const nowhere = sampleIncident(report, { id: 'VIG-0002', place: { ...RAQQA, latitude: null, longitude: null } });
+    const collection = JSON.parse(formatExport([incident, nowhere], reports, 'geojson')) as IncidentFeatureCollection;
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(1);
+    expect(collection.skipped_without_coordinates).toBe(1);
+    const [feature] = collection.features;
+    expect(feature?.geometry).toEqual({ type: 'Point', coordinates: [39.01, 35.95] });
+    expect(feature?.properties).toMatchObject({ event_id: 'VIG-0001', sites: 'market; al-Hani mosque' });
+    expect(feature?.properties).not.toHaveProperty('claims');
+  });
+});

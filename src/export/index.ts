@@ -1,0 +1,217 @@
+// The export contract: one flat, ACLED-like record per incident, as JSON, CSV or GeoJSON.
+// Later tools parse this output, so the key order and the null handling are part of the API.
+import { z } from 'zod';
+import type { Claim, Incident, Report } from '../types.js';
+
+export type ExportFormat = 'json' | 'csv' | 'geojson';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'geojson'];
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+};
+
+const text = z.string().nullable();
+const count = z.number().nullable();
+
+export const exportClaimSchema = z.strictObject({
+  measure: z.string(),
+  victims: z.string(),
+  qualifier: z.string(),
+  low: count,
+  high: count,
+  vague_word: text,
+  stance: z.enum(['asserts', 'denies']),
+  speaker: text,
+  outlet: text,
+  actor: text,
+  hedges: z.array(z.string()),
+  /** The whole sentence the claim came from, and its offsets in the report's clean text. */
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  /** The casualty phrase inside the sentence, and the rule that read it. */
+  phrase: z.string(),
+  rule: z.string(),
+  report_id: text,
+});
+
+/** Key order here is the column order of every format. */
+export const exportRecordSchema = z.strictObject({
+  event_id: z.string(),
+  event_date: text,
+  time_precision: z.literal([1, 2, 3]),
+  event_type: z.string(),
+  sub_event_type: z.string(),
+  actor1: text,
+  actor2: text,
+  country: text,
+  admin1: text,
+  location: text,
+  latitude: count,
+  longitude: count,
+  geo_precision: z.literal([1, 2, 3]).nullable(),
+  fatalities: count,
+  notes: z.string(),
+  source: z.string(),
+  fatalities_low: count,
+  fatalities_high: count,
+  civilian_fatalities_low: count,
+  civilian_fatalities_high: count,
+  injured_low: count,
+  injured_high: count,
+  sources_count: z.number(),
+  sites: z.array(z.string()),
+  claims: z.array(exportClaimSchema),
+});
+
+export type ExportClaim = z.infer<typeof exportClaimSchema>;
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+type FlatColumn = Exclude<keyof ExportRecord, 'claims'>;
+type FlatRow = Record<FlatColumn, string | number | null>;
+
+/** CSV columns and GeoJSON properties: everything but the claims. */
+export const FLAT_COLUMNS = Object.keys(exportRecordSchema.shape).filter((key): key is FlatColumn => key !== 'claims');
+
+export function toExportRecord(incident: Incident, reports: Map<string, Report>): ExportRecord {
+  const place = incident.place;
+  return {
+    event_id: incident.id,
+    event_date: incident.date,
+    time_precision: incident.timePrecision,
+    event_type: incident.eventType,
+    sub_event_type: incident.subEventType,
+    actor1: incident.actor1,
+    actor2: incident.actor2,
+    country: place?.country ?? null,
+    admin1: place?.admin1 ?? null,
+    location: place?.name ?? null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    geo_precision: place?.geoPrecision ?? null,
+    fatalities: incident.fatalities.best,
+    notes: incident.notes,
+    source: sourceNames(incident.reportIds, reports),
+    fatalities_low: incident.fatalities.low,
+    fatalities_high: incident.fatalities.high,
+    civilian_fatalities_low: incident.civilianFatalities.low,
+    civilian_fatalities_high: incident.civilianFatalities.high,
+    injured_low: incident.injured.low,
+    injured_high: incident.injured.high,
+    sources_count: incident.sourcesCount,
+    sites: place?.sites ?? [],
+    claims: incident.claims.map(toExportClaim),
+  };
+}
+
+function toExportClaim(claim: Claim): ExportClaim {
+  return {
+    measure: claim.measure,
+    victims: claim.victims,
+    qualifier: claim.qualifier,
+    low: claim.low,
+    high: claim.high,
+    vague_word: claim.vagueWord,
+    stance: claim.stance,
+    speaker: claim.speaker,
+    outlet: claim.outlet,
+    actor: claim.actor,
+    hedges: claim.hedges,
+    text: claim.sentence.text,
+    start: claim.sentence.start,
+    end: claim.sentence.end,
+    phrase: claim.evidence.text,
+    rule: claim.evidence.rule,
+    report_id: claim.reportId ?? claim.evidence.reportId ?? null,
+  };
+}
+
+/** Distinct source names of the incident's reports, in report order; URL host when a report has no name. */
+function sourceNames(reportIds: string[], reports: Map<string, Report>): string {
+  const names = new Set<string>();
+  for (const id of reportIds) {
+    const report = reports.get(id);
+    const name = report?.sourceName ?? urlHost(report?.url ?? null);
+    if (name) names.add(name);
+  }
+  return names.size > 0 ? [...names].join('; ') : 'unknown';
+}
+
+function urlHost(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reports an export of these incidents names, keyed by id. */
+export async function loadReports(store: { getReports(ids: string[]): Promise<Report[]> }, incidents: Incident[]): Promise<Map<string, Report>> {
+  const ids = [...new Set(incidents.flatMap((incident) => incident.reportIds))];
+  const reports = await store.getReports(ids);
+  return new Map(reports.map((report) => [report.id, report]));
+}
+
+export function formatExport(incidents: Incident[], reports: Map<string, Report>, format: ExportFormat): string {
+  const records = incidents.map((incident) => toExportRecord(incident, reports));
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(records, null, 2)}\n`;
+    case 'csv':
+      return toCsv(records);
+    case 'geojson':
+      return `${JSON.stringify(toFeatureCollection(records), null, 2)}\n`;
+  }
+}
+
+function flatRow(record: ExportRecord): FlatRow {
+  const row = {} as FlatRow;
+  for (const column of FLAT_COLUMNS) {
+    const value = record[column];
+    row[column] = Array.isArray(value) ? value.join('; ') : value;
+  }
+  return row;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a header row. */
+export function toCsv(records: ExportRecord[]): string {
+  const rows = records.map(flatRow).map((row) => FLAT_COLUMNS.map((column) => row[column]));
+  const lines = [FLAT_COLUMNS, ...rows];
+  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  // Report text is untrusted: a spreadsheet would run a cell that starts like a formula.
+  // Only strings are defused, so that negative coordinates stay numbers.
+  const cell = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+export interface IncidentFeatureCollection {
+  type: 'FeatureCollection';
+  features: Array<{
+    type: 'Feature';
+    id: string;
+    geometry: { type: 'Point'; coordinates: [number, number] };
+    properties: FlatRow;
+  }>;
+  /** Incidents left out because they have no coordinates (a GeoJSON foreign member). */
+  skipped_without_coordinates: number;
+}
+
+export function toFeatureCollection(records: ExportRecord[]): IncidentFeatureCollection {
+  const features: IncidentFeatureCollection['features'] = [];
+  for (const record of records) {
+    if (record.latitude === null || record.longitude === null) continue;
+    features.push({
+      type: 'Feature',
+      id: record.event_id,
+      geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
+      properties: flatRow(record),
+    });
+  }
+  return { type: 'FeatureCollection', features, skipped_without_coordinates: records.length - features.length };
+}

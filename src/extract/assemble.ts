@@ -1,0 +1,118 @@
+// Groups a report's sentences into incidents and gives each its type, date and actors.
+// Background sentences (campaign summaries, history, habits) never make incidents.
+import type { Claim, Evidence } from '../types.js';
+import { groupBy } from '../util/group-by.js';
+import { applyEventContext } from './rules/event-context.js';
+import { sentenceEvidence } from './rules/pattern-rule.js';
+import type { Sentence } from './sentences.js';
+import type { DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
+
+/** Openings that start a new incident in the same report. */
+const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
+const CASUALTY_MEASURES = new Set(['killed', 'injured', 'missing', 'abducted']);
+
+interface Group {
+  /** Sentences that describe the event (a trigger or a casualty figure). */
+  sentences: Sentence[];
+  /** Every sentence attached to the incident, event or not: context for typing. */
+  members: Sentence[];
+  claims: Claim[];
+  date: DateFinding | null;
+}
+
+export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
+  const background = new Set(findings.background.map((b) => b.sentence.index));
+  const claimsBySentence = groupBy(claims, (c) => sentenceIndexOf(findings.sentences, c.evidence.start));
+  const triggersBySentence = groupBy(findings.triggers, (t) => t.sentence.index);
+  const datesBySentence = groupBy(findings.dates, (d) => d.sentence.index);
+
+  const groups: Group[] = [];
+  const orphanClaims: Claim[] = [];
+  let current: Group | null = null;
+  for (const sentence of findings.sentences) {
+    if (background.has(sentence.index)) continue;
+    const sentenceClaims = claimsBySentence.get(sentence.index) ?? [];
+    const hasTrigger = (triggersBySentence.get(sentence.index)?.length ?? 0) > 0;
+    const isEvent = hasTrigger || sentenceClaims.some((c) => CASUALTY_MEASURES.has(c.measure) && (c.low ?? 0) > 0);
+    const date = datesBySentence.get(sentence.index)?.[0] ?? null;
+    if (isEvent && (!current || (hasTrigger && startsNewIncident(sentence, date, current)))) {
+      current = { sentences: [], members: [], claims: [], date: null };
+      groups.push(current);
+    }
+    if (!current) {
+      orphanClaims.push(...sentenceClaims);
+      continue;
+    }
+    if (isEvent) current.sentences.push(sentence);
+    current.members.push(sentence);
+    current.date ??= isEvent ? date : null;
+    current.claims.push(...sentenceClaims);
+  }
+  if (groups[0]) groups[0].claims.unshift(...orphanClaims);
+  return groups.map((group) => draftFrom(group, findings, triggersBySentence, published));
+}
+
+function startsNewIncident(sentence: Sentence, date: DateFinding | null, current: Group): boolean {
+  const otherDay = date !== null && current.date !== null && date.precision === 1 && current.date.precision === 1 && date.date !== current.date.date;
+  return otherDay || NEW_INCIDENT_CUE.test(sentence.text);
+}
+
+function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<number, TriggerFinding[]>, published: string | null): IncidentDraft {
+  const indices = new Set(group.sentences.map((s) => s.index));
+  const first = group.sentences[0]!;
+  const triggers = group.sentences.flatMap((s) => triggersBySentence.get(s.index) ?? []);
+  const best = triggers.reduce<TriggerFinding | null>((top, t) => (!top || score(t, first) > score(top, first) ? t : top), null);
+  const actors = findings.actors.filter((a) => indices.has(a.sentence.index));
+  const typing = applyEventContext(
+    best ? { eventType: best.eventType, subEventType: best.subEventType } : { eventType: 'Violence against civilians', subEventType: 'Attack' },
+    { text: group.members.map((s) => s.text).join(' '), claims: group.claims, actors },
+  );
+  const evidence: Record<string, Evidence[]> = {
+    event_type: best ? [best.evidence] : [sentenceEvidence(first, 'CasualtiesWithoutTriggerDefault')],
+  };
+  if (typing.rule) evidence.event_type!.push({ ...sentenceEvidence(first, typing.rule), note: `type adjusted by ${typing.rule}` });
+
+  const { date, timePrecision, dateEvidence } = chooseDate(group, published);
+  if (dateEvidence) evidence.date = [dateEvidence];
+
+  const perpetrator = actors.find((a) => a.role === 'perpetrator');
+  const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
+  const civilianVictims = group.claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
+  const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
+  if (perpetrator) evidence.actor1 = [perpetrator.evidence];
+  if (target) evidence.actor2 = [target.evidence];
+
+  return {
+    eventType: typing.eventType,
+    subEventType: typing.subEventType,
+    date,
+    timePrecision,
+    actor1: perpetrator?.name ?? null,
+    actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
+    claims: group.claims,
+    focus: group.sentences.map((s) => ({ start: s.start, end: s.end })),
+    evidence,
+  };
+}
+
+/** The first sentence's triggers weigh a little more: leads state the event. */
+function score(trigger: TriggerFinding, first: Sentence): number {
+  return trigger.weight + (trigger.sentence === first ? 5 : 0);
+}
+
+function chooseDate(group: Group, published: string | null) {
+  if (group.date) return { date: group.date.date, timePrecision: group.date.precision, dateEvidence: group.date.evidence };
+  if (published) {
+    const first = group.sentences[0]!;
+    return {
+      date: published,
+      timePrecision: 2 as const,
+      dateEvidence: { ...sentenceEvidence(first, 'PublicationDateFallback'), note: 'no date in the text: publication date, precise to the week' },
+    };
+  }
+  return { date: null, timePrecision: 3 as const, dateEvidence: null };
+}
+
+function sentenceIndexOf(sentences: Sentence[], offset: number): number {
+  return sentences.find((s) => s.start <= offset && offset < s.end)?.index ?? -1;
+}

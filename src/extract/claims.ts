@@ -1,0 +1,122 @@
+// Turns casualty and involvement findings into claims: who says so (the attribution in the
+// sentence, else one inherited from the sentences around it), stance and hedges.
+import type { Claim, Evidence } from '../types.js';
+import { sentenceEvidence } from './rules/pattern-rule.js';
+import type { Sentence } from './sentences.js';
+import type { AttributionFinding, CasualtyFinding, Findings, InvolvementFinding } from './types.js';
+
+export function buildClaims(findings: Findings): Claim[] {
+  const attributionOf = attributionResolver(findings);
+  const claims: Claim[] = [];
+  let previous: CasualtyFinding | null = null;
+  for (const finding of findings.casualties) {
+    // "including 36 civilians" shares the measure of the figure it is part of.
+    const measure = finding.partOfPrevious && previous?.sentence === finding.sentence ? previous.measure : finding.measure;
+    if (!finding.partOfPrevious) previous = finding;
+    const attribution = attributionOf(finding.sentence);
+    claims.push({
+      measure,
+      victims: finding.victims,
+      qualifier: finding.figure.qualifier,
+      low: finding.figure.low,
+      high: finding.figure.high,
+      vagueWord: finding.figure.vagueWord,
+      stance: attribution?.finding.stance ?? 'asserts',
+      speaker: attribution?.finding.speaker ?? null,
+      outlet: attribution?.finding.outlet ?? null,
+      hedges: [],
+      actor: null,
+      evidence: finding.evidence,
+      sentence: sentenceEvidence(finding.sentence, attribution?.rule ?? 'UnattributedClaim'),
+    });
+  }
+  for (const involvement of findings.involvements) claims.push(involvementClaim(involvement, attributionOf(involvement.sentence)));
+  attachHedges(claims, findings);
+  return claims.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+function involvementClaim(finding: InvolvementFinding, attribution: ResolvedAttribution | null): Claim {
+  return {
+    measure: 'involvement',
+    victims: 'all',
+    qualifier: 'none',
+    low: null,
+    high: null,
+    vagueWord: null,
+    stance: finding.stance,
+    speaker: attribution?.finding.speaker ?? null,
+    outlet: attribution?.finding.outlet ?? null,
+    hedges: [],
+    actor: finding.actor,
+    evidence: finding.evidence,
+    sentence: sentenceEvidence(finding.sentence, attribution?.rule ?? 'UnattributedClaim'),
+  };
+}
+
+interface ResolvedAttribution {
+  finding: AttributionFinding;
+  /** How the claim got its source: the attribution rule itself, or an inheritance step. */
+  rule: string;
+}
+
+/**
+ * Finds the source of a sentence's claims, in order: the sentence itself; its paragraph; the
+ * quote it continues; the two sentences before it; the sentence after it (news leads give the
+ * figure first and the source next: "At least 63 were killed. According to SOHR, ...").
+ */
+function attributionResolver(findings: Findings) {
+  const bySentence = new Map<number, AttributionFinding>();
+  for (const a of findings.attributions) if (!bySentence.has(a.sentence.index)) bySentence.set(a.sentence.index, a);
+  const sentences = findings.sentences;
+  const at = (index: number) => bySentence.get(index);
+
+  return (sentence: Sentence): ResolvedAttribution | null => {
+    const own = at(sentence.index);
+    if (own) return { finding: own, rule: own.evidence.rule };
+    const paragraphMate = sentences.find((s) => s.paragraph === sentence.paragraph && at(s.index));
+    if (paragraphMate) return { finding: at(paragraphMate.index)!, rule: 'SameParagraphAttribution' };
+    const quoted = quoteSource(sentence, sentences, at);
+    if (quoted) return { finding: quoted, rule: 'QuoteContinuationAttribution' };
+    for (const offset of [-1, -2]) {
+      const before = at(sentence.index + offset);
+      if (before) return { finding: before, rule: 'PrecedingSentenceAttribution' };
+    }
+    const after = at(sentence.index + 1);
+    if (after && after.evidence.rule === 'AccordingToRule') return { finding: after, rule: 'LeadAttribution' };
+    return null;
+  };
+}
+
+/** A paragraph that opens with a quotation mark continues the quote of the paragraph before it. */
+function quoteSource(sentence: Sentence, sentences: Sentence[], at: (i: number) => AttributionFinding | undefined): AttributionFinding | null {
+  let paragraphStart = sentences.find((s) => s.paragraph === sentence.paragraph)!;
+  while (/^["“]/.test(paragraphStart.text) && paragraphStart.index > 0) {
+    const previousParagraph = sentences.filter((s) => s.paragraph === paragraphStart.paragraph - 1);
+    const speaker = previousParagraph.map((s) => at(s.index)).find(Boolean);
+    if (speaker) return speaker;
+    if (!previousParagraph[0]) return null;
+    paragraphStart = previousParagraph[0];
+  }
+  return null;
+}
+
+/** Hedges: "toll" hedges go to the death-toll claims before them; others to claims in their paragraph. */
+function attachHedges(claims: Claim[], findings: Findings): void {
+  for (const hedge of findings.hedges) {
+    const text = hedge.evidence.text;
+    const targets =
+      hedge.scope === 'toll'
+        ? tollClaimsBefore(claims, hedge.evidence)
+        : claims.filter((c) => c.measure !== 'involvement' && sentenceOf(findings, c)?.paragraph === hedge.sentence.paragraph);
+    for (const claim of targets) if (!claim.hedges.includes(text)) claim.hedges.push(text);
+  }
+}
+
+function tollClaimsBefore(claims: Claim[], hedge: Evidence): Claim[] {
+  const killedAll = claims.filter((c) => c.measure === 'killed' && c.victims === 'all' && c.evidence.start < hedge.start);
+  return killedAll.length > 0 ? [killedAll[killedAll.length - 1]!] : [];
+}
+
+function sentenceOf(findings: Findings, claim: Claim): Sentence | undefined {
+  return findings.sentences.find((s) => s.start <= claim.evidence.start && claim.evidence.start < s.end);
+}

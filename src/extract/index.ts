@@ -1,0 +1,65 @@
+// The extract stage: clean text in, incident drafts (with claims and evidence) out. Pure:
+// no I/O beyond the lexicons read once at load.
+import type { Claim } from '../types.js';
+import { assembleIncidents } from './assemble.js';
+import { buildClaims } from './claims.js';
+import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, triggerRules } from './configuration.js';
+import { ActorRule } from './rules/actor-rule.js';
+import { splitSentences } from './sentences.js';
+import type { CasualtyFinding, Findings, IncidentDraft } from './types.js';
+
+export type { IncidentDraft, Findings } from './types.js';
+export { ActorLexicon } from './rules/actor-rule.js';
+
+export interface ExtractOptions {
+  /** Publication date YYYY-MM-DD: relative dates resolve against it. */
+  published: string | null;
+  /** Actor rule with a user-extended lexicon; the bundled lexicon by default. */
+  actorRule?: ActorRule;
+}
+
+export interface Extraction {
+  findings: Findings;
+  claims: Claim[];
+  incidents: IncidentDraft[];
+}
+
+let defaultActorRule: ActorRule | undefined;
+
+export function extract(text: string, options: ExtractOptions): Extraction {
+  const findings = find(text, options);
+  const claims = buildClaims(findings);
+  return { findings, claims, incidents: assembleIncidents(findings, claims, options.published) };
+}
+
+/** Runs every rule over every sentence. */
+export function find(text: string, options: ExtractOptions): Findings {
+  const actorRule = options.actorRule ?? (defaultActorRule ??= new ActorRule());
+  const sentences = splitSentences(text);
+  const all = <T>(rules: Array<{ apply(s: (typeof sentences)[number]): T[] }>) => sentences.flatMap((s) => rules.flatMap((r) => r.apply(s)));
+  return {
+    sentences,
+    casualties: removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))),
+    attributions: all(attributionRules),
+    involvements: all(involvementRules),
+    triggers: all(triggerRules),
+    dates: sentences.flatMap((s) => dateRule.apply(s, options.published)),
+    actors: all([actorRule]),
+    hedges: all(hedgeRules),
+    background: all(backgroundRules),
+  };
+}
+
+/**
+ * Keeps one finding where rules overlap (the earlier rule in the configuration wins), except
+ * parts ("including 36 civilians"), which sit inside the figure they belong to. Returns the
+ * findings in text order.
+ */
+function removeOverlappingCasualties(findings: CasualtyFinding[]): CasualtyFinding[] {
+  const kept: CasualtyFinding[] = [];
+  for (const finding of findings) {
+    const overlaps = kept.some((k) => k.partOfPrevious === finding.partOfPrevious && k.evidence.start < finding.evidence.end && finding.evidence.start < k.evidence.end);
+    if (!overlaps) kept.push(finding);
+  }
+  return kept.sort((a, b) => a.evidence.start - b.evidence.start || Number(a.partOfPrevious) - Number(b.partOfPrevious));
+}

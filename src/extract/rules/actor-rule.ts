@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { alternation, lexiconRows, parseLexicon } from '../lexicon.js';
+import type { Sentence } from '../sentences.js';
+import type { ActorFinding } from '../types.js';
+import { PatternRule, type Match } from './pattern-rule.js';
+
+interface ActorEntry {
+  name: string;
+  kind: string;
+  /** Set for acronyms ("IS", "SDF"), which only count in capitals. */
+  exact: string | null;
+}
+
+/** Weapons and units that belong to the actor named before them: "Syrian Government airstrikes", "regime warplanes". */
+const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
+const ATTACK_VERB = String.raw`(?:(?:have|has|had|reportedly|allegedly|also|then|later)\s+)*(?:carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
+const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OWN_WEAPON}|${ATTACK_VERB})`, 'i');
+const perpetratorBefore = /\b(?:by|from)\s+(?:the\s+)?$/i;
+const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting)\s+(?:the\s+)?$/i;
+const targetAfter = /^\s*(?:\([^)]{1,12}\)\s*)?-?\s*(?:held|controlled|positions?|bases?|checkpoints?|convoys?|posts?|hideouts?|camps?)\b/i;
+
+export class ActorLexicon {
+  private readonly byVariant = new Map<string, ActorEntry>();
+
+  constructor(rows: string[][]) {
+    for (const [name, kind, ...variants] of rows) {
+      for (const variant of variants) {
+        const acronym = /^[A-Z]{2,5}$/.test(variant);
+        this.byVariant.set(variant.toLowerCase(), { name: name!, kind: kind!, exact: acronym ? variant : null });
+      }
+    }
+  }
+
+  static fromFiles(extraFiles: string[] = []): ActorLexicon {
+    const rows = [...lexiconRows('actors.txt'), ...extraFiles.flatMap((file) => parseLexicon(readFileSync(file, 'utf8')))];
+    return new ActorLexicon(rows);
+  }
+
+  variants(): string[] {
+    return [...this.byVariant.keys()];
+  }
+
+  lookup(text: string): ActorEntry | undefined {
+    return this.byVariant.get(text.toLowerCase().replace(/\s+/g, ' '));
+  }
+}
+
+/** Actor names from data/lexicons/actors.txt, with their role from the words around them. */
+export class ActorRule extends PatternRule<ActorFinding> {
+  readonly name = 'ActorRule';
+  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {
+    super();
+  }
+
+  protected pattern(): string {
+    return String.raw`(?<![\w-])(?:${alternation(this.lexicon.variants())})(?![\w])`;
+  }
+
+  protected build(match: Match, sentence: Sentence): ActorFinding | null {
+    const entry = this.lexicon.lookup(match[0]);
+    if (!entry || (entry.exact && match[0] !== entry.exact)) return null;
+    const before = sentence.text.slice(0, match.index);
+    const after = sentence.text.slice(match.index + match[0].length);
+    const role = perpetratorBefore.test(before) || perpetratorAfter.test(after) ? 'perpetrator' : targetBefore.test(before) || targetAfter.test(after) ? 'target' : null;
+    if (!role) return null;
+    return { name: entry.name, kind: entry.kind, role, evidence: this.evidence(match, sentence), sentence };
+  }
+}

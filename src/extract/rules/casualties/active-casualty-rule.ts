@@ -1,0 +1,11 @@
+import { NUMBER } from '../../numbers.js';
+import { MODIFIERS, VICTIM } from '../../vocabulary.js';
+import { CasualtyRule } from './casualty-rule.js';
+
+/** "killed 12 people", "wounding 30", "which killed at least 70 people", "abducted 20 students". */
+export class ActiveCasualtyRule extends CasualtyRule {
+  readonly name = 'ActiveCasualtyRule';
+  protected pattern(): string {
+    return String.raw`\b(?<verb>killed|killing|kills|kill|shot dead|gunned down|massacred|executed|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping)\s+(?<num>${NUMBER})\s+(?:other\s+|more\s+)?(?:${MODIFIERS}(?<victim>${VICTIM})\b)?`;
+  }
+}

@@ -1,0 +1,58 @@
+// Context rules that adjust the event type a trigger suggested, using the actors and victims
+// (ACLED's definitions: an attack on armed men is a clash; a protest met with force is a
+// protest with intervention). Each rule is named, and applied in the order listed.
+import type { Claim } from '../../types.js';
+import type { ActorFinding } from '../types.js';
+
+export interface EventTyping {
+  eventType: string;
+  subEventType: string;
+}
+
+export interface EventContext {
+  text: string;
+  claims: Claim[];
+  actors: ActorFinding[];
+}
+
+interface ContextRule {
+  name: string;
+  applies(typing: EventTyping, context: EventContext): boolean;
+  result(typing: EventTyping, context: EventContext): EventTyping;
+}
+
+const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
+const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
+
+export const eventContextRules: ContextRule[] = [
+  {
+    // An "attack" whose victims or targets are all armed is a clash between armed groups.
+    name: 'AttackOnArmedTargetRule',
+    applies: (t, c) => {
+      if (t.subEventType !== 'Attack') return false;
+      const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured').map((cl) => cl.victims);
+      const armedVictims = victims.length > 0 && victims.every((v) => ARMED_VICTIMS.has(v));
+      const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group'));
+      return armedVictims || (victims.every((v) => v !== 'civilians') && armedTarget);
+    },
+    result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+  },
+  {
+    name: 'ProtestMetWithForceRule',
+    applies: (t, c) => t.eventType === 'Protests' && /\b(?:tear ?gas|dispersed|water cannon|baton|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|arrested|detained)\b/i.test(c.text),
+    result: (_, c) =>
+      c.claims.some(killed) ? { eventType: 'Violence against civilians', subEventType: 'Excessive force against protesters' } : { eventType: 'Protests', subEventType: 'Protest with intervention' },
+  },
+  {
+    name: 'ViolentProtestRule',
+    applies: (t, c) => t.eventType === 'Protests' && /\b(?:torched|set (?:fire|ablaze)|pelted|hurled stones|threw stones|vandali[sz]ed|ransacked|clashed)\b/i.test(c.text),
+    result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
+  },
+];
+
+export function applyEventContext(typing: EventTyping, context: EventContext): EventTyping & { rule: string | null } {
+  for (const rule of eventContextRules) {
+    if (rule.applies(typing, context)) return { ...rule.result(typing, context), rule: rule.name };
+  }
+  return { ...typing, rule: null };
+}

@@ -1,0 +1,27 @@
+// Pattern pieces built from the lexicons, shared by the rules.
+import type { Measure } from '../types.js';
+import { alternation, lexiconRows } from './lexicon.js';
+
+const victimRows = lexiconRows('victims.txt');
+const verbRows = lexiconRows('casualty-verbs.txt');
+
+const victimClasses = new Map(victimRows.map(([noun, cls]) => [noun!.toLowerCase(), cls!]));
+const verbMeasures = new Map(verbRows.map(([verb, measure]) => [verb!.toLowerCase(), measure as Measure]));
+
+/** A victim noun ("civilians", "security personnel"). */
+export const VICTIM = alternation(victimRows.map(([noun]) => noun!));
+/** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram"); lazy so the noun wins. */
+export const MODIFIERS = String.raw`(?:[A-Za-z][\w'’-]*\s+){0,3}?`;
+/** A casualty word ("killed", "lost their lives", "wounding"). */
+export const CASUALTY_VERB = alternation(verbRows.map(([verb]) => verb!));
+
+/** Victim class of a noun phrase: the class of its head noun, `all` when unknown. */
+export function victimClass(noun: string | undefined): string {
+  if (!noun) return 'all';
+  return victimClasses.get(noun.toLowerCase().replace(/\s+/g, ' ')) ?? 'all';
+}
+
+/** What a casualty word measures; `killed` for unknown words, as the patterns only admit listed ones. */
+export function measureOf(verb: string): Measure {
+  return verbMeasures.get(verb.toLowerCase().replace(/\s+/g, ' ')) ?? 'killed';
+}

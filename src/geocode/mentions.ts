@@ -1,0 +1,379 @@
+// Finds place mentions in clean English text: capitalised names after locative words, names the
+// gazetteer knows, names with descriptors ("X province", "the city of X") and named sites.
+// The word lists live in data/geocode/mentions.rules.
+import { allCountries, findByName, isKnownName, type NameHit } from './gazetteer.js';
+import { isArticle, stripDescriptors, type DescribedName, type Modifier, type Wanted } from './normalize.js';
+import { readRuleLines } from './rules.js';
+
+export interface PlaceMention {
+  text: string;
+  start: number;
+  end: number;
+  rule: string;
+  modifier: 'near' | 'outskirts' | 'countryside' | 'district' | null;
+}
+
+/** A mention with what the resolver needs to know about it. */
+export interface FoundMention extends PlaceMention {
+  /** The name itself, without descriptor words ("Raqqa" in "Raqqa province"). */
+  name: string;
+  hits: NameHit[];
+  wants: Wanted | null;
+  /** A locative word ("in", "near") comes right before it, or before the list it belongs to. */
+  locative: boolean;
+  /** First word of a sentence: capitalised anyway, so weaker evidence of a name. */
+  sentenceInitial: boolean;
+  /** Only part of a longer capitalised name ("Jabbar" in "Jabbar Mela"), so perhaps another place. */
+  partial: boolean;
+  kind: 'place' | 'site' | 'unknown';
+}
+
+/** A country named or implied by a demonym ("Syrian troops"): a clue, not a place to code. */
+export interface CountryClue {
+  code: string;
+  text: string;
+  start: number;
+  end: number;
+  rule: 'CountryNameClue' | 'DemonymClue' | 'OrganisationCountryClue';
+}
+
+interface MentionRules {
+  locatives: Array<{ words: string[]; modifier: Modifier | null }>;
+  siteNouns: string[][];
+  organisations: RegExp;
+  organisationWords: Set<string>;
+  titles: Set<string>;
+  speechVerbs: Set<string>;
+  notPlaces: Set<string>;
+  demonyms: Map<string, string>;
+  acronyms: Set<string>;
+}
+
+/** Lower-case words that may sit inside a name ("Heroica Puebla de Zaragoza", "Ayn al Arab"). */
+const NAME_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'la', 'le', 'les', 'los', 'las', 'bin', 'ibn', 'bani', 'ben', 'of', 'and', 'e', 'i']);
+const MAX_NAME_WORDS = 6;
+
+let cachedRules: MentionRules | null = null;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function mentionRules(): MentionRules {
+  if (cachedRules) return cachedRules;
+  const lines = readRuleLines('mentions.rules');
+  const phrases = (kind: string) => lines.filter(([k]) => k === kind).map(([, phrase = '']) => phrase);
+  const demonyms = new Map<string, string>();
+  for (const country of allCountries()) for (const demonym of country.demonyms) demonyms.set(demonym, country.code);
+  const regionNames = readRuleLines('regions.tsv').flatMap(([, name = '', aliases = '']) => [name, ...aliases.split('|')]);
+  const countryNames = allCountries().flatMap((c) => c.names);
+  const acronyms = new Set([...countryNames, ...regionNames].map((n) => n.replace(/\./g, '')).filter(isAcronym));
+  cachedRules = {
+    locatives: lines
+      .filter(([kind]) => kind === 'locative')
+      .map(([, phrase = '', modifier = '-']) => ({ words: phrase.split(' '), modifier: modifier === '-' ? null : (modifier as Modifier) }))
+      .sort((a, b) => b.words.length - a.words.length),
+    siteNouns: phrases('site')
+      .map((noun) => noun.split(' '))
+      .sort((a, b) => b.length - a.length),
+    organisations: new RegExp(`(?<![\\p{L}-])(?:${phrases('organisation').sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu'),
+    organisationWords: new Set(phrases('organisation-word')),
+    titles: new Set(phrases('title').map((title) => title.toLowerCase())),
+    speechVerbs: new Set(phrases('speech')),
+    notPlaces: new Set(phrases('not-place')),
+    demonyms,
+    acronyms,
+  };
+  return cachedRules;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  capitalised: boolean;
+  /** Joined to the previous word by a hyphen ("ez-Zor", "Kusarha-Zalidava"). */
+  hyphenated: boolean;
+  /** A sentence starts with this word. */
+  sentenceStart: boolean;
+  /** Punctuation (comma, bracket, full stop...) or a line break separates it from the previous word. */
+  afterPunctuation: boolean;
+  /** Part of an organisation's name ("Islamic State"): never part of a place name. */
+  masked: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’ʿʾ`][\p{L}]+)*/gu;
+const SENTENCE_END = /[.!?\n]\s*["“'‘(]?\s*$/;
+
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let wordText = match[0];
+    if (/['’]s$/.test(wordText)) wordText = wordText.slice(0, -2); // possessive: "Aleppo's"
+    const start = match.index;
+    const previous = words[words.length - 1];
+    const gap = previous ? text.slice(previous.end, start) : '';
+    words.push({
+      text: wordText,
+      start,
+      end: start + wordText.length,
+      capitalised: /^\p{Lu}/u.test(wordText),
+      hyphenated: gap === '-',
+      sentenceStart: !previous || SENTENCE_END.test(text.slice(Math.max(0, start - 6), start)) || start === 0,
+      afterPunctuation: !previous || /[^\s-]|\n/.test(gap),
+      masked: false,
+    });
+  }
+  return words;
+}
+
+/** Ranges covered by organisation names, which are never places. */
+function organisationRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(mentionRules().organisations)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+function demonymClues(words: Word[]): CountryClue[] {
+  const { demonyms } = mentionRules();
+  const clues: CountryClue[] = [];
+  for (const word of words) {
+    const code = demonyms.get(word.text);
+    if (code) clues.push({ code, text: word.text, start: word.start, end: word.end, rule: 'DemonymClue' });
+  }
+  return clues;
+}
+
+/** The locative phrase (if any) that ends right before word `index`, skipping "the". */
+function locativeBefore(words: Word[], index: number): { modifier: Modifier | null } | null {
+  let end = index;
+  if (words[end - 1]?.text.toLowerCase() === 'the' && !words[end - 1]?.afterPunctuation) end--;
+  for (const locative of mentionRules().locatives) {
+    const from = end - locative.words.length;
+    if (from < 0 || words[end]?.afterPunctuation) continue;
+    const matches = locative.words.every((w, k) => {
+      const word = words[from + k] as Word;
+      return word.text.toLowerCase() === w && (k === 0 || !word.afterPunctuation);
+    });
+    if (matches) return { modifier: locative.modifier };
+  }
+  return null;
+}
+
+/** The locative phrase (if any) that opens the span from word `from`, before the name at word `first`. */
+function locativeOpening(words: Word[], from: number, first: number): { modifier: Modifier | null } | null {
+  const opening = mentionRules().locatives.find(
+    (locative) => from + locative.words.length <= first && locative.words.every((w, k) => words[from + k]?.text.toLowerCase() === w),
+  );
+  return opening ? { modifier: opening.modifier } : null;
+}
+
+/** Descriptor rules that say something (a modifier or a wanted kind), unlike a bare "the". */
+function meaningfulRules(described: DescribedName): number {
+  return described.modifier === null && described.wants === null ? 0 : described.rules.length;
+}
+
+/**
+ * Descriptor words around a name ("the city of X", "X province", "eastern X countryside"): the widest
+ * span of up to six words before and three after that strips back to exactly the name.
+ */
+function describe(text: string, words: Word[], first: number, last: number) {
+  const name = text.slice((words[first] as Word).start, (words[last] as Word).end);
+  let best = { from: first, to: last, described: { ...stripDescriptors(''), core: name, rules: [] as string[] } };
+  for (let left = 0; left <= 6; left++) {
+    for (let right = 0; right <= 3; right++) {
+      const from = first - left;
+      const to = last + right;
+      // Stay inside the sentence, and never start inside a hyphenated word ("north-eastern").
+      if (from < 0 || to >= words.length || words.slice(from + 1, to + 1).some((w) => w.afterPunctuation) || (words[from] as Word).hyphenated) continue;
+      const described = stripDescriptors(text.slice((words[from] as Word).start, (words[to] as Word).end));
+      if (described.core === name && meaningfulRules(described) > meaningfulRules(best.described)) best = { from, to, described };
+    }
+  }
+  return best;
+}
+
+/** An acronym: all capitals (SOHR, U.S.) or a short word with two capitals (LoC). */
+function isAcronym(text: string): boolean {
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return capitals >= 2 && (text === text.toUpperCase() || text.length <= 4);
+}
+
+/**
+ * Which gazetteer entries a span may name. All-capitals words are acronyms (IS, SOHR, BSF): only those
+ * that the country and region tables list (DRC, UAE, KP) name a country or region.
+ */
+function hitsFor(name: string): NameHit[] {
+  if (!isAcronym(name)) return findByName(name);
+  if (!mentionRules().acronyms.has(name.replace(/\./g, ''))) return [];
+  return findByName(name).filter((h) => h.entry.kind === 'country' || h.entry.kind === 'admin1');
+}
+
+function siteNounAfter(words: Word[], index: number): number {
+  for (const noun of mentionRules().siteNouns) {
+    const matches = noun.every((w, k) => {
+      const word = words[index + k];
+      return word !== undefined && word.text.toLowerCase() === w && !word.afterPunctuation;
+    });
+    if (matches) return noun.length;
+  }
+  return 0;
+}
+
+/** A name followed by a site noun names the site; it also names the place only if the place is large. */
+const SITE_PLACE_MIN_POPULATION = 50_000;
+const SENTENCE_OPENING_MIN_POPULATION = 50_000;
+
+export function findMentions(text: string): { mentions: FoundMention[]; clues: CountryClue[] } {
+  const rules = mentionRules();
+  const words = splitWords(text);
+  for (const [start, end] of organisationRanges(text)) {
+    for (const word of words) if (word.start >= start && word.end <= end) word.masked = true;
+  }
+  const clues = demonymClues(words);
+  const mentions: FoundMention[] = [];
+
+  const isSiteNoun = (w: Word) => rules.siteNouns.some((noun) => noun.length === 1 && noun[0] === w.text.toLowerCase());
+  const isNameWord = (w: Word) => !w.masked && (w.capitalised || isArticle(w.text) || NAME_CONNECTORS.has(w.text));
+  // A name may start with an article only when it is glued to the name ("al-Raqqa").
+  const canStart = (i: number) => {
+    const w = words[i] as Word;
+    const next = words[i + 1];
+    return !w.masked && (w.capitalised || (isArticle(w.text) && next !== undefined && next.hyphenated && next.capitalised));
+  };
+  const isBareWord = (name: string) => rules.notPlaces.has(name) || rules.demonyms.has(name) || rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase());
+
+  /**
+   * A lone capitalised word opening a sentence is most often an ordinary word ("Being", "Not"): it
+   * names a place only when that place is large, a country or a region, or when a comma or colon
+   * follows as in a dateline ("Sunamganj, Jan 2").
+   */
+  const isLikelyOpeningName = (word: Word, hits: NameHit[]) =>
+    /^\s*[,:]/.test(text.slice(word.end, word.end + 3)) ||
+    hits.some((h) => h.match !== 'alias' && (h.entry.kind !== 'town' || h.entry.population >= SENTENCE_OPENING_MIN_POPULATION));
+
+  /** The longest known name starting at word `first` and ending by word `runEnd`. */
+  const longestKnownName = (first: number, runEnd: number) => {
+    for (let last = Math.min(runEnd, first + MAX_NAME_WORDS - 1); last >= first; last--) {
+      if (!(words[last] as Word).capitalised) continue;
+      const name = text.slice((words[first] as Word).start, (words[last] as Word).end);
+      if (first === last && isBareWord(name)) continue;
+      const hits = isKnownName(name) ? hitsFor(name) : [];
+      const opening = first === last && (words[first] as Word).sentenceStart && !locativeBefore(words, first);
+      if (hits.length && (!opening || isLikelyOpeningName(words[first] as Word, hits))) return { last, hits };
+    }
+    return null;
+  };
+
+  for (let i = 0; i < words.length; ) {
+    if (!canStart(i)) {
+      i++;
+      continue;
+    }
+    // The run: name words up to punctuation or a new sentence, ending on a capitalised word.
+    // A capitalised site noun closes the run: "Allahabad University Students" holds the site "Allahabad University".
+    let runEnd = i;
+    while (runEnd + 1 < words.length && isNameWord(words[runEnd + 1] as Word) && !(words[runEnd + 1] as Word).afterPunctuation && !isSiteNoun(words[runEnd] as Word)) runEnd++;
+    while (runEnd > i && !(words[runEnd] as Word).capitalised) runEnd--;
+    const run = words.slice(i, runEnd + 1);
+    const next = runEnd + 1;
+    const locative = locativeBefore(words, i);
+    const isOrganisation = run.some((w) => rules.organisationWords.has(w.text));
+    const isTitle = (word: Word | undefined) => word !== undefined && rules.titles.has(word.text.toLowerCase());
+    const isPerson = isTitle(run[0]) || isTitle(words[i - 1]) || rules.speechVerbs.has(words[next]?.text ?? '');
+    if (isOrganisation || (isPerson && !locative)) {
+      if (isOrganisation) clues.push(...countriesInside(text, run));
+      i = next;
+      continue;
+    }
+    const siteLength = siteNounAfter(words, next);
+    if (siteLength || isSiteNoun(run[run.length - 1] as Word)) {
+      mentions.push(siteMention(text, words, i, runEnd + siteLength));
+      const known = longestKnownName(i, runEnd);
+      const place = known && buildMention(text, words, i, known.last, known.hits, mentions);
+      if (place && place.hits.some((h) => h.entry.population >= SITE_PLACE_MIN_POPULATION)) mentions.push(place);
+      i = next + siteLength;
+      continue;
+    }
+    const runMentions: FoundMention[] = [];
+    for (let first = i; first <= runEnd; ) {
+      const known = canStart(first) ? longestKnownName(first, runEnd) : null;
+      if (!known) {
+        first++;
+        continue;
+      }
+      const mention = buildMention(text, words, first, known.last, known.hits, mentions);
+      mentions.push(mention);
+      runMentions.push(mention);
+      first = Math.max(known.last, wordIndexAt(words, mention.end)) + 1;
+    }
+    const isUncovered = (w: Word) =>
+      w.capitalised && !isBareWord(w.text) && !rules.titles.has(w.text.toLowerCase()) && !runMentions.some((m) => w.start >= m.start && w.end <= m.end);
+    if (run.some(isUncovered)) for (const mention of runMentions) mention.partial = true;
+    if (!runMentions.length && locative && !(run.length === 1 && isBareWord((run[0] as Word).text))) {
+      mentions.push({ ...buildMention(text, words, i, runEnd, [], mentions), kind: 'unknown' });
+    }
+    i = Math.max(next, wordIndexAt(words, mentions[mentions.length - 1]?.end ?? 0) + 1);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const mention of mentions) {
+    const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'alias');
+    if (country && mention.kind === 'place') {
+      clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule: 'CountryNameClue' });
+    }
+  }
+  return { mentions, clues };
+}
+
+/** Countries named inside an organisation's name ("Myanmar Army"). */
+function countriesInside(text: string, run: Word[]): CountryClue[] {
+  const clues: CountryClue[] = [];
+  for (let first = 0; first < run.length; first++) {
+    for (let last = first; last < Math.min(run.length, first + 4); last++) {
+      const span = { start: (run[first] as Word).start, end: (run[last] as Word).end };
+      const name = text.slice(span.start, span.end);
+      const country = hitsFor(name).find((h) => h.entry.kind === 'country' && h.match === 'name');
+      if (country) clues.push({ code: country.entry.countryCode, text: name, ...span, rule: 'OrganisationCountryClue' });
+    }
+  }
+  return clues;
+}
+
+function wordIndexAt(words: Word[], end: number): number {
+  return words.findLastIndex((w) => w.end <= end);
+}
+
+function buildMention(text: string, words: Word[], first: number, last: number, hits: NameHit[], earlier: FoundMention[]): FoundMention {
+  const { from, to, described } = describe(text, words, first, last);
+  const start = (words[from] as Word).start;
+  const end = (words[to] as Word).end;
+  // The locative word may come before the span, or open it when it is also a descriptor ("near X").
+  const locative = locativeBefore(words, from) ?? locativeOpening(words, from, first);
+  const previous = earlier[earlier.length - 1];
+  // "in Raqqa and Aleppo", "in Juliaca, Puno": a list started by a locative word shares it.
+  const between = previous ? text.slice(previous.end, start) : '';
+  const continuesList = !locative && previous?.locative === true && /^(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+|\s*\(\s*)$/.test(between);
+  const isLocative = locative !== null || continuesList;
+  const modifier = described.modifier ?? locative?.modifier ?? null;
+  const hasDescriptor = described.modifier !== null || described.wants !== null;
+  const rule = isLocative ? 'LocativePrepositionMention' : hasDescriptor ? 'DescriptorMention' : 'KnownNameMention';
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    rule,
+    modifier,
+    name: text.slice((words[first] as Word).start, (words[last] as Word).end),
+    hits,
+    wants: described.wants,
+    locative: isLocative,
+    sentenceInitial: (words[from] as Word).sentenceStart,
+    partial: false,
+    kind: 'place',
+  };
+}
+
+function siteMention(text: string, words: Word[], first: number, last: number): FoundMention {
+  const start = (words[first] as Word).start;
+  const end = (words[last] as Word).end;
+  const name = text.slice(start, end);
+  return { text: name, start, end, rule: 'SiteMention', modifier: null, name, hits: [], wants: null, locative: false, sentenceInitial: false, partial: false, kind: 'site' };
+}

@@ -1,0 +1,164 @@
+// Name normalisation: the rules live in data/geocode/normalize.rules; this file only applies them.
+import { readRuleLines } from './rules.js';
+
+export type Modifier = 'near' | 'outskirts' | 'countryside' | 'district';
+/** Which kind of gazetteer entry a descriptor asks for ("X province" asks for a region). */
+export type Wanted = 'town' | 'region' | 'district';
+
+interface Descriptor {
+  id: string;
+  words: string;
+  modifier: Modifier | null;
+  wants: Wanted | null;
+}
+
+interface NormalisationRules {
+  marks: Set<string>;
+  letters: Map<string, string>;
+  articles: Set<string>;
+  tails: Array<{ from: string; to: string }>;
+  folds: Map<string, string>;
+  foldPattern: RegExp;
+  prefixes: Descriptor[];
+  suffixes: Descriptor[];
+  unitPhrases: Set<string>;
+}
+
+let cachedRules: NormalisationRules | null = null;
+
+function rules(): NormalisationRules {
+  if (cachedRules) return cachedRules;
+  const parsed: NormalisationRules = {
+    marks: new Set(),
+    letters: new Map(),
+    articles: new Set(),
+    tails: [],
+    folds: new Map(),
+    foldPattern: /$^/,
+    prefixes: [],
+    suffixes: [],
+    unitPhrases: new Set(),
+  };
+  for (const [kind, id = '', a = '', b = '', c = ''] of readRuleLines('normalize.rules')) {
+    if (kind === 'mark') for (const ch of a) parsed.marks.add(ch);
+    else if (kind === 'letter') parsed.letters.set(a, b);
+    else if (kind === 'article') for (const word of a.split(' ')) parsed.articles.add(word);
+    else if (kind === 'tail') parsed.tails.push({ from: a, to: b });
+    else if (kind === 'fold') parsed.folds.set(a, b);
+    else if (kind === 'unit') for (const phrase of a.split('|')) parsed.unitPhrases.add(phrase);
+    else if (kind === 'prefix' || kind === 'suffix') {
+      const descriptor: Descriptor = {
+        id,
+        words: a.toLowerCase(),
+        modifier: b === '-' ? null : (b as Modifier),
+        wants: c === '-' ? null : (c as Wanted),
+      };
+      (kind === 'prefix' ? parsed.prefixes : parsed.suffixes).push(descriptor);
+    } else throw new Error(`normalize.rules: unknown rule kind "${kind}"`);
+  }
+  // One alternation in file order: at a given position the earlier rule wins.
+  parsed.foldPattern = new RegExp([...parsed.folds.keys()].join('|'), 'g');
+  const longestFirst = (x: Descriptor, y: Descriptor) => y.words.length - x.words.length;
+  parsed.prefixes.sort(longestFirst);
+  parsed.suffixes.sort(longestFirst);
+  cachedRules = parsed;
+  return parsed;
+}
+
+const COMBINING_MARKS = /\p{M}/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** Lower case, no diacritics, marks or punctuation: "Ar-Raqqah" -> "ar raqqah". */
+export function plainKey(name: string): string {
+  const { marks, letters } = rules();
+  // Most names are plain ASCII: only those that are not need Unicode decomposition.
+  const lower = PLAIN_ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+  let out = '';
+  for (const ch of lower) {
+    if (!marks.has(ch)) out += letters.get(ch) ?? ch;
+  }
+  return out.replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+}
+
+/** The spelling-blind key: "al-Raqqa", "Rakka" and "ar-Raqqah" all give "raka". */
+export function soundKey(name: string): string {
+  return soundKeyOfPlain(plainKey(name));
+}
+
+export function soundKeyOfPlain(plain: string): string {
+  const { articles, tails, folds, foldPattern } = rules();
+  const words = plain.split(' ').filter((word, i, all) => !(articles.has(word) && i < all.length - 1));
+  return words
+    .map((word) => {
+      for (const { from, to } of tails) {
+        if (word.length > from.length + 1 && word.endsWith(from)) {
+          word = word.slice(0, -from.length) + to;
+          break;
+        }
+      }
+      return word.replace(foldPattern, (match) => folds.get(match) ?? match);
+    })
+    .join('')
+    .replace(/(.)\1+/g, '$1');
+}
+
+export interface DescribedName {
+  /** The name without the descriptor words, and its offsets inside the phrase. */
+  core: string;
+  start: number;
+  end: number;
+  modifier: Modifier | null;
+  wants: Wanted | null;
+  /** Ids of the descriptor rules that applied, outermost first. */
+  rules: string[];
+}
+
+/** Strips phrases such as "the city of", "outskirts of", "province" or "countryside" from a name. */
+export function stripDescriptors(phrase: string): DescribedName {
+  const { prefixes, suffixes } = rules();
+  const result: DescribedName = { core: phrase, start: 0, end: phrase.length, modifier: null, wants: null, rules: [] };
+  for (;;) {
+    const text = phrase.slice(result.start, result.end).toLowerCase();
+    const prefix = prefixes.find((d) => text.startsWith(`${d.words} `) || text.startsWith(`${d.words}-`));
+    const suffix = suffixes.find((d) => text.endsWith(` ${d.words}`));
+    const descriptor = prefix ?? suffix;
+    if (!descriptor) break;
+    if (prefix) result.start += prefix.words.length + 1;
+    else result.end -= descriptor.words.length + 1;
+    if (prefix?.wants === 'town' && result.modifier === 'district') result.modifier = null;
+    result.modifier ??= descriptor.modifier;
+    result.wants ??= descriptor.wants;
+    result.rules.push(descriptor.id);
+  }
+  result.core = phrase.slice(result.start, result.end).trim();
+  return result;
+}
+
+/** Articles such as "al" and "ez", for recognising "al-Raqqa" as one name in running text. */
+export function isArticle(word: string): boolean {
+  return rules().articles.has(word.toLowerCase());
+}
+
+/** Drops unit words at either end of a GeoNames admin name: "Maidan Wardak Province" -> "Maidan Wardak". */
+export function stripUnitWords(name: string): string {
+  const { unitPhrases } = rules();
+  const words = name.split(/\s+/).filter(Boolean);
+  // Longest unit phrase (up to three words) taken by `wordsOf(size)`, never the whole name.
+  const unitLength = (wordsOf: (size: number) => string[]) => {
+    for (let size = Math.min(3, words.length - 1); size >= 1; size--) {
+      if (unitPhrases.has(plainKey(wordsOf(size).join(' ')))) return size;
+    }
+    return 0;
+  };
+  for (;;) {
+    const leading = unitLength((size) => words.slice(0, size));
+    if (leading) {
+      words.splice(0, leading);
+      continue;
+    }
+    const trailing = unitLength((size) => words.slice(-size));
+    if (!trailing) return words.join(' ');
+    words.splice(-trailing);
+  }
+}

@@ -1,0 +1,351 @@
+// Disambiguation: scores every gazetteer candidate of every mention with the clues the report gives
+// (countries named, regions and places named near each other, population, descriptors), then picks
+// the mention that locates the incident and its ACLED geo precision.
+import type { Evidence, GeoPrecision, Place, Span } from '../types.js';
+import { admin1Name, countryName, type GazetteerEntry, type NameHit } from './gazetteer.js';
+import type { CountryClue, FoundMention } from './mentions.js';
+import { plainKey, soundKey } from './normalize.js';
+
+/** Score parts, kept apart so that the evidence can say which clue won. */
+export interface ScoreParts {
+  name: number;
+  population: number;
+  kind: number;
+  country: number;
+  region: number;
+  nearby: number;
+}
+
+export interface ScoredCandidate {
+  entry: GazetteerEntry;
+  match: NameHit['match'];
+  score: number;
+  parts: ScoreParts;
+  /** The other mention whose place lies closest, when that earned points. */
+  nearbyMention: FoundMention | null;
+}
+
+export interface Resolution {
+  place: Place | null;
+  evidence: Evidence[];
+  reason: string;
+  scored: Map<FoundMention, ScoredCandidate[]>;
+}
+
+const SAME_PLACE_KM = 25;
+/** Places listed without a population (see build-index.ts) count as small villages. */
+const UNKNOWN_POPULATION = 500;
+/** A country named outright says more than a demonym or a country inside an organisation's name. */
+const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, DemonymClue: 1, OrganisationCountryClue: 1 };
+/** Without a locative word, a known name must be backed by a clue or be a large place to be coded. */
+const UNSUPPORTED_MIN_POPULATION = 100_000;
+
+export function distanceKm(a: { latitude: number | null; longitude: number | null }, b: { latitude: number | null; longitude: number | null }): number {
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return Infinity;
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** 1 for equal strings, towards 0 as more edits are needed (Levenshtein). */
+function similarity(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - (previous[b.length] as number) / Math.max(a.length, b.length, 1);
+}
+
+const WITHOUT_ARTICLE = /^(?:al|el|ar|as|ash|ad|at|az|an|ez|ed|es|en|er|et) /;
+
+function nameScore(mention: FoundMention, hit: NameHit): number {
+  if (hit.match === 'name') return 2;
+  const close = similarity(plainKey(mention.name).replace(WITHOUT_ARTICLE, ''), hit.entry.plainName.replace(WITHOUT_ARTICLE, ''));
+  return 2 * Math.min(0.9, Math.max(0.3, close));
+}
+
+const FEATURE_SCORES: Record<string, number> = { PPLC: 1, PPLA: 0.6, PPLA2: 0.3, PPLX: -0.7, PPLH: -2, PPLQ: -2, PPLW: -2 };
+
+function kindScore(mention: FoundMention, entry: GazetteerEntry): number {
+  const byWanted: Record<string, Partial<Record<GazetteerEntry['kind'], number>>> = {
+    region: { admin1: 2.5, admin2: 1.5, town: -1, country: -1 },
+    district: { admin2: 2.5, admin1: 1, town: 0, country: -1 },
+    town: { town: 1.5, admin1: -1, admin2: -1, country: -1 },
+    none: { town: 0.5, country: 2, admin1: 0, admin2: -0.5 },
+  };
+  return (byWanted[mention.wants ?? 'none']?.[entry.kind] ?? 0) + (FEATURE_SCORES[entry.featureCode] ?? 0);
+}
+
+/** How much a mention's place may inform the others: locative words make it a sure mention. */
+function mentionWeight(mention: FoundMention): number {
+  if (isStrong(mention)) return 1;
+  return mention.sentenceInitial || mention.partial ? 0.3 : 0.5;
+}
+
+interface Context {
+  countries: Map<string, { weight: number; clue: { text: string; start: number; end: number } }>;
+  regions: Map<string, FoundMention>;
+  places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
+}
+
+function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCandidate>, exclude: FoundMention | null): Context {
+  const context: Context = { countries: new Map(), regions: new Map(), places: [] };
+  const addCountry = (code: string, weight: number, clue: { text: string; start: number; end: number }) => {
+    const known = context.countries.get(code);
+    if (known) known.weight += weight;
+    else context.countries.set(code, { weight, clue });
+  };
+  for (const clue of clues) {
+    if (exclude && clue.start === exclude.start) continue;
+    addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue);
+  }
+  for (const [mention, winner] of winners) {
+    if (mention === exclude || winner.entry.kind === 'country') continue;
+    // A stray capitalised word (a person's name) must not pull the report towards its namesake's country.
+    if (!isStrong(mention) && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION) continue;
+    const weight = mentionWeight(mention);
+    addCountry(winner.entry.countryCode, weight, mention);
+    if (!context.regions.has(regionKey(winner.entry))) context.regions.set(regionKey(winner.entry), mention);
+    if (winner.entry.kind !== 'admin1') context.places.push({ mention, entry: winner.entry });
+  }
+  return context;
+}
+
+function regionKey(entry: GazetteerEntry): string {
+  return `${entry.countryCode}.${entry.admin1Code}`;
+}
+
+function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): ScoredCandidate {
+  const { entry } = hit;
+  const countryWeight = context.countries.get(entry.countryCode)?.weight ?? 0;
+  const contextWeight = [...context.countries.values()].reduce((sum, c) => sum + c.weight, 0);
+  let nearby = 0;
+  let nearbyMention: FoundMention | null = null;
+  for (const other of context.places) {
+    // Another mention of the same name says nothing about where this one is.
+    if (other.mention === mention || soundKey(other.mention.name) === soundKey(mention.name)) continue;
+    const km = distanceKm(entry, other.entry);
+    const points = km < 25 ? 2.5 : km < 75 ? 1.8 : km < 200 ? 1 : 0;
+    if (points > nearby) [nearby, nearbyMention] = [points, other.mention];
+  }
+  const region = context.regions.get(regionKey(entry));
+  const parts: ScoreParts = {
+    name: nameScore(mention, hit),
+    population: Math.log10(Math.max(entry.population, UNKNOWN_POPULATION) + 1) / 2,
+    kind: kindScore(mention, entry),
+    country: countryWeight > 0 ? 1.5 * Math.min(countryWeight, 3) : contextWeight >= 1 ? -1.5 : 0,
+    region: region && region !== mention && entry.kind !== 'country' ? 2.5 : 0,
+    nearby,
+  };
+  const score = Object.values(parts).reduce((sum, part) => sum + part, 0);
+  return { entry, match: hit.match, score, parts, nearbyMention };
+}
+
+function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMention, ScoredCandidate[]> {
+  const places = mentions.filter((m) => m.kind === 'place' && m.hits.length);
+  let winners = new Map<FoundMention, ScoredCandidate>();
+  let scored = new Map<FoundMention, ScoredCandidate[]>();
+  // Round one uses the countries named; later rounds add the places the other mentions chose.
+  for (let round = 0; round < 3; round++) {
+    scored = new Map();
+    for (const mention of places) {
+      const context = buildContext(clues, winners, mention);
+      scored.set(mention, mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score));
+    }
+    winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
+  }
+  return scored;
+}
+
+/** A winner backed by a clue: a country or region named, a nearby place, or (for a whole name) a large place or region. */
+function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
+  const { entry, parts } = winner;
+  if (parts.country > 0 || parts.region > 0 || parts.nearby > 0) return true;
+  return !mention.partial && (entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION);
+}
+
+/** A locative word or a descriptor before a whole capitalised name: surely a place. */
+function isStrong(mention: FoundMention): boolean {
+  return (mention.locative || mention.rule === 'DescriptorMention') && !mention.partial;
+}
+
+function inside(mention: Span, spans: Span[]): boolean {
+  return spans.some((s) => mention.start >= s.start && mention.end <= s.end);
+}
+
+/** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
+const CLOSE_NAME_SCORE = 1.2;
+
+/** Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts. */
+function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
+  if (!winner || winner.entry.kind === 'country') return false;
+  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0);
+}
+
+/** Text between a smaller place and the larger one holding it: "Jamrud, Khyber", "Auno (Konduga", "Bulani village of Zhari". */
+const HELD_BY = /^(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$/;
+
+interface Choice {
+  mention: FoundMention;
+  /** A place named just before it that the gazetteer could not place: the event is inside or near the chosen one. */
+  heldPlace: FoundMention | null;
+}
+
+/** The mention that locates the incident: the first sure one, or a place named inside the region it names. */
+function chooseMention(text: string, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>): Choice | null {
+  const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
+  const first = usable.find(isStrong) ?? usable[0];
+  if (!first) return null;
+  const firstEntry = (winners.get(first) as ScoredCandidate).entry;
+  const moreSpecific = usable.find((m) => {
+    const entry = (winners.get(m) as ScoredCandidate).entry;
+    if (m === first || entry.countryCode !== firstEntry.countryCode || entry.admin1Code !== firstEntry.admin1Code) return false;
+    if (firstEntry.kind === 'admin1') return entry.kind === 'town' || entry.kind === 'admin2';
+    return firstEntry.kind === 'admin2' && entry.kind === 'town' && entry.admin2Code === firstEntry.admin2Code;
+  });
+  const mention = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
+  const before = mentions.filter((m) => m.end <= mention.start && m.kind !== 'site').pop();
+  const heldPlace = before && !isCodable(before, winners.get(before)) && HELD_BY.test(text.slice(before.end, mention.start)) ? before : null;
+  return { mention, heldPlace };
+}
+
+function precisionOf({ mention, heldPlace }: Choice, entry: GazetteerEntry): GeoPrecision {
+  if (entry.kind === 'town') return mention.modifier || heldPlace ? 2 : 1;
+  if (entry.kind === 'admin2') return 2;
+  return mention.modifier ? 2 : 3;
+}
+
+function describeEntry(entry: GazetteerEntry): string {
+  const parts = [entry.name, entry.kind === 'admin1' ? null : admin1Name(entry), countryName(entry.countryCode)].filter(Boolean);
+  return `${parts.join(', ')} (${entry.kind}${entry.geonameId ? `, GeoNames ${entry.geonameId}` : ''})`;
+}
+
+function evidenceAt(text: string, span: Span, rule: string, note: string): Evidence {
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end), rule, note };
+}
+
+/** Which clue separated the winner from its best rival elsewhere, as evidence. */
+function disambiguationEvidence(text: string, mention: FoundMention, list: ScoredCandidate[], context: Context): Evidence {
+  const winner = list[0] as ScoredCandidate;
+  const rival = list.find((c) => c !== winner && !(distanceKm(c.entry, winner.entry) < SAME_PLACE_KM));
+  if (!rival) return evidenceAt(text, mention, 'UniqueNameMatch', `the gazetteer knows one place by this name: ${describeEntry(winner.entry)}`);
+  const margins = (Object.keys(winner.parts) as Array<keyof ScoreParts>).map((part) => ({ part, margin: winner.parts[part] - rival.parts[part] }));
+  const { part } = margins.sort((a, b) => b.margin - a.margin)[0] as { part: keyof ScoreParts };
+  const versus = `over ${describeEntry(rival.entry)}`;
+  const country = countryName(winner.entry.countryCode);
+  switch (part) {
+    case 'country': {
+      const clue = context.countries.get(winner.entry.countryCode)?.clue ?? mention;
+      return evidenceAt(text, clue, 'CountryContextDisambiguation', `${country} is named in the report ("${clue.text}"): ${versus}`);
+    }
+    case 'region': {
+      const clue = context.regions.get(regionKey(winner.entry)) ?? mention;
+      return evidenceAt(text, clue, 'RegionContextDisambiguation', `its region ${admin1Name(winner.entry) ?? ''} is named in the report ("${clue.text}"): ${versus}`);
+    }
+    case 'nearby': {
+      const clue = winner.nearbyMention ?? mention;
+      return evidenceAt(text, clue, 'NearbyPlacesDisambiguation', `it lies near "${clue.text}", also named in the report: ${versus}`);
+    }
+    case 'kind':
+      return mention.wants
+        ? evidenceAt(text, mention, 'DescriptorDisambiguation', `"${mention.text}" asks for a ${mention.wants}: ${versus}`)
+        : evidenceAt(text, mention, 'PlaceTypeDisambiguation', `a country, or a town rather than a region of the same name, is taken when nothing says otherwise: ${versus}`);
+    case 'name':
+      return evidenceAt(text, mention, 'NameMatchDisambiguation', `the spelling matches its name more closely: ${versus}`);
+    default:
+      return evidenceAt(text, mention, 'PopulationDisambiguation', `largest or most important place of the name (${winner.entry.population.toLocaleString('en')} people): ${versus}`);
+  }
+}
+
+const MODIFIER_NOTES: Record<string, string> = {
+  near: 'near the place',
+  outskirts: 'on its outskirts',
+  countryside: 'in its countryside',
+  district: 'in part of it',
+};
+
+function precisionNote({ mention, heldPlace }: Choice, entry: GazetteerEntry, precision: GeoPrecision): string {
+  if (heldPlace) return `geo precision ${precision}: the event is at "${heldPlace.text}", which the gazetteer does not place, in or near it`;
+  if (mention.modifier) return `geo precision ${precision}: the event is ${MODIFIER_NOTES[mention.modifier]}`;
+  if (precision === 1) return 'geo precision 1: the town itself';
+  if (entry.kind === 'admin2') return 'geo precision 2: only the district is known';
+  return 'geo precision 3: only the province is known';
+}
+
+/** Sites belong to the chosen place when the place mention nearest before them is the same place. */
+function sitesOf(chosen: ScoredCandidate, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>, eligible: (m: FoundMention) => boolean): FoundMention[] {
+  return mentions.filter((site) => {
+    if (site.kind !== 'site' || !eligible(site)) return false;
+    const owner = [...mentions].reverse().find((m) => m.kind === 'place' && m.end <= site.start && winners.has(m));
+    return owner !== undefined && distanceKm((winners.get(owner) as ScoredCandidate).entry, chosen.entry) < SAME_PLACE_KM;
+  });
+}
+
+export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined): Resolution {
+  const scored = scoreAll(mentions, clues);
+  const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
+  const inFocus = (m: Span) => !focus?.length || inside(m, focus);
+  const places = mentions.filter((m) => m.kind !== 'site');
+  let choice = chooseMention(text, places.filter(inFocus), winners);
+  let fromOutsideFocus = false;
+  if (!choice && focus?.length) {
+    choice = chooseMention(text, places, winners);
+    fromOutsideFocus = choice !== null;
+  }
+
+  if (!choice) {
+    const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
+    if (countryClue) {
+      const country = countryName(countryClue.code);
+      const place: Place = { name: country ?? countryClue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
+      const evidence = [evidenceAt(text, countryClue, countryClue.rule, `only the country is named: coordinates left empty`)];
+      return { place, evidence, reason: `no town or region the gazetteer knows; only the country ${country} is named`, scored };
+    }
+    const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
+    const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
+    const reason = [
+      'no place the gazetteer knows is named',
+      unknown.length ? `unknown names: ${unknown.join(', ')}` : '',
+      demonyms.length ? `demonyms only (${[...new Set(demonyms)].join(', ')}), not a place` : '',
+    ].filter(Boolean);
+    return { place: null, evidence: [], reason: reason.join('; '), scored };
+  }
+
+  const chosen = choice.mention;
+  const list = scored.get(chosen) as ScoredCandidate[];
+  const winner = list[0] as ScoredCandidate;
+  const { entry } = winner;
+  const precision = precisionOf(choice, entry);
+  const sites = sitesOf(winner, mentions, winners, inFocus);
+  const place: Place = {
+    name: entry.name,
+    admin1: admin1Name(entry),
+    country: countryName(entry.countryCode),
+    latitude: entry.latitude,
+    longitude: entry.longitude,
+    geoPrecision: precision,
+    sites: sites.map((s) => s.text),
+    geonameId: entry.geonameId,
+  };
+  const context = buildContext(clues, winners, chosen);
+  const clue = disambiguationEvidence(text, chosen, list, context);
+  const evidence: Evidence[] = [
+    evidenceAt(text, chosen, chosen.rule, `"${chosen.name}" is ${describeEntry(entry)}, matched by ${winner.match}`),
+    clue,
+    evidenceAt(text, choice.heldPlace ?? chosen, 'GeoPrecisionRule', precisionNote(choice, entry, precision)),
+    ...sites.map((s) => evidenceAt(text, s, 'SiteMention', `a site in ${entry.name}`)),
+  ];
+  const reason = [
+    `"${chosen.text}" (${chosen.rule}) is ${describeEntry(entry)}`,
+    `${clue.rule}: ${clue.note}`,
+    `precision ${precision}`,
+    fromOutsideFocus ? 'no place is named in the focus sentences: taken from elsewhere in the report' : '',
+  ].filter(Boolean);
+  return { place, evidence, reason: reason.join('; '), scored };
+}

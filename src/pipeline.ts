@@ -1,0 +1,84 @@
+// The pipeline, written out once: ingest -> clean -> extract -> geocode -> reconcile -> store.
+import { createHash } from 'node:crypto';
+import { cleanReport } from './clean/index.js';
+import { extract } from './extract/index.js';
+import type { ActorRule } from './extract/rules/actor-rule.js';
+import type { IncidentDraft } from './extract/types.js';
+import { geocode } from './geocode/index.js';
+import { reconcile, type LocatedDraft } from './reconcile/index.js';
+import type { Store } from './store/index.js';
+import type { Incident, RawReport, Report } from './types.js';
+
+export interface ReportOutcome {
+  origin: string;
+  reportId: string;
+  /** False when the same clean text was stored before: nothing was written. */
+  stored: boolean;
+  incidentsCreated: number;
+  incidentsMerged: number;
+  /** Set when neither the input nor the page gave a publication date. */
+  missingPublished: boolean;
+}
+
+export interface ProcessOptions {
+  actorRule?: ActorRule;
+  now?: () => Date;
+}
+
+/** Clean, extract and geocode one report, without touching storage. */
+export function analyse(raw: RawReport, options: ProcessOptions = {}) {
+  const clean = cleanReport(raw);
+  if (!clean.text.trim()) throw new Error('no article text left after cleaning');
+  const published = raw.published ?? clean.published;
+  const report: Report = {
+    id: createHash('sha256').update(clean.text).digest('hex'),
+    url: raw.url,
+    title: raw.title ?? clean.title,
+    sourceName: raw.sourceName,
+    published,
+    raw: raw.content,
+    text: clean.text,
+    captions: clean.captions,
+    language: clean.language,
+    ingestedAt: (options.now?.() ?? new Date()).toISOString(),
+  };
+  const extraction = extract(clean.text, { published, actorRule: options.actorRule });
+  const drafts = extraction.incidents.map((draft) => locate(draft, clean.text));
+  return { report, clean, extraction, drafts };
+}
+
+/** Where an incident happened: the place named in its own sentences, with the rest of the report as context. */
+export function locate(draft: IncidentDraft, text: string): LocatedDraft {
+  const result = geocode(text, { focus: draft.focus });
+  const evidence = result.evidence.length > 0 ? { ...draft.evidence, location: result.evidence } : draft.evidence;
+  return { ...draft, place: result.place, evidence };
+}
+
+/** Runs one raw report through every stage and stores the result atomically. */
+export async function processReport(raw: RawReport, store: Store, options: ProcessOptions = {}): Promise<ReportOutcome> {
+  const { report, drafts } = analyse(raw, options);
+  const outcome: ReportOutcome = {
+    origin: raw.origin,
+    reportId: report.id,
+    stored: false,
+    incidentsCreated: 0,
+    incidentsMerged: 0,
+    missingPublished: report.published === null,
+  };
+  if (await store.hasReport(report.id)) return outcome;
+  const incidents: Incident[] = [];
+  for (const [index, draft] of drafts.entries()) {
+    const nearby = await store.incidentsNear(draft.date, draft.place?.country ?? null);
+    const [result] = reconcile([draft], report.id, nearby, index);
+    if (!result) continue;
+    incidents.push(result.incident);
+    if (result.merged) outcome.incidentsMerged++;
+    else outcome.incidentsCreated++;
+  }
+  outcome.stored = await store.saveIngested(report, incidents);
+  if (!outcome.stored) {
+    outcome.incidentsCreated = 0;
+    outcome.incidentsMerged = 0;
+  }
+  return outcome;
+}

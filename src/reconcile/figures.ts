@@ -1,0 +1,103 @@
+// Reconciled figures from every claim of an incident: low / best / high fatalities (UCDP GED
+// style), civilian range (Airwars style) and injured. Each figure records the rule behind it.
+import type { Claim, FatalityRange } from '../types.js';
+import { groupBy } from '../util/group-by.js';
+
+export interface Figures {
+  fatalities: FatalityRange;
+  civilianFatalities: { low: number | null; high: number | null };
+  injured: { low: number | null; high: number | null };
+  /** Which rule set each figure, for the evidence trail. */
+  rules: { fatalities: string; civilians: string | null; injured: string | null };
+}
+
+/** Victim classes that do not overlap: counts in different classes add up. */
+const DISJOINT_CLASSES = ['civilians', 'fighters', 'soldiers', 'police', 'protesters'];
+const CIVILIAN_SUBGROUPS = ['children', 'women'];
+
+export function reconcileFigures(claims: Claim[]): Figures {
+  const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
+  const killed = latestTolls(asserted.filter((c) => c.measure === 'killed'));
+  const fatalities = totalRange(killed);
+  const civilians = civilianRange(killed, fatalities.range);
+  const injured = totalRange(asserted.filter((c) => c.measure === 'injured'));
+  return {
+    fatalities: fatalities.range ?? { low: 0, best: 0, high: 0 },
+    civilianFatalities: civilians.range,
+    injured: injured.range ? { low: injured.range.low, high: injured.range.high } : { low: null, high: null },
+    rules: {
+      fatalities: fatalities.range ? fatalities.rule : 'NoFigureMeansZero',
+      civilians: civilians.rule,
+      injured: injured.range ? injured.rule : null,
+    },
+  };
+}
+
+/** "The death toll rose to 45" replaces the earlier figures of the same report. */
+function latestTolls(claims: Claim[]): Claim[] {
+  const byReport = groupBy(claims, (c) => c.reportId ?? '');
+  return [...byReport.values()].flatMap((list) => {
+    const tolls = list.filter((c) => c.evidence.rule === 'DeathTollRule' && c.victims === 'all');
+    const latest = tolls.sort((a, b) => a.evidence.start - b.evidence.start).at(-1);
+    return latest ? [...list.filter((c) => c.victims !== 'all'), latest] : list;
+  });
+}
+
+/**
+ * The total: from claims about all victims when there are any (low = the smallest, best = the
+ * most conservative, as ACLED codes, high = the largest); else the sum of the disjoint classes.
+ */
+function totalRange(claims: Claim[]): { range: FatalityRange | null; rule: string } {
+  if (claims.length === 0) return { range: null, rule: 'NoFigure' };
+  const totals = claims.filter((c) => c.victims === 'all');
+  const parts = sumOfClasses(claims);
+  if (totals.length > 0) {
+    const low = Math.min(...totals.map((c) => c.low!));
+    const high = Math.max(...totals.map((c) => c.high ?? c.low!));
+    // A breakdown larger than the smallest total means the total left people out.
+    const best = Math.max(low, parts?.low ?? 0);
+    return { range: { low: best, best, high: Math.max(high, best) }, rule: parts && parts.low > low ? 'SumOfClassesExceedsTotal' : 'ConservativeTotal' };
+  }
+  return parts ? { range: { low: parts.low, best: parts.low, high: parts.high }, rule: 'SumOfVictimClasses' } : { range: null, rule: 'NoFigure' };
+}
+
+function sumOfClasses(claims: Claim[]): { low: number; high: number } | null {
+  let low = 0;
+  let high = 0;
+  let any = false;
+  for (const victims of DISJOINT_CLASSES) {
+    let inClass = claims.filter((c) => c.victims === victims);
+    if (victims === 'civilians' && inClass.length === 0) inClass = claims.filter((c) => CIVILIAN_SUBGROUPS.includes(c.victims));
+    if (inClass.length === 0) continue;
+    any = true;
+    if (victims === 'civilians' && inClass.every((c) => CIVILIAN_SUBGROUPS.includes(c.victims))) {
+      // Women and children are counted apart from each other; take each subgroup's smallest figure.
+      for (const group of groupBy(inClass, (c) => c.victims).values()) {
+        low += Math.min(...group.map((c) => c.low!));
+        high += Math.max(...group.map((c) => c.high ?? c.low!));
+      }
+      continue;
+    }
+    low += Math.min(...inClass.map((c) => c.low!));
+    high += Math.max(...inClass.map((c) => c.high ?? c.low!));
+  }
+  return any ? { low, high } : null;
+}
+
+/**
+ * Civilians: low = the smallest civilian figure; high = the largest civilian figure, or the
+ * total less the armed victims named when the rest of the dead are not identified (Airwars'
+ * convention: unidentified dead may be civilians).
+ */
+function civilianRange(killed: Claim[], total: FatalityRange | null): { range: { low: number | null; high: number | null }; rule: string | null } {
+  const civilian = killed.filter((c) => c.victims === 'civilians' || CIVILIAN_SUBGROUPS.includes(c.victims));
+  if (civilian.length === 0) return { range: { low: null, high: null }, rule: null };
+  const named = civilian.filter((c) => c.victims === 'civilians');
+  const civilianLow = Math.min(...(named.length > 0 ? named : civilian).map((c) => c.low!));
+  const largest = Math.max(...civilian.map((c) => c.high ?? c.low!));
+  const armed = killed.filter((c) => DISJOINT_CLASSES.includes(c.victims) && c.victims !== 'civilians').reduce((sum, c) => sum + c.low!, 0);
+  const unidentified = total ? (total.best ?? 0) - armed : 0;
+  return unidentified > largest
+    ? { range: { low: civilianLow, high: unidentified }, rule: 'UnidentifiedDeadMayBeCivilians' }
+    : { range: { low: civilianLow, high: largest }, rule: 'CivilianClaims' };
+}

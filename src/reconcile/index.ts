@@ -1,0 +1,115 @@
+// The reconcile stage: located incident drafts from one report, plus the stored incidents they
+// might repeat, in; incidents to save out. Reports of the same incident (same day, same place,
+// compatible type) are merged and every claim is kept; figures are derived from all claims.
+import { createHash } from 'node:crypto';
+import type { Claim, Evidence, Incident, Place } from '../types.js';
+import type { IncidentDraft } from '../extract/types.js';
+import { kilometres } from '../util/geo.js';
+import { reconcileFigures } from './figures.js';
+import { describeIncident } from './notes.js';
+
+export interface LocatedDraft extends IncidentDraft {
+  place: Place | null;
+}
+
+export interface Reconciled {
+  incident: Incident;
+  /** True when the incident merged into one already stored. */
+  merged: boolean;
+}
+
+/** Turns one report's drafts into incidents, merging each into a matching stored incident if there is one. */
+export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0): Reconciled[] {
+  return drafts.map((draft, offset) => {
+    const fresh = incidentFromDraft(draft, reportId, firstIndex + offset);
+    const match = stored.find((existing) => sameIncident(existing, fresh));
+    return match ? { incident: mergeIncidents(match, fresh), merged: true } : { incident: fresh, merged: false };
+  });
+}
+
+export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: number): Incident {
+  const country = draft.place?.country ?? null;
+  const claims = draft.claims.map((c) => withReport(c, reportId));
+  const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
+  return finish({
+    id: `VIG-${createHash('sha256').update(`${reportId}:${index}`).digest('hex').slice(0, 12)}`,
+    eventType: draft.eventType,
+    subEventType: draft.subEventType,
+    date: draft.date,
+    timePrecision: draft.timePrecision,
+    place: draft.place,
+    actor1: fillCountry(draft.actor1, country),
+    actor2: fillCountry(draft.actor2, country),
+    claims,
+    fatalities: { low: null, best: null, high: null },
+    civilianFatalities: { low: null, high: null },
+    injured: { low: null, high: null },
+    sourcesCount: 0,
+    reportIds: [reportId],
+    evidence,
+    notes: '',
+  });
+}
+
+/** Same incident: same date (a day apart when either is imprecise), same place, same event type. */
+export function sameIncident(a: Incident, b: Incident): boolean {
+  if (!a.date || !b.date || a.eventType !== b.eventType) return false;
+  const days = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000;
+  if (days > (a.timePrecision === 1 && b.timePrecision === 1 ? 0 : 1)) return false;
+  if (!a.place || !b.place) return false;
+  if (a.place.latitude !== null && b.place.latitude !== null && a.place.longitude !== null && b.place.longitude !== null) {
+    return kilometres(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 10;
+  }
+  return a.place.name === b.place.name && a.place.country === b.place.country;
+}
+
+/** Merges a new report's incident into a stored one: every claim kept, the most precise fields win. */
+export function mergeIncidents(stored: Incident, fresh: Incident): Incident {
+  const claims = [...stored.claims.filter((c) => !fresh.reportIds.includes(c.reportId ?? '')), ...fresh.claims];
+  const evidence: Record<string, Evidence[]> = { ...stored.evidence };
+  for (const [field, list] of Object.entries(fresh.evidence)) evidence[field] = [...(evidence[field] ?? []), ...list];
+  const precisePlace = (fresh.place?.geoPrecision ?? 9) < (stored.place?.geoPrecision ?? 9) ? fresh.place : stored.place;
+  return finish({
+    ...stored,
+    subEventType: stored.subEventType,
+    timePrecision: Math.min(stored.timePrecision, fresh.timePrecision) as Incident['timePrecision'],
+    date: fresh.timePrecision < stored.timePrecision ? fresh.date : stored.date,
+    place: precisePlace,
+    actor1: stored.actor1 ?? fresh.actor1,
+    actor2: stored.actor2 ?? fresh.actor2,
+    claims,
+    reportIds: [...new Set([...stored.reportIds, ...fresh.reportIds])],
+    evidence,
+  });
+}
+
+/** Derived fields: figures, source count and the generated note. */
+function finish(incident: Incident): Incident {
+  const figures = reconcileFigures(incident.claims);
+  const sources = new Set(incident.claims.map((c) => (c.speaker ?? c.outlet ?? `report:${c.reportId}`).toLowerCase()));
+  const done: Incident = {
+    ...incident,
+    fatalities: figures.fatalities,
+    civilianFatalities: figures.civilianFatalities,
+    injured: figures.injured,
+    sourcesCount: Math.max(sources.size, incident.reportIds.length),
+    evidence: { ...incident.evidence, fatalities: figureEvidence(incident, figures.rules.fatalities) },
+  };
+  return { ...done, notes: describeIncident(done) };
+}
+
+/** Evidence for the fatality figures: the claims that fed them, under the reconciling rule's name. */
+function figureEvidence(incident: Incident, rule: string): Evidence[] {
+  const killed = incident.claims.filter((c) => c.measure === 'killed' && c.stance === 'asserts');
+  return killed.map((c) => ({ ...c.evidence, reportId: c.reportId, note: `reconciled by ${rule}` }));
+}
+
+function withReport(claim: Claim, reportId: string): Claim {
+  return { ...claim, reportId, evidence: { ...claim.evidence, reportId }, sentence: { ...claim.sentence, reportId } };
+}
+
+/** Fills `{country}` in an actor name; without a country the qualifier is dropped. */
+export function fillCountry(name: string | null, country: string | null): string | null {
+  if (!name) return null;
+  return country ? name.replaceAll('{country}', country) : name.replaceAll(' ({country})', '').replaceAll(' of {country}', '');
+}

@@ -1,0 +1,16 @@
+// One report's clean text, so that the page can highlight evidence spans by their offsets.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../store/index.js';
+
+const idSchema = {
+  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+};
+
+export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get<{ Params: { id: string } }>('/api/reports/:id', { schema: idSchema }, async (request, reply) => {
+    const report = await store.getReport(request.params.id);
+    if (!report) return reply.code(404).send({ error: `no report ${request.params.id}` });
+    const { id, title, url, sourceName, published, language, text, captions } = report;
+    return { id, title, url, source_name: sourceName, published, language, text, captions };
+  });
+};

@@ -1,0 +1,81 @@
+// Opens the one Kysely database over either back end: embedded PGlite (default) or a real
+// PostgreSQL server. Both speak through node-postgres, so every query is the same code.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import * as initial from './migrations/001_initial.js';
+import type { Database } from './schema.js';
+
+export interface StoreLocation {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl?: string | null;
+  /** PostgreSQL schema to use (created if missing); default `public`. */
+  schema?: string | null;
+  /** PGlite data directory, or `memory://` for a throw-away database. */
+  dataDir?: string;
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  backend: 'pglite' | 'postgres';
+  /** Where the data lives, for messages (URL without password, or directory). */
+  where: string;
+  close(): Promise<void>;
+}
+
+/** Migrations listed in code, in order, so the compiled package needs no folder scan. */
+const migrations: Record<string, Migration> = { '001_initial': initial };
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function connect(location: StoreLocation): Promise<Connection> {
+  const connection = location.databaseUrl ? await connectPostgres(location.databaseUrl, location.schema ?? null) : await connectPglite(location.dataDir ?? './vigil-data');
+  const { error } = await new Migrator({ db: connection.db, provider }).migrateToLatest();
+  if (error) {
+    await connection.close();
+    throw new Error(`database migration failed on ${connection.where}: ${String(error)}`);
+  }
+  return connection;
+}
+
+async function connectPglite(dataDir: string): Promise<Connection> {
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
+  return {
+    db,
+    backend: 'pglite',
+    where: dataDir,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function connectPostgres(url: string, schema: string | null): Promise<Connection> {
+  if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: 'postgres', where: redactPassword(url) + (schema ? ` (schema ${schema})` : ''), close: () => db.destroy() };
+}
+
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgresql';
+  }
+}

@@ -1,0 +1,79 @@
+// Kysely table types: the one schema both back ends share. Dates are ISO text so that
+// PGlite and node-postgres return the same JavaScript types.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Evidence } from '../types.js';
+
+export interface ReportsTable {
+  id: string;
+  url: string | null;
+  title: string | null;
+  source_name: string | null;
+  published: string | null;
+  raw: string;
+  text: string;
+  captions: JSONColumnType<string[]>;
+  language: string;
+  ingested_at: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  event_type: string;
+  sub_event_type: string;
+  event_date: string | null;
+  time_precision: number;
+  location: string | null;
+  admin1: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geo_precision: number | null;
+  geonameid: number | null;
+  sites: JSONColumnType<string[]>;
+  actor1: string | null;
+  actor2: string | null;
+  fatalities_low: number | null;
+  fatalities_best: number | null;
+  fatalities_high: number | null;
+  civilian_fatalities_low: number | null;
+  civilian_fatalities_high: number | null;
+  injured_low: number | null;
+  injured_high: number | null;
+  sources_count: number;
+  notes: string;
+  evidence: JSONColumnType<Record<string, Evidence[]>>;
+  created_at: ColumnType<string, string, never>;
+  updated_at: string;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  incident_id: string;
+  report_id: string;
+  position: number;
+  measure: string;
+  victims: string;
+  qualifier: string;
+  low: number | null;
+  high: number | null;
+  vague_word: string | null;
+  stance: string;
+  speaker: string | null;
+  outlet: string | null;
+  actor: string | null;
+  hedges: JSONColumnType<string[]>;
+  evidence: JSONColumnType<Evidence>;
+  sentence: JSONColumnType<Evidence>;
+}
+
+export interface IncidentReportsTable {
+  incident_id: string;
+  report_id: string;
+}
+
+export interface Database {
+  reports: ReportsTable;
+  incidents: IncidentsTable;
+  claims: ClaimsTable;
+  incident_reports: IncidentReportsTable;
+}

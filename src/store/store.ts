@@ -1,0 +1,322 @@
+// The query layer: every read and write of reports and incidents, the same on both back ends.
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Claim, Incident, Measure, Qualifier, Report, Stance } from '../types.js';
+import { groupBy } from '../util/group-by.js';
+import { connect, type Connection, type StoreLocation } from './connect.js';
+import type { ClaimsTable, Database, IncidentsTable, ReportsTable } from './schema.js';
+
+export interface IncidentFilter {
+  /** Free text, matched against location, actors, types and notes. */
+  q?: string;
+  country?: string;
+  eventType?: string;
+  /** Inclusive YYYY-MM-DD bounds on the event date. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export class Store {
+  private constructor(private readonly connection: Connection) {}
+
+  static async open(location: StoreLocation): Promise<Store> {
+    return new Store(await connect(location));
+  }
+
+  get db(): Kysely<Database> {
+    return this.connection.db;
+  }
+
+  get backend(): Connection['backend'] {
+    return this.connection.backend;
+  }
+
+  get where(): string {
+    return this.connection.where;
+  }
+
+  close(): Promise<void> {
+    return this.connection.close();
+  }
+
+  /** Stores a report; returns false when a report with the same clean-text hash exists. */
+  async saveReport(report: Report): Promise<boolean> {
+    const result = await this.db
+      .insertInto('reports')
+      .values(reportToRow(report))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async getReport(id: string): Promise<Report | null> {
+    const row = await this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? reportFromRow(row) : null;
+  }
+
+  async getReports(ids: string[]): Promise<Report[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute();
+    return rows.map(reportFromRow);
+  }
+
+  /** Incidents that a new one on `date` might be a report of: same day or one day either side. */
+  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+    if (!date) return [];
+    let query = this.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('event_date', '>=', shiftDate(date, -1))
+      .where('event_date', '<=', shiftDate(date, 1));
+    if (country) query = query.where('country', '=', country);
+    return this.withClaims(await query.execute());
+  }
+
+  /** Inserts or replaces an incident with its claims and report links, atomically. */
+  async saveIncident(incident: Incident): Promise<void> {
+    await this.db.transaction().execute((trx) => writeIncident(trx, incident));
+  }
+
+  /**
+   * Stores a report and the incidents read from it in one transaction, so a crash leaves
+   * either both or neither. Returns false (and writes nothing) when the report is already stored.
+   */
+  async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('reports')
+        .values(reportToRow(report))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      for (const incident of incidents) await writeIncident(trx, incident);
+      return true;
+    });
+  }
+
+  async hasReport(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
+    let query = this.db.selectFrom('incidents').selectAll();
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or(
+          (['location', 'admin1', 'country', 'actor1', 'actor2', 'event_type', 'sub_event_type', 'notes'] as const).map((column) =>
+            eb(column, 'ilike', pattern),
+          ),
+        ),
+      );
+    }
+    if (filter.country) query = query.where('country', '=', filter.country);
+    if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
+    if (filter.from) query = query.where('event_date', '>=', filter.from);
+    if (filter.to) query = query.where('event_date', '<=', filter.to);
+    const rows = await query
+      .orderBy(sql`event_date desc nulls last`)
+      .orderBy('id')
+      .limit(filter.limit ?? 10_000)
+      .offset(filter.offset ?? 0)
+      .execute();
+    return this.withClaims(rows);
+  }
+
+  async getIncident(id: string): Promise<Incident | null> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [incident] = await this.withClaims([row]);
+    return incident ?? null;
+  }
+
+  async counts(): Promise<{ reports: number; incidents: number; claims: number }> {
+    const count = async (table: 'reports' | 'incidents' | 'claims') =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    return { reports: await count('reports'), incidents: await count('incidents'), claims: await count('claims') };
+  }
+
+  private async withClaims(rows: Selectable<IncidentsTable>[]): Promise<Incident[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [claims, links] = await Promise.all([
+      this.db.selectFrom('claims').selectAll().where('incident_id', 'in', ids).orderBy('incident_id').orderBy('position').execute(),
+      this.db.selectFrom('incident_reports').selectAll().where('incident_id', 'in', ids).orderBy('report_id').execute(),
+    ]);
+    const claimsOf = groupBy(claims, (c) => c.incident_id);
+    const reportsOf = groupBy(links, (l) => l.incident_id);
+    return rows.map((row) =>
+      incidentFromRow(
+        row,
+        (claimsOf.get(row.id) ?? []).map(claimFromRow),
+        (reportsOf.get(row.id) ?? []).map((l) => l.report_id),
+      ),
+    );
+  }
+}
+
+/** Adds `days` to a YYYY-MM-DD date, in UTC. */
+export function shiftDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function writeIncident(trx: Transaction<Database>, incident: Incident): Promise<void> {
+  const now = new Date().toISOString();
+  const row = incidentToRow(incident, now);
+  await trx
+    .insertInto('incidents')
+    .values({ ...row, created_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+  await trx.deleteFrom('claims').where('incident_id', '=', incident.id).execute();
+  if (incident.claims.length > 0) {
+    await trx
+      .insertInto('claims')
+      .values(incident.claims.map((claim, position) => claimToRow(claim, incident.id, position)))
+      .execute();
+  }
+  await trx.deleteFrom('incident_reports').where('incident_id', '=', incident.id).execute();
+  await trx
+    .insertInto('incident_reports')
+    .values(incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId })))
+    .execute();
+}
+
+function reportToRow(report: Report) {
+  return {
+    id: report.id,
+    url: report.url,
+    title: report.title,
+    source_name: report.sourceName,
+    published: report.published,
+    raw: report.raw,
+    text: report.text,
+    captions: JSON.stringify(report.captions),
+    language: report.language,
+    ingested_at: report.ingestedAt,
+  };
+}
+
+function reportFromRow(row: Selectable<ReportsTable>): Report {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    sourceName: row.source_name,
+    published: row.published,
+    raw: row.raw,
+    text: row.text,
+    captions: row.captions,
+    language: row.language,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function incidentToRow(incident: Incident, now: string) {
+  const place = incident.place;
+  return {
+    id: incident.id,
+    event_type: incident.eventType,
+    sub_event_type: incident.subEventType,
+    event_date: incident.date,
+    time_precision: incident.timePrecision,
+    location: place?.name ?? null,
+    admin1: place?.admin1 ?? null,
+    country: place?.country ?? null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    geo_precision: place?.geoPrecision ?? null,
+    geonameid: place?.geonameId ?? null,
+    sites: JSON.stringify(place?.sites ?? []),
+    actor1: incident.actor1,
+    actor2: incident.actor2,
+    fatalities_low: incident.fatalities.low,
+    fatalities_best: incident.fatalities.best,
+    fatalities_high: incident.fatalities.high,
+    civilian_fatalities_low: incident.civilianFatalities.low,
+    civilian_fatalities_high: incident.civilianFatalities.high,
+    injured_low: incident.injured.low,
+    injured_high: incident.injured.high,
+    sources_count: incident.sourcesCount,
+    notes: incident.notes,
+    evidence: JSON.stringify(incident.evidence),
+    updated_at: now,
+  };
+}
+
+function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], reportIds: string[]): Incident {
+  const hasPlace = row.location !== null || row.country !== null;
+  return {
+    id: row.id,
+    eventType: row.event_type,
+    subEventType: row.sub_event_type,
+    date: row.event_date,
+    timePrecision: row.time_precision as Incident['timePrecision'],
+    place: hasPlace
+      ? {
+          name: row.location ?? row.country ?? '',
+          admin1: row.admin1,
+          country: row.country,
+          latitude: row.latitude,
+          longitude: row.longitude,
+          geoPrecision: (row.geo_precision ?? 3) as 1 | 2 | 3,
+          sites: row.sites,
+          geonameId: row.geonameid,
+        }
+      : null,
+    actor1: row.actor1,
+    actor2: row.actor2,
+    claims,
+    fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
+    civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
+    injured: { low: row.injured_low, high: row.injured_high },
+    sourcesCount: row.sources_count,
+    reportIds,
+    evidence: row.evidence,
+    notes: row.notes,
+  };
+}
+
+function claimToRow(claim: Claim, incidentId: string, position: number) {
+  if (!claim.reportId) throw new Error(`claim "${claim.evidence.text}" has no report id`);
+  return {
+    incident_id: incidentId,
+    report_id: claim.reportId,
+    position,
+    measure: claim.measure,
+    victims: claim.victims,
+    qualifier: claim.qualifier,
+    low: claim.low,
+    high: claim.high,
+    vague_word: claim.vagueWord,
+    stance: claim.stance,
+    speaker: claim.speaker,
+    outlet: claim.outlet,
+    actor: claim.actor,
+    hedges: JSON.stringify(claim.hedges),
+    evidence: JSON.stringify(claim.evidence),
+    sentence: JSON.stringify(claim.sentence),
+  };
+}
+
+function claimFromRow(row: Selectable<ClaimsTable>): Claim {
+  return {
+    measure: row.measure as Measure,
+    victims: row.victims,
+    qualifier: row.qualifier as Qualifier,
+    low: row.low,
+    high: row.high,
+    vagueWord: row.vague_word,
+    stance: row.stance as Stance,
+    speaker: row.speaker,
+    outlet: row.outlet,
+    actor: row.actor,
+    hedges: row.hedges,
+    evidence: row.evidence,
+    sentence: row.sentence,
+    reportId: row.report_id,
+  };
+}

@@ -1,0 +1,140 @@
+// The data model shared by every pipeline stage. README.md ("Data model") documents it.
+
+/** Character offsets into a report's clean text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Why Vigil said something: the text it read and the rule that read it. */
+export interface Evidence extends Span {
+  /** The exact substring of the clean text at [start, end). */
+  text: string;
+  /** Name of the rule (or refiner) that produced the field, e.g. `KilledPassiveRule`. */
+  rule: string;
+  /** Which report the offsets point into (set once the report is known). */
+  reportId?: string;
+  /** Optional short explanation, e.g. which clue won a geocoding choice. */
+  note?: string;
+}
+
+/** A document as it arrives, before cleaning. */
+export interface RawReport {
+  /** Human name of where it came from (file path, `stdin`, `file.jsonl:12`), used in messages. */
+  origin: string;
+  url: string | null;
+  title: string | null;
+  sourceName: string | null;
+  /** Publication date YYYY-MM-DD when known from metadata given by the user or the input. */
+  published: string | null;
+  /** `html` content is cleaned of page furniture; `text` is taken line by line. */
+  format: 'html' | 'text';
+  content: string;
+}
+
+/** Output of the clean stage. */
+export interface CleanReport {
+  text: string;
+  title: string | null;
+  /** Publication date found in the page itself (meta tags, <time>), YYYY-MM-DD. */
+  published: string | null;
+  /** Image captions and credits, kept apart from the body: never a source of incidents. */
+  captions: string[];
+  language: string;
+  /** What was removed and why, for analysts checking the cleaner. */
+  removed: Array<{ text: string; rule: string }>;
+}
+
+/** A stored report. `id` is the SHA-256 (hex) of the clean text. */
+export interface Report {
+  id: string;
+  url: string | null;
+  title: string | null;
+  sourceName: string | null;
+  published: string | null;
+  raw: string;
+  text: string;
+  captions: string[];
+  language: string;
+  ingestedAt: string;
+}
+
+export type Measure = 'killed' | 'injured' | 'missing' | 'abducted' | 'strikes' | 'involvement' | 'harm';
+/** Victim classes: `all`, `civilians`, `fighters`, `children`, `women`, `soldiers`, `police`, or a named group. */
+export type VictimClass = string;
+export type Qualifier = 'exact' | 'at_least' | 'at_most' | 'about' | 'range' | 'vague' | 'none';
+export type Stance = 'asserts' | 'denies';
+
+/** One assertion in one report. */
+export interface Claim {
+  measure: Measure;
+  victims: VictimClass;
+  qualifier: Qualifier;
+  /** Numbers; both null when the claim has no figure (a denial, "charred bodies"). */
+  low: number | null;
+  high: number | null;
+  /** The vague word ("dozens") when qualifier is `vague`; low/high then follow the ACLED rule. */
+  vagueWord: string | null;
+  stance: Stance;
+  /** Who asserts it ("an Islamic State fighter", "Rami Abdulrahman"). */
+  speaker: string | null;
+  /** Through whom it reached the report (Reuters, SOHR...). */
+  outlet: string | null;
+  /** Hedges on the figure ("the number is expected to rise", "we are not sure yet"). */
+  hedges: string[];
+  /** Actor the claim is about, for `involvement` claims ("the coalition"). */
+  actor: string | null;
+  /** The casualty phrase itself. */
+  evidence: Evidence;
+  /** The whole sentence the claim came from. */
+  sentence: Evidence;
+  reportId?: string;
+}
+
+/** ACLED time precision: 1 day, 2 week, 3 month. */
+export type TimePrecision = 1 | 2 | 3;
+/** ACLED geo precision: 1 town itself, 2 near / part of a region, 3 only the province. */
+export type GeoPrecision = 1 | 2 | 3;
+
+export interface Place {
+  /** Gazetteer name of the location (town or region). */
+  name: string;
+  admin1: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: GeoPrecision;
+  /** Named sites inside the place ("al-Hani mosque"). */
+  sites: string[];
+  /** GeoNames id when the place came from the gazetteer. */
+  geonameId?: number | null;
+}
+
+export interface FatalityRange {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+export interface Incident {
+  /** Stable id: `VIG-` + a short hash. */
+  id: string;
+  eventType: string;
+  subEventType: string;
+  /** YYYY-MM-DD, or null when the report gives no usable date. */
+  date: string | null;
+  timePrecision: TimePrecision;
+  place: Place | null;
+  actor1: string | null;
+  actor2: string | null;
+  claims: Claim[];
+  fatalities: FatalityRange;
+  civilianFatalities: { low: number | null; high: number | null };
+  injured: { low: number | null; high: number | null };
+  sourcesCount: number;
+  reportIds: string[];
+  /** Evidence per field name: `event_type`, `date`, `location`, `actor1`, `actor2`, `sites`... */
+  evidence: Record<string, Evidence[]>;
+  /** One generated sentence summarising the incident. */
+  notes: string;
+}

@@ -1,0 +1,109 @@
+// The same storage tests on both back ends: same schema, same queries, same results.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../src/store/index.js';
+import type { StoreLocation } from '../src/store/connect.js';
+import type { Incident, Report } from '../src/types.js';
+import { backends, dropSchema, freshLocation } from './backends.js';
+
+const report: Report = {
+  id: 'a'.repeat(64),
+  url: 'https://example.org/a',
+  title: 'Strike',
+  sourceName: 'Example News',
+  published: '2014-11-26',
+  raw: 'raw text',
+  text: 'At least 63 people were killed.',
+  captions: ['Photo: someone'],
+  language: 'en',
+  ingestedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const incident: Incident = {
+  id: 'VIG-000000000001',
+  eventType: 'Explosions/Remote violence',
+  subEventType: 'Air/drone strike',
+  date: '2014-11-25',
+  timePrecision: 1,
+  place: { name: 'Ar Raqqah', admin1: 'Ar Raqqah', country: 'Syria', latitude: 35.95, longitude: 39.01, geoPrecision: 1, sites: ['al-Hani mosque'], geonameId: 172955 },
+  actor1: 'Military Forces of Syria',
+  actor2: null,
+  claims: [
+    {
+      measure: 'killed',
+      victims: 'all',
+      qualifier: 'at_least',
+      low: 63,
+      high: 63,
+      vagueWord: null,
+      stance: 'asserts',
+      speaker: 'SOHR',
+      outlet: null,
+      hedges: ['expected to rise'],
+      actor: null,
+      evidence: { start: 0, end: 30, text: 'At least 63 people were killed', rule: 'PassiveCasualtyRule' },
+      sentence: { start: 0, end: 31, text: 'At least 63 people were killed.', rule: 'AccordingToRule' },
+      reportId: 'a'.repeat(64),
+    },
+  ],
+  fatalities: { low: 63, best: 63, high: 70 },
+  civilianFatalities: { low: 36, high: 63 },
+  injured: { low: 12, high: 12 },
+  sourcesCount: 2,
+  reportIds: ['a'.repeat(64)],
+  evidence: { date: [{ start: 5, end: 10, text: 'x', rule: 'DateRule' }] },
+  notes: 'A note.',
+};
+
+describe.each(backends)('store on %s', (backend) => {
+  let store: Store;
+  let location: StoreLocation;
+
+  beforeAll(async () => {
+    location = freshLocation(backend);
+    store = await Store.open(location);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await dropSchema(location);
+  });
+
+  it('stores a report once, keyed by its clean-text hash', async () => {
+    expect(await store.saveIngested(report, [incident])).toBe(true);
+    expect(await store.saveIngested(report, [incident])).toBe(false);
+    expect(await store.counts()).toEqual({ reports: 1, incidents: 1, claims: 1 });
+    expect(await store.getReport(report.id)).toEqual(report);
+  });
+
+  it('returns incidents with the same types it was given', async () => {
+    expect(await store.getIncident(incident.id)).toEqual(incident);
+    expect(await store.listIncidents()).toEqual([incident]);
+  });
+
+  it('filters by text, country and dates', async () => {
+    expect(await store.listIncidents({ q: 'raqqah' })).toHaveLength(1);
+    expect(await store.listIncidents({ q: 'kabul' })).toHaveLength(0);
+    expect(await store.listIncidents({ q: '100%_' })).toHaveLength(0);
+    expect(await store.listIncidents({ country: 'Syria', from: '2014-11-25', to: '2014-11-25' })).toHaveLength(1);
+    expect(await store.listIncidents({ from: '2014-11-26' })).toHaveLength(0);
+  });
+
+  it('finds candidates for reconciliation one day either side', async () => {
+    expect(await store.incidentsNear('2014-11-26', 'Syria')).toHaveLength(1);
+    expect(await store.incidentsNear('2014-11-27', 'Syria')).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-24', 'Iraq')).toHaveLength(0);
+  });
+
+  it('replaces an incident and its claims on update', async () => {
+    const updated = { ...incident, fatalities: { low: 63, best: 65, high: 70 }, claims: [...incident.claims, { ...incident.claims[0]!, low: 70, high: 70, speaker: 'IS fighter' }] };
+    await store.saveIncident(updated);
+    expect(await store.getIncident(incident.id)).toEqual(updated);
+    expect((await store.counts()).claims).toBe(2);
+  });
+
+  it('rolls back the report when an incident cannot be written', async () => {
+    const other = { ...report, id: 'b'.repeat(64) };
+    const broken = { ...incident, id: 'VIG-broken', reportIds: ['c'.repeat(64)] };
+    await expect(store.saveIngested(other, [broken])).rejects.toThrow();
+    expect(await store.hasReport(other.id)).toBe(false);
+  });
+});
