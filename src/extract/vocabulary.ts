@@ -25,3 +25,6 @@ export function victimClass(noun: string | undefined): string {
 export function measureOf(verb: string): Measure {
   return verbMeasures.get(verb.toLowerCase().replace(/\s+/g, ' ')) ?? 'killed';
 }
+
+/** Up to two adverbs between auxiliary and verb: "were also killed", "was reportedly shot dead". */
+export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since)\s+){0,2}`;

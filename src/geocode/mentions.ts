@@ -287,9 +287,10 @@ export function findMentions(text: string): { mentions: FoundMention[]; clues: C
     const siteLength = siteNounAfter(words, next);
     if (siteLength || isSiteNoun(run[run.length - 1] as Word)) {
       mentions.push(siteMention(text, words, i, runEnd + siteLength));
+      // The place a site is named after is a clue, not surely the incident's place ("the Aleppo-Lattakia highway").
       const known = longestKnownName(i, runEnd);
       const place = known && buildMention(text, words, i, known.last, known.hits, mentions);
-      if (place && place.hits.some((h) => h.entry.population >= SITE_PLACE_MIN_POPULATION)) mentions.push(place);
+      if (place && place.hits.some((h) => h.entry.population >= SITE_PLACE_MIN_POPULATION)) mentions.push({ ...place, rule: 'KnownNameMention', locative: false });
       i = next + siteLength;
       continue;
     }

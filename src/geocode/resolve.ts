@@ -36,7 +36,7 @@ const SAME_PLACE_KM = 25;
 /** Places listed without a population (see build-index.ts) count as small villages. */
 const UNKNOWN_POPULATION = 500;
 /** A country named outright says more than a demonym or a country inside an organisation's name. */
-const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, DemonymClue: 1, OrganisationCountryClue: 1 };
+const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, DemonymClue: 0.5, OrganisationCountryClue: 0.5 };
 /** Without a locative word, a known name must be backed by a clue or be a large place to be coded. */
 const UNSUPPORTED_MIN_POPULATION = 100_000;
 
@@ -65,9 +65,9 @@ function similarity(a: string, b: string): number {
 const WITHOUT_ARTICLE = /^(?:al|el|ar|as|ash|ad|at|az|an|ez|ed|es|en|er|et) /;
 
 function nameScore(mention: FoundMention, hit: NameHit): number {
-  if (hit.match === 'name') return 2;
+  if (hit.match === 'name') return 3;
   const close = similarity(plainKey(mention.name).replace(WITHOUT_ARTICLE, ''), hit.entry.plainName.replace(WITHOUT_ARTICLE, ''));
-  return 2 * Math.min(0.9, Math.max(0.3, close));
+  return 2.5 * Math.min(0.9, Math.max(0.3, close));
 }
 
 const FEATURE_SCORES: Record<string, number> = { PPLC: 1, PPLA: 0.6, PPLA2: 0.3, PPLX: -0.7, PPLH: -2, PPLQ: -2, PPLW: -2 };
@@ -90,31 +90,40 @@ function mentionWeight(mention: FoundMention): number {
 
 interface Context {
   countries: Map<string, { weight: number; clue: { text: string; start: number; end: number } }>;
-  regions: Map<string, FoundMention>;
+  /** Weight of the firm country clues (countries named, places surely named): only these count against a country. */
+  firmWeight: number;
+  regions: Array<{ region: string; mention: FoundMention }>;
   places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
 }
 
 function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCandidate>, exclude: FoundMention | null): Context {
-  const context: Context = { countries: new Map(), regions: new Map(), places: [] };
-  const addCountry = (code: string, weight: number, clue: { text: string; start: number; end: number }) => {
+  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [] };
+  const addCountry = (code: string, weight: number, firm: boolean, clue: { text: string; start: number; end: number }) => {
     const known = context.countries.get(code);
     if (known) known.weight += weight;
     else context.countries.set(code, { weight, clue });
+    if (firm) context.firmWeight += weight;
   };
   for (const clue of clues) {
     if (exclude && clue.start === exclude.start) continue;
-    addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue);
+    addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
   }
   for (const [mention, winner] of winners) {
-    if (mention === exclude || winner.entry.kind === 'country') continue;
+    // Another mention of the same name says nothing about where this one is.
+    if (mention === exclude || (exclude && soundKey(mention.name) === soundKey(exclude.name)) || winner.entry.kind === 'country') continue;
     // A stray capitalised word (a person's name) must not pull the report towards its namesake's country.
     if (!isStrong(mention) && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION) continue;
-    const weight = mentionWeight(mention);
-    addCountry(winner.entry.countryCode, weight, mention);
-    if (!context.regions.has(regionKey(winner.entry))) context.regions.set(regionKey(winner.entry), mention);
+    addCountry(winner.entry.countryCode, mentionWeight(mention), isFirm(mention, winner), mention);
+    context.regions.push({ region: regionKey(winner.entry), mention });
     if (winner.entry.kind !== 'admin1') context.places.push({ mention, entry: winner.entry });
   }
   return context;
+}
+
+/** A place surely named and surely placed (a region, a large town, or one near the other places): its country may count against others. */
+function isFirm(mention: FoundMention, winner: ScoredCandidate): boolean {
+  const { entry, parts } = winner;
+  return isStrong(mention) && (entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || parts.region > 0 || parts.nearby > 0);
 }
 
 function regionKey(entry: GazetteerEntry): string {
@@ -124,50 +133,70 @@ function regionKey(entry: GazetteerEntry): string {
 function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): ScoredCandidate {
   const { entry } = hit;
   const countryWeight = context.countries.get(entry.countryCode)?.weight ?? 0;
-  const contextWeight = [...context.countries.values()].reduce((sum, c) => sum + c.weight, 0);
   let nearby = 0;
   let nearbyMention: FoundMention | null = null;
   for (const other of context.places) {
-    // Another mention of the same name says nothing about where this one is.
-    if (other.mention === mention || soundKey(other.mention.name) === soundKey(mention.name)) continue;
     const km = distanceKm(entry, other.entry);
     const points = km < 25 ? 2.5 : km < 75 ? 1.8 : km < 200 ? 1 : 0;
     if (points > nearby) [nearby, nearbyMention] = [points, other.mention];
   }
-  const region = context.regions.get(regionKey(entry));
+  const region = context.regions.find((r) => r.region === regionKey(entry))?.mention;
   const parts: ScoreParts = {
     name: nameScore(mention, hit),
     population: Math.log10(Math.max(entry.population, UNKNOWN_POPULATION) + 1) / 2,
     kind: kindScore(mention, entry),
-    country: countryWeight > 0 ? 1.5 * Math.min(countryWeight, 3) : contextWeight >= 1 ? -1.5 : 0,
-    region: region && region !== mention && entry.kind !== 'country' ? 2.5 : 0,
+    country: countryWeight > 0 ? 1.5 * Math.min(countryWeight, 3) : context.firmWeight >= 1 ? -1.5 : 0,
+    region: region && entry.kind !== 'country' ? 2.5 : 0,
     nearby,
   };
   const score = Object.values(parts).reduce((sum, part) => sum + part, 0);
   return { entry, match: hit.match, score, parts, nearbyMention };
 }
 
+/** How far the best candidate leads the best one elsewhere (more than SAME_PLACE_KM away). */
+function margin(list: ScoredCandidate[]): number {
+  const [best] = list;
+  if (!best) return 0;
+  const rival = list.find((c) => distanceKm(c.entry, best.entry) >= SAME_PLACE_KM);
+  return rival ? best.score - rival.score : Infinity;
+}
+
+/**
+ * Scores the candidates of every mention. Mentions are settled one by one, surest first, each with
+ * the places already chosen for the others as context; a second pass lets every mention see all the
+ * others. (Settling all at once lets two unsure mentions pull each other back and forth.)
+ */
 function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMention, ScoredCandidate[]> {
   const places = mentions.filter((m) => m.kind === 'place' && m.hits.length);
-  let winners = new Map<FoundMention, ScoredCandidate>();
-  let scored = new Map<FoundMention, ScoredCandidate[]>();
-  // Round one uses the countries named; later rounds add the places the other mentions chose.
-  for (let round = 0; round < 3; round++) {
-    scored = new Map();
-    for (const mention of places) {
-      const context = buildContext(clues, winners, mention);
-      scored.set(mention, mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score));
+  const winners = new Map<FoundMention, ScoredCandidate>();
+  const scored = new Map<FoundMention, ScoredCandidate[]>();
+  const score = (mention: FoundMention) => {
+    const context = buildContext(clues, winners, mention);
+    return mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
+  };
+  const surestFirst = places.map((mention) => ({ mention, margin: margin(score(mention)) })).sort((a, b) => b.margin - a.margin);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const { mention } of surestFirst) {
+      const list = score(mention);
+      scored.set(mention, list);
+      winners.set(mention, list[0] as ScoredCandidate);
     }
-    winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   }
   return scored;
 }
 
-/** A winner backed by a clue: a country or region named, a nearby place, or (for a whole name) a large place or region. */
+/**
+ * A winner backed by a clue: a region or a place named nearby; or, for a whole name that no country
+ * clue contradicts, its country named or its size (a region, or a large town).
+ */
 function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, parts } = winner;
-  if (parts.country > 0 || parts.region > 0 || parts.nearby > 0) return true;
-  return !mention.partial && (entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION);
+  const large = entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION;
+  if (parts.region > 0 || parts.nearby > 0) return true;
+  if (mention.partial) return false;
+  // A large place named exactly after a locative word stands even in a report about another country.
+  if (parts.country < 0) return large && isStrong(mention) && winner.match === 'name';
+  return parts.country > 0 || large;
 }
 
 /** A locative word or a descriptor before a whole capitalised name: surely a place. */
@@ -180,7 +209,7 @@ function inside(mention: Span, spans: Span[]): boolean {
 }
 
 /** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
-const CLOSE_NAME_SCORE = 1.2;
+const CLOSE_NAME_SCORE = 1.5;
 
 /** Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts. */
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
@@ -200,7 +229,8 @@ interface Choice {
 /** The mention that locates the incident: the first sure one, or a place named inside the region it names. */
 function chooseMention(text: string, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>): Choice | null {
   const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
-  const first = usable.find(isStrong) ?? usable[0];
+  const supportedAndStrong = (m: FoundMention) => isStrong(m) && isSupported(m, winners.get(m) as ScoredCandidate);
+  const first = usable.find(supportedAndStrong) ?? usable.find(isStrong) ?? usable[0];
   if (!first) return null;
   const firstEntry = (winners.get(first) as ScoredCandidate).entry;
   const moreSpecific = usable.find((m) => {
@@ -245,7 +275,7 @@ function disambiguationEvidence(text: string, mention: FoundMention, list: Score
       return evidenceAt(text, clue, 'CountryContextDisambiguation', `${country} is named in the report ("${clue.text}"): ${versus}`);
     }
     case 'region': {
-      const clue = context.regions.get(regionKey(winner.entry)) ?? mention;
+      const clue = context.regions.find((r) => r.region === regionKey(winner.entry))?.mention ?? mention;
       return evidenceAt(text, clue, 'RegionContextDisambiguation', `its region ${admin1Name(winner.entry) ?? ''} is named in the report ("${clue.text}"): ${versus}`);
     }
     case 'nearby': {

@@ -3,11 +3,11 @@ import type { Claim, Incident } from '../types.js';
 
 export function describeIncident(incident: Incident): string {
   const when = incident.date ? `On ${formatDate(incident.date)}${incident.timePrecision > 1 ? ' (approximate)' : ''}` : 'On an unknown date';
-  const who = incident.actor1 ?? 'an unidentified actor';
+  const by = incident.actor1 ? ` by ${incident.actor1}` : '';
   const where = incident.place ? ` in ${[incident.place.name, incident.place.admin1, incident.place.country].filter((p, i, all) => p && all.indexOf(p) === i).join(', ')}` : '';
   const against = incident.actor2 ? ` against ${incident.actor2}` : '';
   const figures = describeFigures(incident);
-  return `${when}, ${who}: ${incident.subEventType.toLowerCase()}${against}${where}.${figures ? ` ${figures}` : ''}`;
+  return `${when}, ${incident.subEventType.toLowerCase()}${by}${against}${where}.${figures ? ` ${figures}` : ''}`;
 }
 
 function describeFigures(incident: Incident): string {

@@ -13,7 +13,7 @@ interface ActorEntry {
 
 /** Weapons and units that belong to the actor named before them: "Syrian Government airstrikes", "regime warplanes". */
 const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
-const ATTACK_VERB = String.raw`(?:(?:have|has|had|reportedly|allegedly|also|then|later)\s+)*(?:carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
+const ATTACK_VERB = String.raw`(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later)\s+)*(?:claimed responsibility|carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
 const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OWN_WEAPON}|${ATTACK_VERB})`, 'i');
 const perpetratorBefore = /\b(?:by|from)\s+(?:the\s+)?$/i;
 const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting)\s+(?:the\s+)?$/i;
@@ -61,7 +61,8 @@ export class ActorRule extends PatternRule<ActorFinding> {
     if (!entry || (entry.exact && match[0] !== entry.exact)) return null;
     const before = sentence.text.slice(0, match.index);
     const after = sentence.text.slice(match.index + match[0].length);
-    const role = perpetratorBefore.test(before) || perpetratorAfter.test(after) ? 'perpetrator' : targetBefore.test(before) || targetAfter.test(after) ? 'target' : null;
+    const targeted = targetBefore.test(before);
+    const role = perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after)) ? 'perpetrator' : targeted || targetAfter.test(after) ? 'target' : null;
     if (!role) return null;
     return { name: entry.name, kind: entry.kind, role, evidence: this.evidence(match, sentence), sentence };
   }

@@ -1,11 +1,11 @@
-import { MODIFIERS, VICTIM, CASUALTY_VERB } from '../../vocabulary.js';
+import { ADVERBS, MODIFIERS, VICTIM, CASUALTY_VERB } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 
 /** One victim named with an article: "a soldier was killed", "killing a policeman". */
 export class ArticleVictimRule extends CasualtyRule {
   readonly name = 'ArticleVictimRule';
   protected pattern(): string {
-    return String.raw`(?:\b(?<num>an?)\s+${MODIFIERS}(?<victim>${VICTIM})\s+(?:was|has been|had been|is)\s+(?:\w+ly\s+)?(?<verb>${CASUALTY_VERB})\b|\b(?<verb2>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped)\s+(?<num2>an?)\s+${MODIFIERS}(?<victim2>${VICTIM})\b)`;
+    return String.raw`(?:\b(?<num>an?)\s+${MODIFIERS}(?<victim>${VICTIM})\s+(?:was|has been|had been|is)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b|\b(?<verb2>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped)\s+(?<num2>an?)\s+${MODIFIERS}(?<victim2>${VICTIM})\b)`;
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {

@@ -1,7 +1,7 @@
 import { NUMBER, parseNumber } from '../../numbers.js';
 import type { Sentence } from '../../sentences.js';
 import type { CasualtyFinding } from '../../types.js';
-import { CASUALTY_VERB, MODIFIERS, VICTIM, measureOf, victimClass } from '../../vocabulary.js';
+import { ADVERBS, CASUALTY_VERB, MODIFIERS, VICTIM, measureOf, victimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
 
 const CONJUNCT = String.raw`${NUMBER}\s+${MODIFIERS}(?:${VICTIM})`;
@@ -11,7 +11,7 @@ const conjunct = new RegExp(String.raw`(?<num>${NUMBER})\s+${MODIFIERS}(?<victim
 export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {
   readonly name = 'CoordinatedVictimsRule';
   protected pattern(): string {
-    return String.raw`\b(?<list>${CONJUNCT}(?:\s*,\s*${CONJUNCT})*,?\s+and\s+${CONJUNCT})\s+(?:(?:have|has|had)\s+)?(?:(?:been|were|was|are)\s+)?(?:\w+ly\s+)?(?<verb>${CASUALTY_VERB})\b`;
+    return String.raw`\b(?<list>${CONJUNCT}(?:\s*,\s*${CONJUNCT})*,?\s+and\s+${CONJUNCT})\s+(?:(?:have|has|had)\s+)?(?:(?:been|were|was|are)\s+)?${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
   }
 
   protected build(match: Match, sentence: Sentence): CasualtyFinding[] {

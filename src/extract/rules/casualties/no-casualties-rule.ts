@@ -1,3 +1,4 @@
+import { ADVERBS } from '../../vocabulary.js';
 import type { Sentence } from '../../sentences.js';
 import type { CasualtyFinding } from '../../types.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
@@ -6,7 +7,7 @@ import { PatternRule, type Match } from '../pattern-rule.js';
 export class NoCasualtiesRule extends PatternRule<CasualtyFinding> {
   readonly name = 'NoCasualtiesRule';
   protected pattern(): string {
-    return String.raw`\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?<noun>casualties|deaths|fatalities|loss of life|injuries)|(?:nobody|no one|none)\s+(?:was|were|has been)\s+(?:\w+ly\s+)?(?<verb>killed|hurt|injured|wounded))\b`;
+    return String.raw`\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?<noun>casualties|deaths|fatalities|loss of life|injuries)|(?:nobody|no one|none)\s+(?:was|were|has been)\s+${ADVERBS}(?<verb>killed|hurt|injured|wounded))\b`;
   }
 
   protected build(match: Match, sentence: Sentence): CasualtyFinding {
