@@ -83,7 +83,7 @@ function incidentRow(record) {
     el('td', 'number', show(record.fatalities_low)),
     el('td', 'number', show(record.fatalities)),
     el('td', 'number', show(record.fatalities_high)),
-    el('td', '', `${record.source} (${record.sources_count})`),
+    Object.assign(el('td', 'number', String(record.sources_count)), { title: record.source }),
   );
   row.tabIndex = 0;
   row.dataset.id = record.event_id;

@@ -306,9 +306,15 @@ export function findMentions(text: string): { mentions: FoundMention[]; clues: C
       runMentions.push(mention);
       first = Math.max(known.last, wordIndexAt(words, mention.end)) + 1;
     }
+    // Names matched only in part, or two names side by side ("Abu" + "Salim"), are likely one unknown
+    // name; unless the second is a region holding the first ("Hyderabad Sindh").
     const isUncovered = (w: Word) =>
       w.capitalised && !isBareWord(w.text) && !rules.titles.has(w.text.toLowerCase()) && !runMentions.some((m) => w.start >= m.start && w.end <= m.end);
-    if (run.some(isUncovered)) for (const mention of runMentions) mention.partial = true;
+    const isRegion = (m: FoundMention) => m.hits.some((h) => h.match === 'name' && (h.entry.kind === 'admin1' || h.entry.kind === 'country'));
+    const sideBySide = runMentions.some((m, k) => k > 0 && !isRegion(m) && /^\s+$/.test(text.slice((runMentions[k - 1] as FoundMention).end, m.start)));
+    if (run.some(isUncovered) || sideBySide) {
+      for (const mention of runMentions) Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
+    }
     if (!runMentions.length && locative && !(run.length === 1 && isBareWord((run[0] as Word).text))) {
       mentions.push({ ...buildMention(text, words, i, runEnd, [], mentions), kind: 'unknown' });
     }

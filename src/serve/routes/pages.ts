@@ -16,4 +16,6 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
     const body = await readFile(new URL(file, PUBLIC_DIR), 'utf8');
     app.get(route, async (_request, reply) => reply.type(type).send(body));
   }
+  // Browsers ask for it on every page; there is none, and a 404 would be noise in the console.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 };
