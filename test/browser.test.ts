@@ -55,7 +55,7 @@ describe.runIf(available)('web page in Chromium', () => {
     expect(await page.locator('#detail').innerText()).toContain('killed 3 villagers');
     await page.getByRole('button', { name: 'Show text' }).first().click();
     await expect.poll(() => page.locator('#detail').innerText()).toContain('<script>window.pwned=1</script>');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('#detail img, #detail script, #detail b').count()).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseLexicon } from '../extract/lexicon.js';
 import { analyse } from '../pipeline.js';
 import { incidentFromDraft } from '../reconcile/index.js';
-import { shiftDate } from '../store/index.js';
+import { shiftDate } from '../util/dates.js';
 import type { Incident } from '../types.js';
 import { kilometres } from '../util/geo.js';
 import { normaliseActor, normalisePlace } from './normalise.js';

@@ -1,6 +1,7 @@
 // Groups a report's sentences into incidents and gives each its type, date and actors.
 // Background sentences (campaign summaries, history, habits) never make incidents.
 import type { Claim, Evidence } from '../types.js';
+import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
@@ -9,6 +10,14 @@ import type { DateFinding, Findings, IncidentDraft, TriggerFinding } from './typ
 
 /** Openings that start a new incident in the same report. */
 const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
+/** ACLED's actor when a report names none: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
+const DEFAULT_ACTOR1: Record<string, string> = {
+  Protests: 'Protesters ({country})',
+  Riots: 'Rioters ({country})',
+  'Violence against civilians': 'Unidentified Armed Group ({country})',
+  'Explosions/Remote violence': 'Unidentified Armed Group ({country})',
+  Battles: 'Unidentified Armed Group ({country})',
+};
 const CASUALTY_MEASURES = new Set(['killed', 'injured', 'missing', 'abducted']);
 
 interface Group {
@@ -17,7 +26,9 @@ interface Group {
   /** Every sentence attached to the incident, event or not: context for typing. */
   members: Sentence[];
   claims: Claim[];
+  /** The first date in an event sentence, else in any member sentence. */
   date: DateFinding | null;
+  memberDate: DateFinding | null;
 }
 
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
@@ -29,6 +40,8 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
   const groups: Group[] = [];
   const orphanClaims: Claim[] = [];
   let current: Group | null = null;
+  /** A date stated before the first incident (a dateline, a lead): the date of incidents that state none. */
+  let leadDate: DateFinding | null = null;
   for (const sentence of findings.sentences) {
     if (background.has(sentence.index)) continue;
     const sentenceClaims = claimsBySentence.get(sentence.index) ?? [];
@@ -36,20 +49,24 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
     const isEvent = hasTrigger || sentenceClaims.some((c) => CASUALTY_MEASURES.has(c.measure) && (c.low ?? 0) > 0);
     const date = datesBySentence.get(sentence.index)?.[0] ?? null;
     if (isEvent && (!current || (hasTrigger && startsNewIncident(sentence, date, current)))) {
-      current = { sentences: [], members: [], claims: [], date: null };
+      current = { sentences: [], members: [], claims: [], date: null, memberDate: null };
       groups.push(current);
     }
     if (!current) {
       orphanClaims.push(...sentenceClaims);
+      leadDate ??= date;
       continue;
     }
-    if (isEvent) current.sentences.push(sentence);
+    if (isEvent) {
+      current.sentences.push(sentence);
+      current.date ??= date;
+    }
     current.members.push(sentence);
-    current.date ??= isEvent ? date : null;
+    current.memberDate ??= date;
     current.claims.push(...sentenceClaims);
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
-  return groups.map((group) => draftFrom(group, findings, triggersBySentence, published));
+  return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate }, findings, triggersBySentence, published));
 }
 
 function startsNewIncident(sentence: Sentence, date: DateFinding | null, current: Group): boolean {
@@ -77,9 +94,11 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
 
   const perpetrator = actors.find((a) => a.role === 'perpetrator');
   const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
+  const defaultActor = perpetrator ? null : DEFAULT_ACTOR1[typing.eventType];
   const civilianVictims = group.claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
   if (perpetrator) evidence.actor1 = [perpetrator.evidence];
+  else if (defaultActor) evidence.actor1 = [{ ...sentenceEvidence(first, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }];
   if (target) evidence.actor2 = [target.evidence];
 
   return {
@@ -87,7 +106,7 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
     subEventType: typing.subEventType,
     date,
     timePrecision,
-    actor1: perpetrator?.name ?? null,
+    actor1: perpetrator?.name ?? defaultActor ?? null,
     actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
     claims: group.claims,
     focus: group.sentences.map((s) => ({ start: s.start, end: s.end })),
@@ -100,14 +119,19 @@ function score(trigger: TriggerFinding, first: Sentence): number {
   return trigger.weight + (trigger.sentence === first ? 5 : 0);
 }
 
+/**
+ * The incident's date: the one its sentences state, else the report's lead date; without
+ * either, the day before publication (news mostly reports the previous day's events; ACLED
+ * sees reports 0-3 days after the event), coded as precise to the week only.
+ */
 function chooseDate(group: Group, published: string | null) {
   if (group.date) return { date: group.date.date, timePrecision: group.date.precision, dateEvidence: group.date.evidence };
   if (published) {
     const first = group.sentences[0]!;
     return {
-      date: published,
+      date: shiftDate(published, -1),
       timePrecision: 2 as const,
-      dateEvidence: { ...sentenceEvidence(first, 'PublicationDateFallback'), note: 'no date in the text: publication date, precise to the week' },
+      dateEvidence: { ...sentenceEvidence(first, 'DayBeforePublicationFallback'), note: `no date in the text: the day before publication (${published}), precise to the week` },
     };
   }
   return { date: null, timePrecision: 3 as const, dateEvidence: null };

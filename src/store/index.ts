@@ -1,2 +1,2 @@
-export { Store, shiftDate, type IncidentFilter } from './store.js';
+export { Store, type IncidentFilter } from './store.js';
 export type { StoreLocation } from './connect.js';

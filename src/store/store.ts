@@ -1,6 +1,7 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Claim, Incident, Measure, Qualifier, Report, Stance } from '../types.js';
+import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable } from './schema.js';
@@ -156,12 +157,6 @@ export class Store {
   }
 }
 
-/** Adds `days` to a YYYY-MM-DD date, in UTC. */
-export function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function writeIncident(trx: Transaction<Database>, incident: Incident): Promise<void> {
   const now = new Date().toISOString();

@@ -7,17 +7,20 @@ interface TriggerEntry {
   eventType: string;
   subEventType: string;
   weight: number;
+  /** Set for phrases written with capitals ("IED", "Grad"): they only count in that case. */
+  exact: string | null;
 }
 
 const entries = new Map<string, TriggerEntry>(
   lexiconRows('event-triggers.txt').map(([phrase, eventType, subEventType, weight]) => [
-    normalise(phrase!),
-    { eventType: eventType!, subEventType: subEventType!, weight: Number(weight) },
+    squash(phrase!).toLowerCase(),
+    { eventType: eventType!, subEventType: subEventType!, weight: Number(weight), exact: /[A-Z]/.test(phrase!) ? squash(phrase!) : null },
   ]),
 );
 
-function normalise(phrase: string): string {
-  return phrase.toLowerCase().replace(/[\s-]+/g, '');
+/** Spaces and hyphens do not count: "air strike", "air-strike" and "airstrike" are one trigger. */
+function squash(phrase: string): string {
+  return phrase.replace(/[\s-]+/g, '');
 }
 
 /** Negation just before a trigger: "did not carry out any air strikes", "no explosion". */
@@ -31,11 +34,9 @@ export class EventTriggerRule extends PatternRule<TriggerFinding> {
   }
 
   protected build(match: Match, sentence: Sentence): TriggerFinding | null {
-    const entry = entries.get(normalise(match[0]));
-    if (!entry) return null;
-    // Acronyms like IED must be written in capitals to count.
-    if (/^[A-Z]{2,}$/.test(match[0].toUpperCase()) && match[0] !== match[0].toUpperCase() && match[0].length <= 3) return null;
+    const entry = entries.get(squash(match[0]).toLowerCase());
+    if (!entry || (entry.exact && squash(match[0]) !== entry.exact)) return null;
     if (negationBefore.test(sentence.text.slice(0, match.index))) return null;
-    return { ...entry, evidence: this.evidence(match, sentence), sentence };
+    return { eventType: entry.eventType, subEventType: entry.subEventType, weight: entry.weight, evidence: this.evidence(match, sentence), sentence };
   }
 }

@@ -7,6 +7,8 @@ import { measureOf, victimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
 import type { Measure } from '../../../types.js';
 
+const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
+
 export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
   /** Measure when the pattern has no `verb` group. */
   protected defaultMeasure: Measure = 'killed';
@@ -14,8 +16,11 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
 
   protected build(match: Match, sentence: Sentence): CasualtyFinding | null {
     const groups = match.groups ?? {};
-    const figure = parseNumber(groups.num ?? '');
+    let figure = parseNumber(groups.num ?? '');
     if (!figure) return null;
+    // "a 13-year-old girl was killed": the number is an age, the victim is one person.
+    const [, numEnd] = match.indices.groups?.num ?? [0, 0];
+    if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
     return {
       measure: groups.verb ? measureOf(groups.verb) : this.defaultMeasure,
       victims: victimClass(groups.victim),
