@@ -7,6 +7,7 @@ import { SpeakerVerbRule } from './rules/attribution/speaker-verb-rule.js';
 import { TrailingSaidRule } from './rules/attribution/trailing-said-rule.js';
 import { BackgroundRule } from './rules/background-rule.js';
 import { ActiveCasualtyRule } from './rules/casualties/active-casualty-rule.js';
+import { AlongWithRule } from './rules/casualties/along-with-rule.js';
 import { ArticleVictimRule } from './rules/casualties/article-victim-rule.js';
 import { CoordinatedVictimsRule } from './rules/casualties/coordinated-victims-rule.js';
 import { DeathTollRule } from './rules/casualties/death-toll-rule.js';
@@ -17,6 +18,7 @@ import { NoCasualtiesRule } from './rules/casualties/no-casualties-rule.js';
 import { NominalCasualtyRule } from './rules/casualties/nominal-casualty-rule.js';
 import { PartitiveVictimsRule } from './rules/casualties/partitive-victims-rule.js';
 import { PassiveCasualtyRule } from './rules/casualties/passive-casualty-rule.js';
+import { SingleVictimRule } from './rules/casualties/single-victim-rule.js';
 import { StrikeCountRule } from './rules/casualties/strike-count-rule.js';
 import { DateRule } from './rules/date-rule.js';
 import { EventTriggerRule } from './rules/event-trigger-rule.js';
@@ -24,6 +26,7 @@ import { HedgeRule } from './rules/hedge-rule.js';
 
 export const casualtyRules = [
   new CoordinatedVictimsRule(),
+  new AlongWithRule(),
   new PartitiveVictimsRule(),
   new PassiveCasualtyRule(),
   new IntransitiveCasualtyRule(),
@@ -32,6 +35,7 @@ export const casualtyRules = [
   new ActiveCasualtyRule(),
   new NominalCasualtyRule(),
   new ArticleVictimRule(),
+  new SingleVictimRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),
   new StrikeCountRule(),

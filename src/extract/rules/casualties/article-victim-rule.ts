@@ -5,7 +5,7 @@ import { CasualtyRule } from './casualty-rule.js';
 export class ArticleVictimRule extends CasualtyRule {
   readonly name = 'ArticleVictimRule';
   protected pattern(): string {
-    return String.raw`(?:\b(?<num>an?)\s+${MODIFIERS}(?<victim>${VICTIM})\s+(?:was|has been|had been|is)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b|\b(?<verb2>killing|killed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped)\s+(?<num2>an?)\s+${MODIFIERS}(?<victim2>${VICTIM})\b)`;
+    return String.raw`(?:\b(?<num>an?)\s+${MODIFIERS}(?<victim>${VICTIM})\s+(?:was|has been|had been|is)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b|\b(?<verb2>killing|killed|kills|kill|shot dead|shoot dead|gunned down|gun down|shot and killed|beheaded|lynched|executed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped)\s+(?<num2>an?|another)\s+(?:${MODIFIERS}(?<victim2>${VICTIM})\b|[\w'’-]+))`;
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {

@@ -17,18 +17,21 @@ export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {
   protected build(match: Match, sentence: Sentence): CasualtyFinding[] {
     const [listStart] = match.indices.groups!.list!;
     const measure = measureOf(match.groups!.verb!);
-    return [...match.groups!.list!.matchAll(conjunct)].flatMap((part) => {
+    // Groups of the same class in one list add up: "1 Karachi policeman and 2 Rangers policemen".
+    const byClass = new Map<string, CasualtyFinding>();
+    for (const part of match.groups!.list!.matchAll(conjunct)) {
       const figure = parseNumber(part.groups!.num!);
-      if (!figure) return [];
+      if (!figure) continue;
+      const victims = victimClass(part.groups!.victim);
       const start = sentence.start + listStart + part.index;
-      return [{
-        measure,
-        victims: victimClass(part.groups!.victim),
-        figure,
-        evidence: { start, end: start + part[0].length, text: part[0], rule: this.name },
-        sentence,
-        partOfPrevious: false,
-      }];
-    });
+      const same = byClass.get(victims);
+      if (same) {
+        same.figure = { ...same.figure, low: same.figure.low + figure.low, high: same.figure.high + figure.high };
+        same.evidence = { ...same.evidence, end: start + part[0].length, text: sentence.text.slice(same.evidence.start - sentence.start, start - sentence.start + part[0].length) };
+      } else {
+        byClass.set(victims, { measure, victims, figure, evidence: { start, end: start + part[0].length, text: part[0], rule: this.name }, sentence, partOfPrevious: false });
+      }
+    }
+    return [...byClass.values()];
   }
 }

@@ -1,11 +1,11 @@
 import { NUMBER } from '../../numbers.js';
-import { ADVERBS, CASUALTY_VERB, MODIFIERS, VICTIM } from '../../vocabulary.js';
+import { ADVERBS, CASUALTY_VERB, VICTIM_PHRASE } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 
 /** "At least 63 people, including 36 civilians, have been killed", "12 were wounded", "dozens of people were seriously injured". */
 export class PassiveCasualtyRule extends CasualtyRule {
   readonly name = 'PassiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${MODIFIERS}(?<victim>${VICTIM})?(?:\s*,[^,]{1,80},)?\s+(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},)?\s+(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
   }
 }

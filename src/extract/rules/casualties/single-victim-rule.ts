@@ -1,0 +1,28 @@
+import { ADVERBS } from '../../vocabulary.js';
+import { CasualtyRule } from './casualty-rule.js';
+
+/** Words that make a subject plural or counted: those are the numeric rules' business. */
+const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|civilians|others|both|all)\b/i;
+
+/**
+ * One victim, named or described, with a singular verb: "An activist of the League was killed",
+ * "MQM worker Nadeem Ahmed was shot dead", "Rajaram Jha, 25, died", "the driver succumbed to his injuries".
+ */
+export class SingleVictimRule extends CasualtyRule {
+  readonly name = 'SingleVictimRule';
+  protected pattern(): string {
+    const clauseStart = String.raw`(?:^["“]?|[,;:]\s+|\b(?:and|when|that|while|as|after|where)\s+)`;
+    const subject = String.raw`(?<subject>(?:[\w'’().-]+,?\s+){1,7}?)`;
+    const transitive = String.raw`(?:was|has been|had been|is)\s+${ADVERBS}(?<verb>killed|shot dead|gunned down|shot and killed|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|beaten dead|beat to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|discovered dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const intransitive = String.raw`(?:${ADVERBS})(?<verb2>died|succumbed to (?:his|her) (?:injuries|wounds))`;
+    return String.raw`${clauseStart}${subject}(?:${transitive}|${intransitive})\b`;
+  }
+
+  protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
+    const subject = match.groups?.subject ?? '';
+    if (COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
+    const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
+    const groups = { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim: '' };
+    return super.build(Object.assign(match, { groups }), sentence);
+  }
+}
