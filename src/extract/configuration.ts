@@ -10,6 +10,7 @@ import { ActiveCasualtyRule } from './rules/casualties/active-casualty-rule.js';
 import { AlongWithRule } from './rules/casualties/along-with-rule.js';
 import { ArticleVictimRule } from './rules/casualties/article-victim-rule.js';
 import { CoordinatedVictimsRule } from './rules/casualties/coordinated-victims-rule.js';
+import { BodyFoundRule } from './rules/casualties/body-found-rule.js';
 import { DeathTollRule } from './rules/casualties/death-toll-rule.js';
 import { DeathsOfRule } from './rules/casualties/deaths-of-rule.js';
 import { IncludingVictimsRule } from './rules/casualties/including-victims-rule.js';
@@ -36,6 +37,7 @@ export const casualtyRules = [
   new NominalCasualtyRule(),
   new ArticleVictimRule(),
   new SingleVictimRule(),
+  new BodyFoundRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),
   new StrikeCountRule(),

@@ -38,6 +38,7 @@ const leadingQualifierRe = new RegExp(`^(${QUALIFIER})\\s+`, 'i');
 /** Parses text matched by NUMBER. Returns null when it holds no figure. */
 export function parseNumber(text: string): ParsedNumber | null {
   const trimmed = text.trim();
+  if (/^an?$/i.test(trimmed)) return { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
   const bound = leadingQualifierRe.exec(trimmed);
   const figures = [...trimmed.matchAll(figureRe)]
     .map((m) => parseFigure(m[1]!))

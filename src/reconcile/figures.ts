@@ -17,10 +17,10 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 
 export function reconcileFigures(claims: Claim[]): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
-  const killed = latestTolls(asserted.filter((c) => c.measure === 'killed'));
+  const killed = latestTolls(addUpOthers(asserted.filter((c) => c.measure === 'killed')));
   const fatalities = totalRange(killed);
   const civilians = civilianRange(killed, fatalities.range);
-  const injured = totalRange(asserted.filter((c) => c.measure === 'injured'));
+  const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')));
   return {
     fatalities: fatalities.range ?? { low: 0, best: 0, high: 0 },
     civilianFatalities: civilians.range,
@@ -31,6 +31,30 @@ export function reconcileFigures(claims: Claim[]): Figures {
       injured: injured.range ? injured.rule : null,
     },
   };
+}
+
+/** Words that make a figure a further group, not another count of the same one: "three others were also killed". */
+const FURTHER = /\b(?:also|other|others|another|more|further|additional)\b/i;
+
+/**
+ * A figure that names further victims ("a leader was shot dead. Three members of his family were
+ * also killed") adds to the report's figure before it, instead of standing as an alternative.
+ */
+function addUpOthers(claims: Claim[]): Claim[] {
+  const out: Claim[] = [];
+  for (const claim of [...claims].sort((a, b) => a.evidence.start - b.evidence.start)) {
+    const previous = out.at(-1);
+    if (previous && previous.reportId === claim.reportId && FURTHER.test(claim.evidence.text) && claim.evidence.start > previous.evidence.end) {
+      out[out.length - 1] = {
+        ...previous,
+        low: previous.low! + claim.low!,
+        high: (previous.high ?? previous.low!) + (claim.high ?? claim.low!),
+        victims: previous.victims === claim.victims ? previous.victims : 'all',
+        evidence: { ...previous.evidence, note: `${previous.evidence.note ? `${previous.evidence.note}; ` : ''}plus "${claim.evidence.text}"` },
+      };
+    } else out.push(claim);
+  }
+  return out;
 }
 
 /** "The death toll rose to 45" replaces the earlier figures of the same report. */

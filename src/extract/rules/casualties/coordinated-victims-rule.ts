@@ -4,8 +4,9 @@ import type { CasualtyFinding } from '../../types.js';
 import { ADVERBS, CASUALTY_VERB, MODIFIERS, VICTIM, measureOf, victimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
 
-const CONJUNCT = String.raw`${NUMBER}\s+${MODIFIERS}(?:${VICTIM})`;
-const conjunct = new RegExp(String.raw`(?<num>${NUMBER})\s+${MODIFIERS}(?<victim>${VICTIM})`, 'gid');
+const FIGURE_OR_ARTICLE = String.raw`(?:${NUMBER}|an?)`;
+const CONJUNCT = String.raw`${FIGURE_OR_ARTICLE}\s+${MODIFIERS}(?:${VICTIM})`;
+const conjunct = new RegExp(String.raw`\b(?<num>${FIGURE_OR_ARTICLE})\s+${MODIFIERS}(?<victim>${VICTIM})`, 'gid');
 
 /** "five soldiers and 12 militants dead", "two policemen, a child and three women were killed": one finding per group. */
 export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {

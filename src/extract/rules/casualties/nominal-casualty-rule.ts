@@ -7,14 +7,14 @@ export class NominalCasualtyRule extends CasualtyRule {
   readonly name = 'NominalCasualtyRule';
   protected pattern(): string {
     // A following figure or determiner means an active clause ("5 militants killed 3 soldiers"): not ours.
-    return String.raw`\b(?<num>${NUMBER})\s+(?:${MODIFIERS}(?<victim>${VICTIM})\s+)?${ADVERBS}(?<verb>dead|deaths|fatalities|casualties|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|two\b|three\b))`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:${MODIFIERS}(?<victim>${VICTIM})\s+)?${ADVERBS}(?<verb>dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|two\b|three\b))`;
   }
 
   protected override build(...args: Parameters<CasualtyRule['build']>) {
     const finding = super.build(...args);
     if (!finding) return null;
     const verb = args[0].groups?.verb?.toLowerCase();
-    if (verb === 'deaths' || verb === 'fatalities' || verb === 'casualties') finding.measure = 'killed';
+    if (/^(?:deaths?|fatalit|casualt)/.test(verb ?? '')) finding.measure = 'killed';
     if (verb === 'injuries') finding.measure = 'injured';
     return finding;
   }
