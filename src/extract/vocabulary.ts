@@ -10,8 +10,8 @@ const verbMeasures = new Map(verbRows.map(([verb, measure]) => [verb!.toLowerCas
 
 /** A victim noun ("civilians", "security personnel"). */
 export const VICTIM = alternation(victimRows.map(([noun]) => noun!));
-/** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram"); lazy so the noun wins. */
-export const MODIFIERS = String.raw`(?:[A-Za-z][\w'’-]*\s+){0,3}?`;
+/** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram", "13-year-old"); lazy so the noun wins. */
+export const MODIFIERS = String.raw`(?:(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
 /** A casualty word ("killed", "lost their lives", "wounding"). */
 export const CASUALTY_VERB = alternation(verbRows.map(([verb]) => verb!));
 

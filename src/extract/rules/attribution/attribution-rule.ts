@@ -29,7 +29,8 @@ export abstract class AttributionRule extends PatternRule<AttributionFinding> {
 
 /** Trims a name phrase: leading "also"/"the", trailing punctuation and time words. */
 export function tidyName(text: string): string {
-  const trimmed = text.replace(/^[\s"“‘']+|[\s"”’',:;]+$/g, '');
+  // A full stop after a lower-case word ends the sentence; after a capital it may be "U.S.".
+  const trimmed = text.replace(/^[\s"“‘']+|[\s"”’',:;!?]+$/g, '').replace(/(?<=[a-z])\.$/, '');
   // Keep a closing bracket only when it closes one: "Observatory (SOHR)".
   const balanced = (trimmed.match(/\(/g)?.length ?? 0) >= (trimmed.match(/\)/g)?.length ?? 0) ? trimmed : trimmed.replace(/\)+$/, '');
   return balanced

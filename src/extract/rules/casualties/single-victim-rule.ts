@@ -19,7 +19,8 @@ export class SingleVictimRule extends CasualtyRule {
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    const subject = match.groups?.subject ?? '';
+    // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") are not counts.
+    const subject = (match.groups?.subject ?? '').replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b/gi, ' ');
     if (COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     const groups = { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim: '' };

@@ -1,0 +1,54 @@
+// Each casualty rule on the phrasings it exists for: which figure, what it measures, whose.
+import { describe, expect, it } from 'vitest';
+import { find } from '../../index.js';
+
+const PUBLISHED = '2020-05-02';
+
+function casualties(text: string) {
+  return find(text, { published: PUBLISHED }).casualties.map((c) => ({
+    rule: c.evidence.rule,
+    measure: c.measure,
+    victims: c.victims,
+    low: c.figure.low,
+    high: c.figure.high,
+    qualifier: c.figure.qualifier,
+  }));
+}
+
+describe('casualty rules', () => {
+  it.each([
+    ['PassiveCasualtyRule', 'At least 63 people, including 36 civilians, have been killed.', { measure: 'killed', victims: 'all', low: 63, qualifier: 'at_least' }],
+    ['PassiveCasualtyRule', 'Dozens of people were seriously injured.', { measure: 'injured', low: 12, qualifier: 'vague' }],
+    ['PassiveCasualtyRule', '2 brothers were killed in a targeted shooting.', { measure: 'killed', victims: 'all', low: 2 }],
+    ['IntransitiveCasualtyRule', 'Two soldiers died in the ambush.', { measure: 'killed', victims: 'soldiers', low: 2 }],
+    ['NominalCasualtyRule', 'The blast left 12 dead and 30 injured.', { measure: 'killed', low: 12 }],
+    ['NominalCasualtyRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
+    ['ActiveCasualtyRule', 'A car bomb exploded, wounding 30 people.', { measure: 'injured', victims: 'all', low: 30 }],
+    ['ActiveCasualtyRule', 'Policemen gun down two militants.', { measure: 'killed', victims: 'fighters', low: 2 }],
+    ['DeathTollRule', 'The death toll rose to 45.', { measure: 'killed', low: 45 }],
+    ['DeathTollRule', 'Several fatalities coded as 3.', { measure: 'killed', low: 3 }],
+    ['DeathsOfRule', 'The fire claimed 12 lives.', { measure: 'killed', low: 12 }],
+    ['PartitiveVictimsRule', 'At least 36 of those killed are civilians.', { measure: 'killed', victims: 'civilians', low: 36 }],
+    ['CoordinatedVictimsRule', 'Fighting left five soldiers and 12 militants dead.', { victims: 'soldiers', low: 5 }],
+    ['CoordinatedVictimsRule', '1 Karachi policeman and 2 Rangers policemen were killed.', { victims: 'police', low: 3 }],
+    ['AlongWithRule', 'The commander was killed along with six other militants.', { victims: 'fighters', low: 7 }],
+    ['ArticleVictimRule', 'A soldier was killed by a sniper.', { victims: 'soldiers', low: 1 }],
+    ['SingleVictimRule', 'MQM worker Nadeem Ahmed was shot dead by unknown assailants.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'Rajaram Jha, 25, died at the scene.', { measure: 'killed', low: 1 }],
+    ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
+    ['NoCasualtiesRule', 'No casualties were reported.', { measure: 'killed', low: 0 }],
+    ['StrikeCountRule', 'Warplanes carried out at least ten airstrikes.', { measure: 'strikes', low: 10, qualifier: 'at_least' }],
+    ['IncludingVictimsRule', 'Nine people, including five children, were killed.', { victims: 'children', low: 5 }],
+  ])('%s: %s', (rule, text, expected) => {
+    expect(casualties(text)).toContainEqual(expect.objectContaining({ rule, ...expected }));
+  });
+
+  it('reads an age as one victim, not a count', () => {
+    expect(casualties('A 13-year-old girl was killed by shelling.')).toContainEqual(expect.objectContaining({ low: 1 }));
+    expect(casualties('A 13-year-old girl was killed by shelling.')).not.toContainEqual(expect.objectContaining({ low: 13 }));
+  });
+
+  it('counts a plural subject with a singular rule nowhere', () => {
+    expect(casualties('Several people were killed.').some((c) => c.rule === 'SingleVictimRule')).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../types.js';
+import { reconcileFigures } from './figures.js';
+
+let offset = 0;
+function claim(victims: string, low: number, options: Partial<Claim> & { text?: string } = {}): Claim {
+  const start = (offset += 100);
+  const text = options.text ?? `${low} ${victims} killed`;
+  return {
+    measure: 'killed',
+    victims,
+    qualifier: 'exact',
+    low,
+    high: low,
+    vagueWord: null,
+    stance: 'asserts',
+    speaker: null,
+    outlet: null,
+    hedges: [],
+    actor: null,
+    evidence: { start, end: start + text.length, text, rule: 'PassiveCasualtyRule' },
+    sentence: { start, end: start + text.length, text, rule: 'UnattributedClaim' },
+    reportId: 'r1',
+    ...options,
+  };
+}
+
+describe('reconcileFigures', () => {
+  it('takes the most conservative total as best, the range as low and high', () => {
+    const f = reconcileFigures([claim('all', 63), claim('civilians', 36), claim('all', 70)]);
+    expect(f.fatalities).toEqual({ low: 63, best: 63, high: 70 });
+    expect(f.civilianFatalities).toEqual({ low: 36, high: 63 });
+    expect(f.rules.civilians).toBe('UnidentifiedDeadMayBeCivilians');
+  });
+
+  it('adds disjoint victim classes when no total is given', () => {
+    expect(reconcileFigures([claim('soldiers', 5), claim('fighters', 12)]).fatalities).toEqual({ low: 17, best: 17, high: 17 });
+  });
+
+  it('lets a later death toll replace earlier figures of the same report', () => {
+    const f = reconcileFigures([claim('all', 20), claim('all', 45, { evidence: { start: 9000, end: 9010, text: 'toll rose to 45', rule: 'DeathTollRule' } })]);
+    expect(f.fatalities.best).toBe(45);
+  });
+
+  it('adds further victims named with "also"', () => {
+    const f = reconcileFigures([claim('all', 1), claim('all', 3, { text: 'Three members of his family were also killed' })]);
+    expect(f.fatalities.best).toBe(4);
+  });
+
+  it('ignores denials and codes 0 when no figure is given', () => {
+    const f = reconcileFigures([claim('all', 10, { stance: 'denies' })]);
+    expect(f.fatalities).toEqual({ low: 0, best: 0, high: 0 });
+    expect(f.rules.fatalities).toBe('NoFigureMeansZero');
+  });
+
+  it('keeps injuries apart', () => {
+    expect(reconcileFigures([claim('all', 12, { measure: 'injured' })]).injured).toEqual({ low: 12, high: 12 });
+  });
+});
