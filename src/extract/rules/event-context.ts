@@ -22,6 +22,8 @@ interface ContextRule {
 }
 
 const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
+/** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
+const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|station|barracks)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -32,7 +34,7 @@ export const eventContextRules: ContextRule[] = [
       if (t.subEventType !== 'Attack') return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured').map((cl) => cl.victims);
       const armedVictims = victims.length > 0 && victims.every((v) => ARMED_VICTIMS.has(v));
-      const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group'));
+      const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group')) || ATTACK_ON_ARMED.test(c.text);
       return armedVictims || (victims.every((v) => v !== 'civilians') && armedTarget);
     },
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
