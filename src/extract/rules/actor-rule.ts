@@ -15,7 +15,9 @@ interface ActorEntry {
 const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
 const ATTACK_VERB = String.raw`(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later)\s+)*(?:claimed responsibility|carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
 const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OWN_WEAPON}|${ATTACK_VERB})`, 'i');
-const perpetratorBefore = /\b(?:by|from)\s+(?:the\s+)?$/i;
+const perpetratorBefore = /\b(?:by|from|between)\s+(?:the\s+)?$/i;
+/** The second party of "between X and Y". */
+const secondPartyBefore = /\bbetween\b[^.;]{1,80}\band\s+(?:the\s+)?$/i;
 const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting)\s+(?:the\s+)?$/i;
 const targetAfter = /^\s*(?:\([^)]{1,12}\)\s*)?-?\s*(?:held|controlled|positions?|bases?|checkpoints?|convoys?|posts?|hideouts?|camps?)\b/i;
 
@@ -32,7 +34,7 @@ export class ActorLexicon {
   }
 
   static fromFiles(extraFiles: string[] = []): ActorLexicon {
-    const rows = [...lexiconRows('actors.txt'), ...extraFiles.flatMap((file) => parseLexicon(readFileSync(file, 'utf8')))];
+    const rows = [...nationalForces(), ...lexiconRows('actors.txt'), ...extraFiles.flatMap((file) => parseLexicon(readFileSync(file, 'utf8')))];
     return new ActorLexicon(rows);
   }
 
@@ -43,6 +45,28 @@ export class ActorLexicon {
   lookup(text: string): ActorEntry | undefined {
     return this.byVariant.get(text.toLowerCase().replace(/\s+/g, ' '));
   }
+}
+
+/** Words for a state's armed forces and police after a country name or demonym ("Afghan troops", "Pakistan Army"). */
+const MILITARY_WORDS = ['army', 'troops', 'forces', 'military', 'soldiers', 'security forces', 'government forces', 'armed forces', 'air force', 'airforce', 'warplanes', 'jets', 'navy', 'military forces', 'government troops', 'border guards', 'Rangers'];
+const POLICE_WORDS = ['police', 'policemen', 'police forces', 'police officers'];
+
+/**
+ * "Military Forces of X" and "Police Forces of X" for every country in data/geocode/countries.tsv,
+ * named by its name or demonyms; rows in actors.txt come later and win where they overlap.
+ */
+function nationalForces(): string[][] {
+  const rows: string[][] = [];
+  const text = readFileSync(new URL('../../../data/geocode/countries.tsv', import.meta.url), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [, name, others = '', demonyms = ''] = line.split('\t');
+    if (!name) continue;
+    const names = [name, ...others.split('|'), ...demonyms.split('|')].map((n) => n.trim()).filter(Boolean);
+    rows.push([`Military Forces of ${name}`, 'state', ...names.flatMap((n) => MILITARY_WORDS.map((w) => `${n} ${w}`)), `military forces of ${name}`, `${name}'s army`]);
+    rows.push([`Police Forces of ${name}`, 'state', ...names.flatMap((n) => POLICE_WORDS.map((w) => `${n} ${w}`)), `police forces of ${name}`]);
+  }
+  return rows;
 }
 
 /** Actor names from data/lexicons/actors.txt, with their role from the words around them. */
@@ -61,7 +85,7 @@ export class ActorRule extends PatternRule<ActorFinding> {
     if (!entry || (entry.exact && match[0] !== entry.exact)) return null;
     const before = sentence.text.slice(0, match.index);
     const after = sentence.text.slice(match.index + match[0].length);
-    const targeted = targetBefore.test(before);
+    const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
     const role = perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after)) ? 'perpetrator' : targeted || targetAfter.test(after) ? 'target' : null;
     if (!role) return null;
     return { name: entry.name, kind: entry.kind, role, evidence: this.evidence(match, sentence), sentence };
