@@ -6,7 +6,8 @@ import { PatternRule, type Match } from '../pattern-rule.js';
 
 const FIGURE_OR_ARTICLE = String.raw`(?:${NUMBER}|an?)`;
 const CONJUNCT = String.raw`${FIGURE_OR_ARTICLE}\s+${MODIFIERS}(?:${VICTIM})`;
-const conjunct = new RegExp(String.raw`\b(?<num>${FIGURE_OR_ARTICLE})\s+${MODIFIERS}(?<victim>${VICTIM})`, 'gid');
+// Each group ends at a comma, an "and" or the end of the list, so "2 Rangers policemen" is one group.
+const conjunct = new RegExp(String.raw`\b(?<num>${FIGURE_OR_ARTICLE})\s+${MODIFIERS}(?<victim>${VICTIM})(?=\s*(?:,|\band\b|$))`, 'gid');
 
 /** "five soldiers and 12 militants dead", "two policemen, a child and three women were killed": one finding per group. */
 export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {
