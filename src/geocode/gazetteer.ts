@@ -7,7 +7,7 @@ import { readRuleLines } from './rules.js';
 export type { EntryKind } from './build-index.js';
 
 export interface GazetteerEntry {
-  /** Line number of the entry in the index (stable for one index build). */
+  /** Where the entry sits in the index (stable for one index build). */
   id: number;
   kind: EntryKind;
   geonameId: number | null;
@@ -31,22 +31,24 @@ export interface CountryInfo {
   demonyms: string[];
 }
 
-/** How a looked-up name met the entry: its own name, a spelling of it, or one of its other names. */
-export type NameMatch = 'name' | 'spelling' | 'alias';
+/** How a looked-up name met the entry: its own name, one of its other names, or only a spelling of one of them. */
+export type NameMatch = 'name' | 'alias' | 'spelling';
 
 export interface NameHit {
   entry: GazetteerEntry;
   match: NameMatch;
+  /** The entry's other names (plain keys) that fold to the same sound key. */
+  aliases: string[];
 }
 
 interface LoadedIndex {
   header: IndexHeader;
   /** The index file's bytes; entries and keys are read from them on demand. */
   bytes: Buffer;
-  /** Byte offset of each entry line, and of each key line (one extra offset marks the end). */
-  entryStarts: Uint32Array;
-  keyStarts: Uint32Array;
-  entries: Array<GazetteerEntry | undefined>;
+  /** Where the entry lines start (entries are referred to by byte offsets from here), and where the key lines start. */
+  entriesStart: number;
+  keysStart: number;
+  entries: Map<number, GazetteerEntry>;
   countries: Map<string, CountryInfo>;
   admin1Names: Map<string, string>;
 }
@@ -56,17 +58,6 @@ const TAB = 9;
 
 let loaded: LoadedIndex | null = null;
 
-function lineStarts(bytes: Buffer, from: number, count: number): Uint32Array {
-  const starts = new Uint32Array(count + 1);
-  let position = from;
-  for (let i = 0; i < count; i++) {
-    starts[i] = position;
-    position = bytes.indexOf(NEWLINE, position) + 1;
-  }
-  starts[count] = position;
-  return starts;
-}
-
 function load(): LoadedIndex {
   if (loaded) return loaded;
   ensureIndex();
@@ -74,34 +65,34 @@ function load(): LoadedIndex {
   const headerEnd = bytes.indexOf(NEWLINE);
   const header = readIndexHeader(bytes.toString('utf8', 0, headerEnd + 1));
   if (!header) throw new Error(`${indexPath}: not a gazetteer index`);
-  const entryStarts = lineStarts(bytes, headerEnd + 1, header.entries);
-  const keyStarts = lineStarts(bytes, entryStarts[header.entries] as number, header.keys);
   const countries = new Map<string, CountryInfo>();
   for (const [code = '', name = '', aliases = '', demonyms = ''] of readRuleLines('countries.tsv')) {
     const split = (list: string) => list.split('|').filter(Boolean);
     countries.set(code, { code, name, names: [name, ...split(aliases)], demonyms: split(demonyms) });
   }
-  loaded = { header, bytes, entryStarts, keyStarts, entries: new Array(header.entries), countries, admin1Names: new Map() };
+  const entriesStart = headerEnd + 1;
+  loaded = { header, bytes, entriesStart, keysStart: entriesStart + header.entriesBytes, entries: new Map(), countries, admin1Names: new Map() };
   // Admin1 entries come right after the countries: a short scan names every region.
-  for (let id = 0; id < header.entries; id++) {
-    const entry = entryAt(id);
+  for (let offset = 0; offset < header.entriesBytes; offset = bytes.indexOf(NEWLINE, entriesStart + offset) + 1 - entriesStart) {
+    const entry = entryAt(offset);
     if (entry.kind === 'town' || entry.kind === 'admin2') break;
     if (entry.kind === 'admin1') loaded.admin1Names.set(`${entry.countryCode}.${entry.admin1Code}`, entry.name);
   }
   return loaded;
 }
 
-function entryAt(id: number): GazetteerEntry {
-  const index = load();
-  const cached = index.entries[id];
+/** The entry whose line starts `offset` bytes into the entry lines. */
+function entryAt(offset: number): GazetteerEntry {
+  const { bytes, entriesStart, entries } = load();
+  const cached = entries.get(offset);
   if (cached) return cached;
-  const line = index.bytes.toString('utf8', index.entryStarts[id], (index.entryStarts[id + 1] as number) - 1);
-  const f = line.split('\t');
+  const start = entriesStart + offset;
+  const f = bytes.toString('utf8', start, bytes.indexOf(NEWLINE, start)).split('\t');
   const text = (i: number) => f[i] ?? '';
   const numberOrNull = (i: number) => (text(i) === '' ? null : Number(text(i)));
   const plainName = plainKey(text(3));
   const entry: GazetteerEntry = {
-    id,
+    id: offset,
     kind: text(1) as EntryKind,
     geonameId: numberOrNull(2),
     name: text(3),
@@ -115,24 +106,37 @@ function entryAt(id: number): GazetteerEntry {
     plainName,
     soundName: soundKeyOfPlain(plainName),
   };
-  index.entries[id] = entry;
+  entries.set(offset, entry);
   return entry;
 }
 
-/** Entry numbers filed under a sound key: a binary search over the sorted key lines' bytes. */
-function idsForKey(sound: string): number[] {
-  const { bytes, keyStarts, header } = load();
+/**
+ * Entries filed under a sound key, each with its other names folding to that key: a binary search
+ * over the bytes of the sorted key lines, probing the line around the middle byte.
+ */
+function itemsForKey(sound: string): Array<{ id: number; aliases: string[] }> {
+  const { bytes, keysStart } = load();
   const wanted = Buffer.from(sound);
-  let low = 0;
-  let high = header.keys - 1;
-  while (low <= high) {
+  let low = keysStart; // always a line start
+  let high = bytes.length; // always a line start (or the end)
+  while (low < high) {
     const middle = (low + high) >>> 1;
-    const keyStart = (keyStarts[middle] as number) + 2; // after "K\t"
+    const lineStart = Math.max(low, bytes.lastIndexOf(NEWLINE, middle - 1) + 1);
+    const keyStart = lineStart + 2; // after "K\t"
     const keyEnd = bytes.indexOf(TAB, keyStart);
+    const lineEnd = bytes.indexOf(NEWLINE, keyEnd);
     const order = wanted.compare(bytes, keyStart, keyEnd);
-    if (order === 0) return bytes.toString('latin1', keyEnd + 1, (keyStarts[middle + 1] as number) - 1).split(' ').map(Number);
-    if (order < 0) high = middle - 1;
-    else low = middle + 1;
+    if (order < 0) high = lineStart;
+    else if (order > 0) low = lineEnd + 1;
+    else {
+      return bytes
+        .toString('utf8', keyEnd + 1, lineEnd)
+        .split('|')
+        .map((item) => {
+          const [id = '', ...aliases] = item.split(':');
+          return { id: parseInt(id, 36), aliases };
+        });
+    }
   }
   return [];
 }
@@ -140,17 +144,16 @@ function idsForKey(sound: string): number[] {
 /** Every entry whose name, in any spelling the normalisation rules fold together, equals `name`. */
 export function findByName(name: string): NameHit[] {
   const plain = plainKey(name);
-  const sound = soundKeyOfPlain(plain);
-  return idsForKey(sound).map((id) => {
+  return itemsForKey(soundKeyOfPlain(plain)).map(({ id, aliases }) => {
     const entry = entryAt(id);
-    const match: NameMatch = entry.plainName === plain ? 'name' : entry.soundName === sound ? 'spelling' : 'alias';
-    return { entry, match };
+    const match: NameMatch = entry.plainName === plain ? 'name' : aliases.includes(plain) ? 'alias' : 'spelling';
+    return { entry, match, aliases };
   });
 }
 
 /** True when some entry is known by this name (cheaper than findByName: no entry is parsed). */
 export function isKnownName(name: string): boolean {
-  return idsForKey(soundKey(name)).length > 0;
+  return itemsForKey(soundKey(name)).length > 0;
 }
 
 export function countryName(code: string): string | null {

@@ -72,11 +72,11 @@ export function geocode(text: string, options: GeocodeOptions = {}): GeocodeResu
 }
 
 /** How closely a lookup met the entry's own name, as the candidate score of lookupName. */
-const MATCH_SCORES = { name: 1, spelling: 0.6, alias: 0.3 };
+const MATCH_SCORES = { name: 1, alias: 0.8, spelling: 0.5 };
 
 /**
  * Every gazetteer entry known by this name in any spelling the normalisation rules fold together
- * (countries left out): exact names first, then spellings, then other names; larger places first.
+ * (countries left out): own names first, then other names, then spellings; larger places first.
  */
 export function lookupName(name: string): GeocodeCandidate[] {
   return findByName(name)

@@ -25,6 +25,8 @@ export interface FoundMention extends PlaceMention {
   sentenceInitial: boolean;
   /** Only part of a longer capitalised name ("Jabbar" in "Jabbar Mela"), so perhaps another place. */
   partial: boolean;
+  /** Named as where someone came from ("from Damascus"), not where the incident happened. */
+  origin: boolean;
   kind: 'place' | 'site' | 'unknown';
 }
 
@@ -34,11 +36,17 @@ export interface CountryClue {
   text: string;
   start: number;
   end: number;
-  rule: 'CountryNameClue' | 'DemonymClue' | 'OrganisationCountryClue';
+  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue';
+}
+
+interface Locative {
+  words: string[];
+  modifier: Modifier | null;
+  origin: boolean;
 }
 
 interface MentionRules {
-  locatives: Array<{ words: string[]; modifier: Modifier | null }>;
+  locatives: Locative[];
   siteNouns: string[][];
   organisations: RegExp;
   organisationWords: Set<string>;
@@ -71,7 +79,7 @@ function mentionRules(): MentionRules {
   cachedRules = {
     locatives: lines
       .filter(([kind]) => kind === 'locative')
-      .map(([, phrase = '', modifier = '-']) => ({ words: phrase.split(' '), modifier: modifier === '-' ? null : (modifier as Modifier) }))
+      .map(([, phrase = '', modifier = '-', role]) => ({ words: phrase.split(' '), modifier: modifier === '-' ? null : (modifier as Modifier), origin: role === 'origin' }))
       .sort((a, b) => b.words.length - a.words.length),
     siteNouns: phrases('site')
       .map((noun) => noun.split(' '))
@@ -100,6 +108,8 @@ interface Word {
   afterPunctuation: boolean;
   /** Part of an organisation's name ("Islamic State"): never part of a place name. */
   masked: boolean;
+  /** Codes such as "PD10" or "M4" are not names. */
+  hasDigit: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’ʿʾ`][\p{L}]+)*/gu;
@@ -119,9 +129,10 @@ function splitWords(text: string): Word[] {
       end: start + wordText.length,
       capitalised: /^\p{Lu}/u.test(wordText),
       hyphenated: gap === '-',
-      sentenceStart: !previous || SENTENCE_END.test(text.slice(Math.max(0, start - 6), start)) || start === 0,
+      sentenceStart: !previous || SENTENCE_END.test(text.slice(Math.max(0, start - 6), start)),
       afterPunctuation: !previous || /[^\s-]|\n/.test(gap),
       masked: false,
+      hasDigit: /\p{N}/u.test(wordText),
     });
   }
   return words;
@@ -143,7 +154,7 @@ function demonymClues(words: Word[]): CountryClue[] {
 }
 
 /** The locative phrase (if any) that ends right before word `index`, skipping "the". */
-function locativeBefore(words: Word[], index: number): { modifier: Modifier | null } | null {
+function locativeBefore(words: Word[], index: number): Locative | null {
   let end = index;
   if (words[end - 1]?.text.toLowerCase() === 'the' && !words[end - 1]?.afterPunctuation) end--;
   for (const locative of mentionRules().locatives) {
@@ -153,17 +164,17 @@ function locativeBefore(words: Word[], index: number): { modifier: Modifier | nu
       const word = words[from + k] as Word;
       return word.text.toLowerCase() === w && (k === 0 || !word.afterPunctuation);
     });
-    if (matches) return { modifier: locative.modifier };
+    if (matches) return locative;
   }
   return null;
 }
 
 /** The locative phrase (if any) that opens the span from word `from`, before the name at word `first`. */
-function locativeOpening(words: Word[], from: number, first: number): { modifier: Modifier | null } | null {
+function locativeOpening(words: Word[], from: number, first: number): Locative | null {
   const opening = mentionRules().locatives.find(
     (locative) => from + locative.words.length <= first && locative.words.every((w, k) => words[from + k]?.text.toLowerCase() === w),
   );
-  return opening ? { modifier: opening.modifier } : null;
+  return opening ?? null;
 }
 
 /** Descriptor rules that say something (a modifier or a wanted kind), unlike a bare "the". */
@@ -218,116 +229,182 @@ function siteNounAfter(words: Word[], index: number): number {
   return 0;
 }
 
-/** A name followed by a site noun names the site; it also names the place only if the place is large. */
-const SITE_PLACE_MIN_POPULATION = 50_000;
+/** A site or organisation named after a place is a clue to that place only if the place is large. */
+const NAMESAKE_MIN_POPULATION = 50_000;
 const SENTENCE_OPENING_MIN_POPULATION = 50_000;
 
 export function findMentions(text: string): { mentions: FoundMention[]; clues: CountryClue[] } {
-  const rules = mentionRules();
-  const words = splitWords(text);
-  for (const [start, end] of organisationRanges(text)) {
-    for (const word of words) if (word.start >= start && word.end <= end) word.masked = true;
-  }
-  const clues = demonymClues(words);
-  const mentions: FoundMention[] = [];
+  return new MentionFinder(text).find();
+}
 
-  const isSiteNoun = (w: Word) => rules.siteNouns.some((noun) => noun.length === 1 && noun[0] === w.text.toLowerCase());
-  const isNameWord = (w: Word) => !w.masked && (w.capitalised || isArticle(w.text) || NAME_CONNECTORS.has(w.text));
-  // A name may start with an article only when it is glued to the name ("al-Raqqa").
-  const canStart = (i: number) => {
-    const w = words[i] as Word;
-    const next = words[i + 1];
-    return !w.masked && (w.capitalised || (isArticle(w.text) && next !== undefined && next.hyphenated && next.capitalised));
-  };
-  const isBareWord = (name: string) => rules.notPlaces.has(name) || rules.demonyms.has(name) || rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase());
+/**
+ * Reads the text run by run: a run is a stretch of name words (capitalised words, articles,
+ * connectors) between punctuation, which may hold several names ("Raqqa and Aleppo").
+ */
+class MentionFinder {
+  private readonly rules = mentionRules();
+  private readonly words: Word[];
+  private readonly mentions: FoundMention[] = [];
+  private readonly clues: CountryClue[];
+
+  constructor(private readonly text: string) {
+    this.words = splitWords(text);
+    for (const [start, end] of organisationRanges(text)) {
+      for (const word of this.words) if (word.start >= start && word.end <= end) word.masked = true;
+    }
+    this.clues = demonymClues(this.words);
+  }
+
+  find(): { mentions: FoundMention[]; clues: CountryClue[] } {
+    for (let i = 0; i < this.words.length; ) i = this.canStart(i) ? this.readRun(i) : i + 1;
+    this.mentions.sort((a, b) => a.start - b.start);
+    for (const mention of this.mentions) {
+      const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'spelling');
+      if (!country || mention.kind !== 'place') continue;
+      // "US" is mostly an adjective ("US dollar", "US-led"): a weaker clue than a country's name.
+      const rule = isAcronym(mention.name) ? 'CountryAcronymClue' : 'CountryNameClue';
+      this.clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule });
+    }
+    return { mentions: this.mentions, clues: this.clues };
+  }
+
+  private word(i: number): Word {
+    return this.words[i] as Word;
+  }
+
+  /** A name may start with an article only when it is glued to the name ("al-Raqqa"). */
+  private canStart(i: number): boolean {
+    const w = this.word(i);
+    const next = this.words[i + 1];
+    return !w.masked && !w.hasDigit && (w.capitalised || (isArticle(w.text) && next !== undefined && next.hyphenated && next.capitalised));
+  }
+
+  /** Capitalised words, articles, connectors, and lower-case words inside a hyphenated name (Port-au-Prince). */
+  private isNameWord(i: number): boolean {
+    const w = this.word(i);
+    if (w.masked || w.hasDigit) return false; // "PD10 of Kandahar city"
+    return w.capitalised || isArticle(w.text) || NAME_CONNECTORS.has(w.text) || (w.hyphenated && this.words[i + 1]?.hyphenated === true);
+  }
+
+  private isSiteNoun(w: Word): boolean {
+    return this.rules.siteNouns.some((noun) => noun.length === 1 && noun[0] === w.text.toLowerCase());
+  }
+
+  /** Words that name no place on their own: months, pronouns, demonyms, site nouns. */
+  private isBareWord(name: string): boolean {
+    return this.rules.notPlaces.has(name) || this.rules.demonyms.has(name) || this.rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase());
+  }
+
+  private isTitle(word: Word | undefined): boolean {
+    return word !== undefined && this.rules.titles.has(word.text.toLowerCase());
+  }
 
   /**
    * A lone capitalised word opening a sentence is most often an ordinary word ("Being", "Not"): it
    * names a place only when that place is large, a country or a region, or when a comma or colon
    * follows as in a dateline ("Sunamganj, Jan 2").
    */
-  const isLikelyOpeningName = (word: Word, hits: NameHit[]) =>
-    /^\s*[,:]/.test(text.slice(word.end, word.end + 3)) ||
-    hits.some((h) => h.match !== 'alias' && (h.entry.kind !== 'town' || h.entry.population >= SENTENCE_OPENING_MIN_POPULATION));
+  private isLikelyOpeningName(word: Word, hits: NameHit[]): boolean {
+    return (
+      /^\s*[,:]/.test(this.text.slice(word.end, word.end + 3)) ||
+      hits.some((h) => h.match !== 'spelling' && (h.entry.kind !== 'town' || h.entry.population >= SENTENCE_OPENING_MIN_POPULATION))
+    );
+  }
 
   /** The longest known name starting at word `first` and ending by word `runEnd`. */
-  const longestKnownName = (first: number, runEnd: number) => {
+  private longestKnownName(first: number, runEnd: number): { last: number; hits: NameHit[] } | null {
     for (let last = Math.min(runEnd, first + MAX_NAME_WORDS - 1); last >= first; last--) {
-      if (!(words[last] as Word).capitalised) continue;
-      const name = text.slice((words[first] as Word).start, (words[last] as Word).end);
-      if (first === last && isBareWord(name)) continue;
+      if (!this.word(last).capitalised) continue;
+      const name = this.text.slice(this.word(first).start, this.word(last).end);
+      if (first === last && this.isBareWord(name)) continue;
       const hits = isKnownName(name) ? hitsFor(name) : [];
-      const opening = first === last && (words[first] as Word).sentenceStart && !locativeBefore(words, first);
-      if (hits.length && (!opening || isLikelyOpeningName(words[first] as Word, hits))) return { last, hits };
+      const opening = first === last && this.word(first).sentenceStart && !locativeBefore(this.words, first);
+      if (hits.length && (!opening || this.isLikelyOpeningName(this.word(first), hits))) return { last, hits };
     }
     return null;
-  };
+  }
 
-  for (let i = 0; i < words.length; ) {
-    if (!canStart(i)) {
-      i++;
-      continue;
-    }
-    // The run: name words up to punctuation or a new sentence, ending on a capitalised word.
-    // A capitalised site noun closes the run: "Allahabad University Students" holds the site "Allahabad University".
+  /** Reads the run starting at word `i`; returns the index of the first word after it. */
+  private readRun(i: number): number {
+    // A capitalised site noun after a name closes the run: "Allahabad University Students" holds the
+    // site "Allahabad University"; one that opens it is part of a name ("Port of Spain").
     let runEnd = i;
-    while (runEnd + 1 < words.length && isNameWord(words[runEnd + 1] as Word) && !(words[runEnd + 1] as Word).afterPunctuation && !isSiteNoun(words[runEnd] as Word)) runEnd++;
-    while (runEnd > i && !(words[runEnd] as Word).capitalised) runEnd--;
-    const run = words.slice(i, runEnd + 1);
+    const closesRun = (k: number) => k > i && this.isSiteNoun(this.word(k));
+    while (runEnd + 1 < this.words.length && this.isNameWord(runEnd + 1) && !this.word(runEnd + 1).afterPunctuation && !closesRun(runEnd)) runEnd++;
+    while (runEnd > i && !this.word(runEnd).capitalised) runEnd--;
+    const run = this.words.slice(i, runEnd + 1);
     const next = runEnd + 1;
-    const locative = locativeBefore(words, i);
-    const isOrganisation = run.some((w) => rules.organisationWords.has(w.text));
-    const isTitle = (word: Word | undefined) => word !== undefined && rules.titles.has(word.text.toLowerCase());
-    const isPerson = isTitle(run[0]) || isTitle(words[i - 1]) || rules.speechVerbs.has(words[next]?.text ?? '');
-    if (isOrganisation || (isPerson && !locative)) {
-      if (isOrganisation) clues.push(...countriesInside(text, run));
-      i = next;
-      continue;
+    const locative = locativeBefore(this.words, i);
+    const isOrganisation = run.some((w) => this.rules.organisationWords.has(w.text));
+    const isPerson = this.isTitle(run[0]) || this.isTitle(this.words[i - 1]) || this.rules.speechVerbs.has(this.words[next]?.text ?? '');
+    if (isOrganisation) {
+      this.clues.push(...countriesInside(this.text, run));
+      this.addNamesakePlace(i, runEnd);
+      return next;
     }
-    const siteLength = siteNounAfter(words, next);
-    if (siteLength || isSiteNoun(run[run.length - 1] as Word)) {
-      mentions.push(siteMention(text, words, i, runEnd + siteLength));
-      // The place a site is named after is a clue, not surely the incident's place ("the Aleppo-Lattakia highway").
-      const known = longestKnownName(i, runEnd);
-      const place = known && buildMention(text, words, i, known.last, known.hits, mentions);
-      if (place && place.hits.some((h) => h.entry.population >= SITE_PLACE_MIN_POPULATION)) mentions.push({ ...place, rule: 'KnownNameMention', locative: false });
-      i = next + siteLength;
-      continue;
+    if (isPerson && !locative) return next;
+    const siteLength = siteNounAfter(this.words, next);
+    if (siteLength || closesRun(runEnd)) {
+      // The site's own name starts after the last connector: "Students and Alumni of Mumbai University".
+      const siteStart = Math.max(i, ...run.map((w, k) => (NAME_CONNECTORS.has(w.text) ? i + k + 1 : i)));
+      this.mentions.push(siteMention(this.text, this.words, siteStart, runEnd + siteLength));
+      this.addNamesakePlace(i, runEnd);
+      return next + siteLength;
     }
-    const runMentions: FoundMention[] = [];
+    const runMentions = this.addNamesInRun(i, runEnd);
+    if (this.isOneUnknownName(run, runMentions)) {
+      for (const mention of runMentions) Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
+    }
+    if (!runMentions.length && locative && !(run.length === 1 && this.isBareWord(this.word(i).text))) {
+      this.mentions.push({ ...buildMention(this.text, this.words, i, runEnd, [], this.mentions), kind: 'unknown' });
+    }
+    // Descriptors may have taken words after the run ("Raqqa province").
+    return Math.max(next, wordIndexAt(this.words, this.mentions[this.mentions.length - 1]?.end ?? 0) + 1);
+  }
+
+  /** Every known name in the run, longest first from the left. */
+  private addNamesInRun(i: number, runEnd: number): FoundMention[] {
+    const found: FoundMention[] = [];
     for (let first = i; first <= runEnd; ) {
-      const known = canStart(first) ? longestKnownName(first, runEnd) : null;
+      const known = this.canStart(first) ? this.longestKnownName(first, runEnd) : null;
       if (!known) {
         first++;
         continue;
       }
-      const mention = buildMention(text, words, first, known.last, known.hits, mentions);
-      mentions.push(mention);
-      runMentions.push(mention);
-      first = Math.max(known.last, wordIndexAt(words, mention.end)) + 1;
+      const mention = buildMention(this.text, this.words, first, known.last, known.hits, this.mentions);
+      this.mentions.push(mention);
+      found.push(mention);
+      first = Math.max(known.last, wordIndexAt(this.words, mention.end)) + 1;
     }
-    // Names matched only in part, or two names side by side ("Abu" + "Salim"), are likely one unknown
-    // name; unless the second is a region holding the first ("Hyderabad Sindh").
+    return found;
+  }
+
+  /**
+   * Names matched only in part, or two names side by side ("Abu" + "Salim"), are likely one unknown
+   * name; unless the second is a region holding the first ("Hyderabad Sindh").
+   */
+  private isOneUnknownName(run: Word[], found: FoundMention[]): boolean {
     const isUncovered = (w: Word) =>
-      w.capitalised && !isBareWord(w.text) && !rules.titles.has(w.text.toLowerCase()) && !runMentions.some((m) => w.start >= m.start && w.end <= m.end);
+      w.capitalised && !this.isBareWord(w.text) && !this.isTitle(w) && !found.some((m) => w.start >= m.start && w.end <= m.end);
     const isRegion = (m: FoundMention) => m.hits.some((h) => h.match === 'name' && (h.entry.kind === 'admin1' || h.entry.kind === 'country'));
-    const sideBySide = runMentions.some((m, k) => k > 0 && !isRegion(m) && /^\s+$/.test(text.slice((runMentions[k - 1] as FoundMention).end, m.start)));
-    if (run.some(isUncovered) || sideBySide) {
-      for (const mention of runMentions) Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
-    }
-    if (!runMentions.length && locative && !(run.length === 1 && isBareWord((run[0] as Word).text))) {
-      mentions.push({ ...buildMention(text, words, i, runEnd, [], mentions), kind: 'unknown' });
-    }
-    i = Math.max(next, wordIndexAt(words, mentions[mentions.length - 1]?.end ?? 0) + 1);
+    const sideBySide = found.some((m, k) => k > 0 && !isRegion(m) && /^\s+$/.test(this.text.slice((found[k - 1] as FoundMention).end, m.start)));
+    return run.some(isUncovered) || sideBySide;
   }
-  mentions.sort((a, b) => a.start - b.start);
-  for (const mention of mentions) {
-    const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'alias');
-    if (country && mention.kind === 'place') {
-      clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule: 'CountryNameClue' });
+
+  /**
+   * A large place that names a site or an organisation ("Mumbai University", "Lahore Press Club") is
+   * a clue, not surely the incident's place ("the Aleppo-Lattakia highway").
+   */
+  private addNamesakePlace(i: number, runEnd: number): void {
+    for (let first = i; first <= runEnd; first++) {
+      const known = this.canStart(first) ? this.longestKnownName(first, runEnd) : null;
+      // Countries named there are clues already (countriesInside).
+      if (known?.hits.some((h) => h.entry.kind !== 'country' && h.entry.population >= NAMESAKE_MIN_POPULATION)) {
+        this.mentions.push({ ...buildMention(this.text, this.words, first, known.last, known.hits, this.mentions), rule: 'KnownNameMention', locative: false });
+        return;
+      }
     }
   }
-  return { mentions, clues };
 }
 
 /** Countries named inside an organisation's name ("Myanmar Army"). */
@@ -374,6 +451,7 @@ function buildMention(text: string, words: Word[], first: number, last: number, 
     locative: isLocative,
     sentenceInitial: (words[from] as Word).sentenceStart,
     partial: false,
+    origin: locative?.origin ?? (continuesList && previous?.origin === true),
     kind: 'place',
   };
 }
@@ -382,5 +460,5 @@ function siteMention(text: string, words: Word[], first: number, last: number): 
   const start = (words[first] as Word).start;
   const end = (words[last] as Word).end;
   const name = text.slice(start, end);
-  return { text: name, start, end, rule: 'SiteMention', modifier: null, name, hits: [], wants: null, locative: false, sentenceInitial: false, partial: false, kind: 'site' };
+  return { text: name, start, end, rule: 'SiteMention', modifier: null, name, hits: [], wants: null, locative: false, sentenceInitial: false, partial: false, origin: false, kind: 'site' };
 }

@@ -13,7 +13,8 @@ interface Descriptor {
 }
 
 interface NormalisationRules {
-  marks: Set<string>;
+  /** Marks to delete and letters to respell, as one character class. */
+  markOrLetter: RegExp;
   letters: Map<string, string>;
   articles: Set<string>;
   tails: Array<{ from: string; to: string }>;
@@ -28,8 +29,9 @@ let cachedRules: NormalisationRules | null = null;
 
 function rules(): NormalisationRules {
   if (cachedRules) return cachedRules;
+  const marks: string[] = [];
   const parsed: NormalisationRules = {
-    marks: new Set(),
+    markOrLetter: /$^/,
     letters: new Map(),
     articles: new Set(),
     tails: [],
@@ -40,7 +42,7 @@ function rules(): NormalisationRules {
     unitPhrases: new Set(),
   };
   for (const [kind, id = '', a = '', b = '', c = ''] of readRuleLines('normalize.rules')) {
-    if (kind === 'mark') for (const ch of a) parsed.marks.add(ch);
+    if (kind === 'mark') marks.push(...a);
     else if (kind === 'letter') parsed.letters.set(a, b);
     else if (kind === 'article') for (const word of a.split(' ')) parsed.articles.add(word);
     else if (kind === 'tail') parsed.tails.push({ from: a, to: b });
@@ -56,6 +58,8 @@ function rules(): NormalisationRules {
       (kind === 'prefix' ? parsed.prefixes : parsed.suffixes).push(descriptor);
     } else throw new Error(`normalize.rules: unknown rule kind "${kind}"`);
   }
+  const characterClass = [...marks, ...parsed.letters.keys()].map((ch) => `\\u{${(ch.codePointAt(0) as number).toString(16)}}`).join('');
+  parsed.markOrLetter = new RegExp(`[${characterClass}]`, 'gu');
   // One alternation in file order: at a given position the earlier rule wins.
   parsed.foldPattern = new RegExp([...parsed.folds.keys()].join('|'), 'g');
   const longestFirst = (x: Descriptor, y: Descriptor) => y.words.length - x.words.length;
@@ -71,14 +75,13 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, no diacritics, marks or punctuation: "Ar-Raqqah" -> "ar raqqah". */
 export function plainKey(name: string): string {
-  const { marks, letters } = rules();
+  const { markOrLetter, letters } = rules();
   // Most names are plain ASCII: only those that are not need Unicode decomposition.
   const lower = PLAIN_ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-  let out = '';
-  for (const ch of lower) {
-    if (!marks.has(ch)) out += letters.get(ch) ?? ch;
-  }
-  return out.replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+  return lower
+    .replace(markOrLetter, (ch) => letters.get(ch) ?? '')
+    .replace(NOT_LETTER_OR_DIGIT, ' ')
+    .trim();
 }
 
 /** The spelling-blind key: "al-Raqqa", "Rakka" and "ar-Raqqah" all give "raka". */
@@ -88,19 +91,18 @@ export function soundKey(name: string): string {
 
 export function soundKeyOfPlain(plain: string): string {
   const { articles, tails, folds, foldPattern } = rules();
-  const words = plain.split(' ').filter((word, i, all) => !(articles.has(word) && i < all.length - 1));
-  return words
-    .map((word) => {
-      for (const { from, to } of tails) {
-        if (word.length > from.length + 1 && word.endsWith(from)) {
-          word = word.slice(0, -from.length) + to;
-          break;
-        }
-      }
-      return word.replace(foldPattern, (match) => folds.get(match) ?? match);
-    })
-    .join('')
-    .replace(/(.)\1+/g, '$1');
+  const words = plain.split(' ');
+  let joined = '';
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i] as string;
+    if (articles.has(word) && i < words.length - 1) continue;
+    const tail = tails.find(({ from }) => word.length > from.length && word.endsWith(from));
+    if (tail) word = word.slice(0, -tail.from.length) + tail.to;
+    joined += word.replace(foldPattern, (match) => folds.get(match) ?? match);
+  }
+  let squeezed = '';
+  for (const ch of joined) if (!squeezed.endsWith(ch)) squeezed += ch;
+  return squeezed;
 }
 
 export interface DescribedName {
@@ -133,6 +135,12 @@ export function stripDescriptors(phrase: string): DescribedName {
   }
   result.core = phrase.slice(result.start, result.end).trim();
   return result;
+}
+
+/** A plain key without its leading article: "ar raqqah" -> "raqqah". */
+export function withoutLeadingArticle(plain: string): string {
+  const space = plain.indexOf(' ');
+  return space > 0 && rules().articles.has(plain.slice(0, space)) ? plain.slice(space + 1) : plain;
 }
 
 /** Articles such as "al" and "ez", for recognising "al-Raqqa" as one name in running text. */

@@ -2,9 +2,9 @@
 // (countries named, regions and places named near each other, population, descriptors), then picks
 // the mention that locates the incident and its ACLED geo precision.
 import type { Evidence, GeoPrecision, Place, Span } from '../types.js';
-import { admin1Name, countryName, type GazetteerEntry, type NameHit } from './gazetteer.js';
+import { admin1Name, countryName, type EntryKind, type GazetteerEntry, type NameHit } from './gazetteer.js';
 import type { CountryClue, FoundMention } from './mentions.js';
-import { plainKey, soundKey } from './normalize.js';
+import { plainKey, soundKey, withoutLeadingArticle, type Wanted } from './normalize.js';
 
 /** Score parts, kept apart so that the evidence can say which clue won. */
 export interface ScoreParts {
@@ -33,10 +33,11 @@ export interface Resolution {
 }
 
 const SAME_PLACE_KM = 25;
+const NEARBY_POINTS = { within25km: 2.5, within75km: 1.8, within200km: 1 };
 /** Places listed without a population (see build-index.ts) count as small villages. */
 const UNKNOWN_POPULATION = 500;
 /** A country named outright says more than a demonym or a country inside an organisation's name. */
-const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, DemonymClue: 0.5, OrganisationCountryClue: 0.5 };
+const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, CountryAcronymClue: 1, DemonymClue: 1, OrganisationCountryClue: 1 };
 /** Without a locative word, a known name must be backed by a clue or be a large place to be coded. */
 const UNSUPPORTED_MIN_POPULATION = 100_000;
 
@@ -62,24 +63,28 @@ function similarity(a: string, b: string): number {
   return 1 - (previous[b.length] as number) / Math.max(a.length, b.length, 1);
 }
 
-const WITHOUT_ARTICLE = /^(?:al|el|ar|as|ash|ad|at|az|an|ez|ed|es|en|er|et) /;
-
+/** Exact names score highest; a spelling scores by how close it comes to the nearest of the entry's names. */
 function nameScore(mention: FoundMention, hit: NameHit): number {
   if (hit.match === 'name') return 3;
-  const close = similarity(plainKey(mention.name).replace(WITHOUT_ARTICLE, ''), hit.entry.plainName.replace(WITHOUT_ARTICLE, ''));
+  if (hit.match === 'alias') return 2.7;
+  const spelled = withoutLeadingArticle(plainKey(mention.name));
+  const close = Math.max(...[hit.entry.plainName, ...hit.aliases].map((name) => similarity(spelled, withoutLeadingArticle(name))));
   return 2.5 * Math.min(0.9, Math.max(0.3, close));
 }
 
+/** GeoNames feature codes: capitals weigh more; sections of towns and abandoned or historical places less. */
 const FEATURE_SCORES: Record<string, number> = { PPLC: 1, PPLA: 0.6, PPLA2: 0.3, PPLX: -0.7, PPLH: -2, PPLQ: -2, PPLW: -2 };
 
+/** Which kind of entry a mention asks for (its descriptor), or, when it asks for none, the usual reading. */
+const KIND_SCORES: Record<Wanted | 'none', Record<EntryKind, number>> = {
+  region: { admin1: 2.5, admin2: 1.5, town: -1, country: -1 },
+  district: { admin2: 2.5, admin1: 1, town: 0, country: -1 },
+  town: { town: 1.5, admin1: -1, admin2: -1, country: -1 },
+  none: { town: 0.5, country: 2, admin1: 0, admin2: -0.5 },
+};
+
 function kindScore(mention: FoundMention, entry: GazetteerEntry): number {
-  const byWanted: Record<string, Partial<Record<GazetteerEntry['kind'], number>>> = {
-    region: { admin1: 2.5, admin2: 1.5, town: -1, country: -1 },
-    district: { admin2: 2.5, admin1: 1, town: 0, country: -1 },
-    town: { town: 1.5, admin1: -1, admin2: -1, country: -1 },
-    none: { town: 0.5, country: 2, admin1: 0, admin2: -0.5 },
-  };
-  return (byWanted[mention.wants ?? 'none']?.[entry.kind] ?? 0) + (FEATURE_SCORES[entry.featureCode] ?? 0);
+  return KIND_SCORES[mention.wants ?? 'none'][entry.kind] + (FEATURE_SCORES[entry.featureCode] ?? 0);
 }
 
 /** How much a mention's place may inform the others: locative words make it a sure mention. */
@@ -120,10 +125,14 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
   return context;
 }
 
-/** A place surely named and surely placed (a region, a large town, or one near the other places): its country may count against others. */
+/**
+ * A place surely named (after a locative word, by one of its names) and surely placed (a region, a
+ * large town, or one near the other places): its country may count against the others'.
+ */
 function isFirm(mention: FoundMention, winner: ScoredCandidate): boolean {
-  const { entry, parts } = winner;
-  return isStrong(mention) && (entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || parts.region > 0 || parts.nearby > 0);
+  const { entry, match } = winner;
+  const surelyPlaced = entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || isPlacedByOthers(winner);
+  return isStrong(mention) && match !== 'spelling' && surelyPlaced;
 }
 
 function regionKey(entry: GazetteerEntry): string {
@@ -137,7 +146,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
   let nearbyMention: FoundMention | null = null;
   for (const other of context.places) {
     const km = distanceKm(entry, other.entry);
-    const points = km < 25 ? 2.5 : km < 75 ? 1.8 : km < 200 ? 1 : 0;
+    const points = km < 25 ? NEARBY_POINTS.within25km : km < 75 ? NEARBY_POINTS.within75km : km < 200 ? NEARBY_POINTS.within200km : 0;
     if (points > nearby) [nearby, nearbyMention] = [points, other.mention];
   }
   const region = context.regions.find((r) => r.region === regionKey(entry))?.mention;
@@ -185,23 +194,27 @@ function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMent
   return scored;
 }
 
+/** In a region the report names, or within 75 km of another place it names. */
+function isPlacedByOthers({ parts }: ScoredCandidate): boolean {
+  return parts.region > 0 || parts.nearby >= NEARBY_POINTS.within75km;
+}
+
 /**
  * A winner backed by a clue: a region or a place named nearby; or, for a whole name that no country
  * clue contradicts, its country named or its size (a region, or a large town).
  */
 function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, parts } = winner;
-  const large = entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION;
-  if (parts.region > 0 || parts.nearby > 0) return true;
+  if (isPlacedByOthers(winner)) return true;
   if (mention.partial) return false;
-  // A large place named exactly after a locative word stands even in a report about another country.
-  if (parts.country < 0) return large && isStrong(mention) && winner.match === 'name';
-  return parts.country > 0 || large;
+  // A large town or region named exactly after a locative word stands even in a report about another country.
+  if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && winner.match === 'name';
+  return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION;
 }
 
 /** A locative word or a descriptor before a whole capitalised name: surely a place. */
 function isStrong(mention: FoundMention): boolean {
-  return (mention.locative || mention.rule === 'DescriptorMention') && !mention.partial;
+  return (mention.locative || mention.rule === 'DescriptorMention') && !mention.partial && !mention.origin;
 }
 
 function inside(mention: Span, spans: Span[]): boolean {
@@ -217,6 +230,12 @@ function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): 
   return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0);
 }
 
+/** Whether `inner` lies in the region of `outer` (its admin1, and its admin2 when `outer` is a district). */
+function isInside(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
+  if (inner.countryCode !== outer.countryCode || inner.admin1Code !== outer.admin1Code) return false;
+  return outer.kind !== 'admin2' || inner.admin2Code === outer.admin2Code;
+}
+
 /** Text between a smaller place and the larger one holding it: "Jamrud, Khyber", "Auno (Konduga", "Bulani village of Zhari". */
 const HELD_BY = /^(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$/;
 
@@ -224,29 +243,46 @@ interface Choice {
   mention: FoundMention;
   /** A place named just before it that the gazetteer could not place: the event is inside or near the chosen one. */
   heldPlace: FoundMention | null;
+  /** A part of it named after a possessive ("Karachi's Lyari area"): the event is in that part. */
+  namedPart: string | null;
 }
 
+/** "'s" and a capitalised name after a place name: a part of the place. */
+const POSSESSED_PART = /^['’]s\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*)/u;
+
 /** The mention that locates the incident: the first sure one, or a place named inside the region it names. */
-function chooseMention(text: string, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>): Choice | null {
+function chooseMention(text: string, mentions: FoundMention[], sites: FoundMention[], winners: Map<FoundMention, ScoredCandidate>): Choice | null {
   const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
-  const supportedAndStrong = (m: FoundMention) => isStrong(m) && isSupported(m, winners.get(m) as ScoredCandidate);
-  const first = usable.find(supportedAndStrong) ?? usable.find(isStrong) ?? usable[0];
+  const winnerOf = (m: FoundMention) => winners.get(m) as ScoredCandidate;
+  // Surest first: a place that the other places named confirm, then one backed by any clue.
+  const first =
+    usable.find((m) => isStrong(m) && isPlacedByOthers(winnerOf(m))) ??
+    usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m))) ??
+    usable.find(isStrong) ??
+    usable[0];
   if (!first) return null;
-  const firstEntry = (winners.get(first) as ScoredCandidate).entry;
+  const firstEntry = winnerOf(first).entry;
   const moreSpecific = usable.find((m) => {
-    const entry = (winners.get(m) as ScoredCandidate).entry;
-    if (m === first || entry.countryCode !== firstEntry.countryCode || entry.admin1Code !== firstEntry.admin1Code) return false;
-    if (firstEntry.kind === 'admin1') return entry.kind === 'town' || entry.kind === 'admin2';
-    return firstEntry.kind === 'admin2' && entry.kind === 'town' && entry.admin2Code === firstEntry.admin2Code;
+    const entry = winnerOf(m).entry;
+    if (m === first || !isInside(entry, firstEntry)) return false;
+    return firstEntry.kind === 'admin1' ? entry.kind === 'town' || entry.kind === 'admin2' : firstEntry.kind === 'admin2' && entry.kind === 'town';
   });
   const mention = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
   const before = mentions.filter((m) => m.end <= mention.start && m.kind !== 'site').pop();
-  const heldPlace = before && !isCodable(before, winners.get(before)) && HELD_BY.test(text.slice(before.end, mention.start)) ? before : null;
-  return { mention, heldPlace };
+  const namesCountry = (m: FoundMention) => m.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling');
+  const isHeld = before && !isCodable(before, winners.get(before)) && !namesCountry(before) && HELD_BY.test(text.slice(before.end, mention.start));
+  const heldPlace = isHeld ? before : null;
+  const part = POSSESSED_PART.exec(text.slice(mention.end))?.[1] ?? null;
+  const partStart = part === null ? -1 : mention.end + text.slice(mention.end).indexOf(part);
+  // "Songkhla's Thepha district": the part, when the gazetteer places it there, is the place.
+  const partMention = usable.find((m) => m.start === partStart && isInside(winnerOf(m).entry, winnerOf(mention).entry));
+  if (partMention) return { mention: partMention, heldPlace: null, namedPart: null };
+  const partIsSite = sites.some((site) => site.start === partStart);
+  return { mention, heldPlace, namedPart: partIsSite ? null : part };
 }
 
-function precisionOf({ mention, heldPlace }: Choice, entry: GazetteerEntry): GeoPrecision {
-  if (entry.kind === 'town') return mention.modifier || heldPlace ? 2 : 1;
+function precisionOf({ mention, heldPlace, namedPart }: Choice, entry: GazetteerEntry): GeoPrecision {
+  if (entry.kind === 'town') return mention.modifier || heldPlace || namedPart ? 2 : 1;
   if (entry.kind === 'admin2') return 2;
   return mention.modifier ? 2 : 3;
 }
@@ -272,11 +308,11 @@ function disambiguationEvidence(text: string, mention: FoundMention, list: Score
   switch (part) {
     case 'country': {
       const clue = context.countries.get(winner.entry.countryCode)?.clue ?? mention;
-      return evidenceAt(text, clue, 'CountryContextDisambiguation', `${country} is named in the report ("${clue.text}"): ${versus}`);
+      return evidenceAt(text, clue, 'CountryContextDisambiguation', `the report points to ${country} ("${clue.text}"): ${versus}`);
     }
     case 'region': {
       const clue = context.regions.find((r) => r.region === regionKey(winner.entry))?.mention ?? mention;
-      return evidenceAt(text, clue, 'RegionContextDisambiguation', `its region ${admin1Name(winner.entry) ?? ''} is named in the report ("${clue.text}"): ${versus}`);
+      return evidenceAt(text, clue, 'RegionContextDisambiguation', `the report names a place in its region ${admin1Name(winner.entry) ?? ''} ("${clue.text}"): ${versus}`);
     }
     case 'nearby': {
       const clue = winner.nearbyMention ?? mention;
@@ -300,19 +336,35 @@ const MODIFIER_NOTES: Record<string, string> = {
   district: 'in part of it',
 };
 
-function precisionNote({ mention, heldPlace }: Choice, entry: GazetteerEntry, precision: GeoPrecision): string {
+function precisionNote({ mention, heldPlace, namedPart }: Choice, entry: GazetteerEntry, precision: GeoPrecision): string {
   if (heldPlace) return `geo precision ${precision}: the event is at "${heldPlace.text}", which the gazetteer does not place, in or near it`;
+  if (namedPart) return `geo precision ${precision}: the event is in "${namedPart}", a part of it`;
   if (mention.modifier) return `geo precision ${precision}: the event is ${MODIFIER_NOTES[mention.modifier]}`;
   if (precision === 1) return 'geo precision 1: the town itself';
   if (entry.kind === 'admin2') return 'geo precision 2: only the district is known';
   return 'geo precision 3: only the province is known';
 }
 
-/** Sites belong to the chosen place when the place mention nearest before them is the same place. */
-function sitesOf(chosen: ScoredCandidate, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>, eligible: (m: FoundMention) => boolean): FoundMention[] {
+/**
+ * Sites belong to the chosen place when the place mention that owns them is that place: the nearest
+ * one in the same sentence ("al-Hani mosque in Raqqa"), else the nearest one before them.
+ */
+function sitesOf(chosen: ScoredCandidate, text: string, mentions: FoundMention[], winners: Map<FoundMention, ScoredCandidate>, eligible: (m: FoundMention) => boolean): FoundMention[] {
+  // Owners: places surely named, or placed by the other places; a stray known name ("al-Sena's") owns nothing.
+  const places = mentions.filter((m) => {
+    const winner = winners.get(m);
+    return isCodable(m, winner) && (isStrong(m) || isPlacedByOthers(winner));
+  });
+  const ownerOf = (site: FoundMention) => {
+    const sameSentenceAfter = places.find((m) => m.start >= site.end && !/[.!?]\s/.test(text.slice(site.end, m.start)));
+    const before = places.filter((m) => m.end <= site.start).pop();
+    if (!sameSentenceAfter) return before;
+    if (!before || /[.!?]\s/.test(text.slice(before.end, site.start))) return sameSentenceAfter;
+    return site.start - before.end <= sameSentenceAfter.start - site.end ? before : sameSentenceAfter;
+  };
   return mentions.filter((site) => {
     if (site.kind !== 'site' || !eligible(site)) return false;
-    const owner = [...mentions].reverse().find((m) => m.kind === 'place' && m.end <= site.start && winners.has(m));
+    const owner = ownerOf(site);
     return owner !== undefined && distanceKm((winners.get(owner) as ScoredCandidate).entry, chosen.entry) < SAME_PLACE_KM;
   });
 }
@@ -322,10 +374,11 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
   const places = mentions.filter((m) => m.kind !== 'site');
-  let choice = chooseMention(text, places.filter(inFocus), winners);
+  const sites = mentions.filter((m) => m.kind === 'site');
+  let choice = chooseMention(text, places.filter(inFocus), sites, winners);
   let fromOutsideFocus = false;
   if (!choice && focus?.length) {
-    choice = chooseMention(text, places, winners);
+    choice = chooseMention(text, places, sites, winners);
     fromOutsideFocus = choice !== null;
   }
 
@@ -352,7 +405,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const winner = list[0] as ScoredCandidate;
   const { entry } = winner;
   const precision = precisionOf(choice, entry);
-  const sites = sitesOf(winner, mentions, winners, inFocus);
+  const placeSites = sitesOf(winner, text, mentions, winners, inFocus);
   const place: Place = {
     name: entry.name,
     admin1: admin1Name(entry),
@@ -360,7 +413,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     latitude: entry.latitude,
     longitude: entry.longitude,
     geoPrecision: precision,
-    sites: sites.map((s) => s.text),
+    sites: placeSites.map((s) => s.text),
     geonameId: entry.geonameId,
   };
   const context = buildContext(clues, winners, chosen);
@@ -369,7 +422,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     evidenceAt(text, chosen, chosen.rule, `"${chosen.name}" is ${describeEntry(entry)}, matched by ${winner.match}`),
     clue,
     evidenceAt(text, choice.heldPlace ?? chosen, 'GeoPrecisionRule', precisionNote(choice, entry, precision)),
-    ...sites.map((s) => evidenceAt(text, s, 'SiteMention', `a site in ${entry.name}`)),
+    ...placeSites.map((s) => evidenceAt(text, s, 'SiteMention', `a site in ${entry.name}`)),
   ];
   const reason = [
     `"${chosen.text}" (${chosen.rule}) is ${describeEntry(entry)}`,

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { geocode, lookupName, type GeocodeResult } from './index.js';
+
+const RAQQA = { name: 'Ar Raqqah', country: 'Syria', geonameId: 172955 };
+
+function placeOf(result: GeocodeResult) {
+  const p = result.place;
+  return p && { name: p.name, admin1: p.admin1, country: p.country, precision: p.geoPrecision };
+}
+
+describe('lookupName', () => {
+  it.each(['al-Raqqa', 'Ar-Raqqa', 'Raqqa', 'Raqqah', 'Rakka', 'ar-Raqqah'])('finds Ar Raqqah, Syria as "%s"', (spelling) => {
+    const town = lookupName(spelling).find((c) => c.kind === 'town' && c.country === 'Syria');
+    expect(town).toMatchObject({ name: RAQQA.name, country: 'Syria', geonameId: RAQQA.geonameId });
+    expect(town?.lat).toBeCloseTo(35.95, 1);
+    expect(town?.lon).toBeCloseTo(39.01, 1);
+  });
+
+  it('knows Kobani as Ayn al-Arab', () => {
+    const kobani = lookupName('Kobani').find((c) => c.geonameId === 172256);
+    expect(kobani).toMatchObject({ name: '‘Ayn al ‘Arab', admin1: 'Aleppo', country: 'Syria' });
+    expect(lookupName('Ayn al-Arab')[0]?.geonameId).toBe(172256);
+  });
+
+  it.each(['Deir ez-Zor', 'Dayr az Zawr', 'Deir al-Zour'])('finds the town and the governorate of Deir ez-Zor as "%s"', (spelling) => {
+    const found = lookupName(spelling);
+    expect(found.find((c) => c.kind === 'town')?.geonameId).toBe(170794);
+    expect(found.find((c) => c.kind === 'admin1')).toMatchObject({ name: 'Deir ez-Zor', country: 'Syria' });
+  });
+
+  it('ranks own names before other names, and larger places first', () => {
+    const [first, second] = lookupName('Tripoli');
+    expect(first).toMatchObject({ name: 'Tripoli', country: 'Libya', kind: 'admin1' });
+    expect(second).toMatchObject({ name: 'Tripoli', country: 'Libya', kind: 'town' });
+    expect(lookupName('Nowhere Xyzzyville')).toEqual([]);
+  });
+});
+
+describe('geocode: spellings', () => {
+  it.each(['al-Raqqa', 'Ar-Raqqa', 'Raqqa', 'Raqqah', 'Rakka', 'ar-Raqqah'])('places "Air strikes hit %s" in Ar Raqqah', (spelling) => {
+    const result = geocode(`Air strikes hit ${spelling} on Tuesday, killing nine people.`);
+    expect(placeOf(result)).toEqual({ name: RAQQA.name, admin1: 'Ar Raqqah', country: 'Syria', precision: 1 });
+    expect(result.place?.latitude).toBeCloseTo(35.95, 1);
+    expect(result.place?.longitude).toBeCloseTo(39.01, 1);
+  });
+
+  it.each(['Kobani', 'Ayn al-Arab'])('places "%s" in ‘Ayn al ‘Arab', (name) => {
+    expect(geocode(`Fighters entered ${name} on Monday.`).place?.geonameId).toBe(172256);
+  });
+
+  it.each(['Deir ez-Zor', 'Dayr az Zawr', 'Deir al-Zour'])('places "%s" in Deir ez-Zor', (name) => {
+    expect(geocode(`Shelling hit ${name} overnight.`).place).toMatchObject({ name: 'Deir ez-Zor', country: 'Syria', geonameId: 170794 });
+  });
+});
+
+describe('geocode: ACLED geo precision', () => {
+  it('1: the town itself, with a named site kept in sites', () => {
+    const result = geocode('Regime warplanes struck al-Hani mosque in Raqqa on Tuesday.');
+    expect(placeOf(result)).toEqual({ name: 'Ar Raqqah', admin1: 'Ar Raqqah', country: 'Syria', precision: 1 });
+    expect(result.place?.sites).toEqual(['al-Hani mosque']);
+    expect(result.evidence.map((e) => e.rule)).toContain('SiteMention');
+  });
+
+  it.each([
+    ['Clashes broke out near Mosul on Friday.', 'Mosul', 'Iraq', 'near'],
+    ['Shelling hit the outskirts of Aleppo.', 'Aleppo', 'Syria', 'outskirts'],
+    ['Rebels advanced in the Idlib countryside.', 'Idlib', 'Syria', 'countryside'],
+    ['Barrel bombs fell on eastern Aleppo.', 'Aleppo', 'Syria', 'district'],
+  ])('2: "%s"', (text, name, country, modifier) => {
+    const result = geocode(text);
+    expect(result.place).toMatchObject({ name, country, geoPrecision: 2 });
+    expect(result.mentions[0]?.modifier).toBe(modifier);
+  });
+
+  it('2: a district named with the province', () => {
+    const result = geocode('Taliban fighters attacked a police checkpoint in Gereshk district of Helmand province overnight.');
+    expect(placeOf(result)).toEqual({ name: 'Gereshk', admin1: 'Helmand', country: 'Afghanistan', precision: 2 });
+  });
+
+  it("2: a part of a town named after a possessive (Karachi's Lyari area)", () => {
+    expect(placeOf(geocode("Police fired tear gas at protesters in Karachi's Lyari area."))).toEqual({
+      name: 'Karachi',
+      admin1: 'Sindh',
+      country: 'Pakistan',
+      precision: 2,
+    });
+  });
+
+  it('3: only the province, placed on its capital', () => {
+    const result = geocode('Fighting continued in Raqqa province.');
+    expect(placeOf(result)).toEqual({ name: 'Ar Raqqah', admin1: 'Ar Raqqah', country: 'Syria', precision: 3 });
+    expect(result.place?.latitude).toBeCloseTo(35.95, 1);
+    expect(result.evidence.find((e) => e.rule === 'GeoPrecisionRule')?.note).toMatch(/only the province/);
+  });
+
+  it('a country alone: the country with no coordinates, precision 3', () => {
+    const result = geocode('Violence continued across Syria on Monday.');
+    expect(result.place).toMatchObject({ name: 'Syria', country: 'Syria', admin1: null, latitude: null, longitude: null, geoPrecision: 3 });
+    expect(result.reason).toMatch(/only the country Syria/);
+  });
+
+  it('no place: null, and says why', () => {
+    const result = geocode('Protesters gathered to demand higher wages.');
+    expect(result.place).toBeNull();
+    expect(result.reason).toMatch(/no place the gazetteer knows/);
+    const unknown = geocode('Fighting raged in Xyzzyville.');
+    expect(unknown.place).toBeNull();
+    expect(unknown.reason).toMatch(/unknown names: "Xyzzyville"/);
+    expect(geocode('Syrian warplanes bombed the area.').reason).toMatch(/demonyms only \(Syrian\)/);
+  });
+});
+
+describe('geocode: disambiguation by the report', () => {
+  it('a Tripoli in a report about Lebanon is in Lebanon', () => {
+    const result = geocode('Two people were killed in Tripoli, Lebanese security sources said.');
+    expect(placeOf(result)).toEqual({ name: 'Tripoli', admin1: 'North Lebanon', country: 'Lebanon', precision: 1 });
+    const clue = result.evidence.find((e) => e.rule === 'CountryContextDisambiguation');
+    expect(clue?.text).toBe('Lebanese');
+    expect(clue?.note).toMatch(/over Tripoli, Tripoli, Libya/);
+  });
+
+  it('a Tripoli in a report about Libya is in Libya', () => {
+    const result = geocode('Two people were killed in Tripoli as rival forces clashed across Libya.');
+    expect(placeOf(result)).toEqual({ name: 'Tripoli', admin1: 'Tripoli', country: 'Libya', precision: 1 });
+  });
+
+  it('a place near the other places named wins (Da’el near Dar’a, not Deal in England)', () => {
+    const result = geocode("Gunmen shot dead two civilians in the town of Da'el in the countryside of Dar'a.");
+    expect(result.place).toMatchObject({ name: 'Dā‘il', country: 'Syria', geoPrecision: 1 });
+    expect(result.candidates.find((c) => c.mention === "town of Da'el" && c.country === 'United Kingdom')).toBeDefined();
+  });
+
+  it('the province named picks the province', () => {
+    const result = geocode('Government forces shelled the town of Saraqib in Idlib province on Monday.');
+    expect(placeOf(result)).toEqual({ name: 'Sarāqib', admin1: 'Idlib', country: 'Syria', precision: 1 });
+  });
+
+  it('focus spans choose the incident place; other mentions are context', () => {
+    const text = 'Shelling hit Homs on Monday. On Tuesday, two people were killed in Hama.';
+    expect(geocode(text).place?.name).toBe('Homs');
+    const focused = geocode(text, { focus: [{ start: text.indexOf('On Tuesday'), end: text.length }] });
+    expect(focused.place?.admin1).toBe('Hama');
+    expect(focused.place?.country).toBe('Syria');
+  });
+
+  it('a place named as where people came from is only context', () => {
+    expect(geocode('Troops arrived from Damascus on Monday. Two people were killed by shelling in Homs.').place?.name).toBe('Homs');
+  });
+});
+
+describe('geocode: conflict reports', () => {
+  it.each([
+    ['Syria', 'Government forces shelled the town of Saraqib in Idlib province on Monday, killing four civilians, the Syrian Observatory for Human Rights said.', 'Sarāqib', 'Idlib', 1],
+    ['Iraq', 'A car bomb exploded at a market in Baquba, the capital of Diyala province, killing 12 people, Iraqi police said.', 'Baqubah', 'Diyala', 1],
+    ['Yemen', 'Saudi-led coalition air strikes hit a wedding party near Hodeidah, killing 20 people, medics said.', 'Al Ḩudaydah', 'Al Hudaydah', 2],
+    ['Afghanistan', 'Gunmen attacked Jalalabad, the capital of Nangarhar province, on Sunday.', 'Jalālābād', 'Nangarhar', 1],
+    ['Nigeria', 'Boko Haram militants raided the village of Konduga, 35 km from Maiduguri, in Borno State.', 'Konduga', 'Borno', 1],
+    ['Somalia', 'Al Shabaab fighters ambushed an AMISOM convoy outside Kismayo on Sunday.', 'Kismayo', 'Lower Juba', 2],
+    ['Mexico', 'Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.', 'Culiacán', 'Sinaloa', 1],
+    ['India', 'Two militants were killed in an encounter with security forces in Pulwama district of Jammu and Kashmir.', 'Pulwama', 'Jammu and Kashmir', 2],
+    ['Pakistan', 'A suicide bomber struck a mosque in Peshawar, killing 30 worshippers.', 'Peshawar', 'Khyber Pakhtunkhwa', 1],
+  ])('%s: %s', (country, text, name, admin1, precision) => {
+    expect(placeOf(geocode(text))).toEqual({ name, admin1, country, precision });
+  });
+
+  it('codes the sample report on Raqqa with its sites and explains the choice', () => {
+    const text = `At least 63 people have been killed in Syrian Government airstrikes on the Islamic State (IS) held north-eastern city of al-Raqqa.
+According to the Syrian Observatory for Human Rights (SOHR), the regime warplanes carried out at least ten airstrikes on al-Hani mosque and the public market near the Museum Square on 25 November.
+SOHR director Rami Abdulrahman said: "The majority of the strikes were in the eastern part of the city."`;
+    const result = geocode(text);
+    expect(placeOf(result)).toEqual({ name: 'Ar Raqqah', admin1: 'Ar Raqqah', country: 'Syria', precision: 1 });
+    expect(result.place?.sites).toEqual(['al-Hani mosque', 'Museum Square']);
+    const [mention, clue] = result.evidence;
+    expect(mention).toMatchObject({ text: 'north-eastern city of al-Raqqa', rule: 'DescriptorMention' });
+    expect(clue?.rule).toBe('CountryContextDisambiguation');
+    expect(text.slice(clue?.start, clue?.end)).toBe(clue?.text);
+  });
+});
