@@ -40,6 +40,18 @@ export const eventContextRules: ContextRule[] = [
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
+    // Small arms alongside mortars or artillery mean two sides exchanging fire: ACLED codes a clash.
+    name: 'SmallArmsMeansClashRule',
+    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && /\b(?:small arms|machine ?guns?|machineguns|rifles|gunfire|exchanged fire|exchange of fire)\b/i.test(c.text),
+    result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+  },
+  {
+    // Unarmed groups clashing with each other (communities, party supporters, students) riot, they do not battle.
+    name: 'CommunalClashRule',
+    applies: (t, c) => t.subEventType === 'Armed clash' && /\b(?:communities|villagers|supporters|activists|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i.test(c.text),
+    result: () => ({ eventType: 'Riots', subEventType: 'Mob violence' }),
+  },
+  {
     name: 'ProtestMetWithForceRule',
     applies: (t, c) => t.eventType === 'Protests' && /\b(?:tear ?gas|dispersed|water cannon|baton|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|arrested|detained)\b/i.test(c.text),
     result: (_, c) =>

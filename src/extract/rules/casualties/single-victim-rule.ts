@@ -1,7 +1,9 @@
-import { ADVERBS } from '../../vocabulary.js';
+import { ADVERBS, VICTIM } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 
 /** Words that make a subject plural or counted: those are the numeric rules' business. */
+const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
+
 const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|civilians|others|both|all)\b/i;
 
 /**
@@ -23,7 +25,9 @@ export class SingleVictimRule extends CasualtyRule {
     const subject = (match.groups?.subject ?? '').replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b/gi, ' ');
     if (COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
-    const groups = { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim: '' };
+    // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
+    const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
+    const groups = { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim };
     return super.build(Object.assign(match, { groups }), sentence);
   }
 }
