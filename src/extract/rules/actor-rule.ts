@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { alternation, lexiconRows, parseLexicon } from '../lexicon.js';
+import { lexiconRows, parseLexicon } from '../lexicon.js';
 import type { Sentence } from '../sentences.js';
 import type { ActorFinding } from '../types.js';
-import { PatternRule, type Match } from './pattern-rule.js';
 
 interface ActorEntry {
   name: string;
@@ -38,9 +37,11 @@ export class ActorLexicon {
     return new ActorLexicon(rows);
   }
 
-  variants(): string[] {
-    return [...this.byVariant.keys()];
+  /** Words in the longest name: how long a run of words is worth looking up. */
+  get longest(): number {
+    return (this.longestCache ??= Math.max(1, ...[...this.byVariant.keys()].map((v) => v.split(' ').length)));
   }
+  private longestCache: number | undefined;
 
   lookup(text: string): ActorEntry | undefined {
     return this.byVariant.get(text.toLowerCase().replace(/\s+/g, ' '));
@@ -69,25 +70,45 @@ function nationalForces(): string[][] {
   return rows;
 }
 
-/** Actor names from data/lexicons/actors.txt, with their role from the words around them. */
-export class ActorRule extends PatternRule<ActorFinding> {
+/** A word of an actor name: letters, digits, apostrophes, hyphens, brackets, inner full stops ("U.S."). */
+const WORD = /[\w'’()-]+(?:\.[\w'’()-]+)*\.?/g;
+
+/**
+ * Actor names from data/lexicons/actors.txt (and the national forces made from the country
+ * list), found by looking up runs of words, longest first, with their role from the words
+ * around them. A lookup per word run keeps this fast with thousands of names, where one
+ * alternation of them all would be slow.
+ */
+export class ActorRule {
   readonly name = 'ActorRule';
-  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {
-    super();
+  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {}
+
+  apply(sentence: Sentence): ActorFinding[] {
+    const words = [...sentence.text.matchAll(WORD)];
+    const found: ActorFinding[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(this.lexicon.longest, words.length - i); n >= 1; n--) {
+        const start = words[i]!.index;
+        let end = words[i + n - 1]!.index + words[i + n - 1]![0].length;
+        let entry = this.lexicon.lookup(sentence.text.slice(start, end));
+        if (!entry && sentence.text[end - 1] === '.') entry = this.lexicon.lookup(sentence.text.slice(start, --end));
+        if (!entry || (entry.exact && sentence.text.slice(start, end) !== entry.exact)) continue;
+        const finding = this.build(entry, start, end, sentence);
+        if (finding) found.push(finding);
+        i += n - 1;
+        break;
+      }
+    }
+    return found;
   }
 
-  protected pattern(): string {
-    return String.raw`(?<![\w-])(?:${alternation(this.lexicon.variants())})(?![\w])`;
-  }
-
-  protected build(match: Match, sentence: Sentence): ActorFinding | null {
-    const entry = this.lexicon.lookup(match[0]);
-    if (!entry || (entry.exact && match[0] !== entry.exact)) return null;
-    const before = sentence.text.slice(0, match.index);
-    const after = sentence.text.slice(match.index + match[0].length);
+  private build(entry: ActorEntry, start: number, end: number, sentence: Sentence): ActorFinding | null {
+    const before = sentence.text.slice(0, start);
+    const after = sentence.text.slice(end);
     const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
     const role = perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after)) ? 'perpetrator' : targeted || targetAfter.test(after) ? 'target' : null;
     if (!role) return null;
-    return { name: entry.name, kind: entry.kind, role, evidence: this.evidence(match, sentence), sentence };
+    const evidence = { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end), rule: this.name };
+    return { name: entry.name, kind: entry.kind, role, evidence, sentence };
   }
 }
