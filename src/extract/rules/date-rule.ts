@@ -3,7 +3,10 @@ import type { TimePrecision } from '../../types.js';
 import type { Sentence } from '../sentences.js';
 import type { DateFinding } from '../types.js';
 
-const parser = chrono.en.casual;
+// Day-first: world news writes 27/06 for 27 June.
+const parser = chrono.en.GB;
+/** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
+const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
 /**
  * Dates in a sentence, resolved against the publication date by chrono-node. A day gives
@@ -15,9 +18,10 @@ export class DateRule {
 
   apply(sentence: Sentence, published: string | null): DateFinding[] {
     const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
-    const found: DateFinding[] = [];
+    const found: Array<DateFinding & { explicit: boolean }> = [];
     for (const result of parser.parse(sentence.text, reference, { forwardDate: false })) {
       if (/\b(?:hours?|minutes?|seconds?)\b/i.test(result.text)) continue;
+      if (sentence.index === 0 && result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length))) continue;
       const start = result.start;
       const precision = precisionOf(result.text, start);
       if (!precision) continue;
@@ -28,13 +32,15 @@ export class DateRule {
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;
       found.push({
+        explicit: start.isCertain('day') && start.isCertain('month'),
         date: date.toISOString().slice(0, 10),
         precision,
         evidence: { start: sentence.start + result.index, end: sentence.start + result.index + result.text.length, text: result.text, rule: this.name },
         sentence,
       });
     }
-    return found;
+    // A stated day ("17/01") says more than a relative one ("today") in the same sentence.
+    return found.sort((a, b) => Number(b.explicit) - Number(a.explicit)).map(({ explicit: _, ...finding }) => finding);
   }
 }
 
