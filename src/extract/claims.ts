@@ -11,7 +11,7 @@ export function buildClaims(findings: Findings): Claim[] {
   let previous: CasualtyFinding | null = null;
   for (const finding of findings.casualties) {
     // "including 36 civilians" shares the measure of the figure it is part of.
-    const measure = finding.partOfPrevious && previous?.sentence === finding.sentence ? previous.measure : finding.measure;
+    const measure = finding.partOfPrevious && !finding.ownMeasure && previous?.sentence === finding.sentence ? previous.measure : finding.measure;
     if (!finding.partOfPrevious) previous = finding;
     const attribution = attributionOf(finding.sentence);
     claims.push({

@@ -20,6 +20,7 @@ import { NominalCasualtyRule } from './rules/casualties/nominal-casualty-rule.js
 import { PartitiveVictimsRule } from './rules/casualties/partitive-victims-rule.js';
 import { PassiveCasualtyRule } from './rules/casualties/passive-casualty-rule.js';
 import { SingleVictimRule } from './rules/casualties/single-victim-rule.js';
+import { SustainedInjuriesRule } from './rules/casualties/sustained-injuries-rule.js';
 import { StrikeCountRule } from './rules/casualties/strike-count-rule.js';
 import { DateRule } from './rules/date-rule.js';
 import { EventTriggerRule } from './rules/event-trigger-rule.js';
@@ -31,6 +32,7 @@ export const casualtyRules = [
   new PartitiveVictimsRule(),
   new PassiveCasualtyRule(),
   new IntransitiveCasualtyRule(),
+  new SustainedInjuriesRule(),
   new DeathTollRule(),
   new DeathsOfRule(),
   new ActiveCasualtyRule(),

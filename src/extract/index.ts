@@ -61,5 +61,8 @@ function removeOverlappingCasualties(findings: CasualtyFinding[]): CasualtyFindi
     const overlaps = kept.some((k) => k.partOfPrevious === finding.partOfPrevious && k.evidence.start < finding.evidence.end && finding.evidence.start < k.evidence.end);
     if (!overlaps) kept.push(finding);
   }
-  return kept.sort((a, b) => a.evidence.start - b.evidence.start || Number(a.partOfPrevious) - Number(b.partOfPrevious));
+  // "including 10 policemen were injured": the part already holds the figure the other rule read from its middle.
+  const parts = kept.filter((k) => k.partOfPrevious);
+  const readAgain = (f: CasualtyFinding) => !f.partOfPrevious && parts.some((p) => p.evidence.start < f.evidence.start && f.evidence.start < p.evidence.end);
+  return kept.filter((f) => !readAgain(f)).sort((a, b) => a.evidence.start - b.evidence.start || Number(a.partOfPrevious) - Number(b.partOfPrevious));
 }

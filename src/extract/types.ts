@@ -11,6 +11,8 @@ export interface CasualtyFinding {
   sentence: Sentence;
   /** "including 36 civilians": a part of the figure found before it in the sentence. */
   partOfPrevious: boolean;
+  /** Set when a part has a casualty verb of its own, so it does not take the measure of the figure before it. */
+  ownMeasure?: boolean;
 }
 
 export interface AttributionFinding {

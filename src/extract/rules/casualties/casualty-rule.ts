@@ -19,8 +19,10 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     let figure = parseNumber(groups.num ?? '');
     if (!figure) return null;
     // "a 13-year-old girl was killed": the number is an age, the victim is one person.
-    const [, numEnd] = match.indices.groups?.num ?? [0, 0];
+    const [numStart, numEnd] = match.indices.groups?.num ?? [0, 0];
     if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
+    // "One JCO of 12 Assam Rifles died": a number in a unit's name is no count.
+    if (/\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;
     return {
       measure: groups.verb ? measureOf(groups.verb) : this.defaultMeasure,
       victims: victimClass(groups.victim),

@@ -52,3 +52,22 @@ describe('casualty rules', () => {
     expect(casualties('Several people were killed.').some((c) => c.rule === 'SingleVictimRule')).toBe(false);
   });
 });
+
+describe('casualty rules on mixed figures', () => {
+  it('gives an "including" part the measure of its own verb', () => {
+    const found = casualties('One person was killed and 50 others including 10 policemen were injured.');
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'IncludingVictimsRule', measure: 'injured', victims: 'police', low: 10 }));
+  });
+
+  it('reads injuries sustained', () => {
+    expect(casualties('At least eight persons sustained burn injuries.')).toContainEqual(expect.objectContaining({ rule: 'SustainedInjuriesRule', measure: 'injured', low: 8 }));
+  });
+
+  it('does not count a number in a unit name', () => {
+    expect(casualties('One JCO of 12 Assam Rifles died in an encounter.')).not.toContainEqual(expect.objectContaining({ low: 12 }));
+  });
+
+  it('does not read "killed 5 injured" as five killed', () => {
+    expect(casualties('1 security personnel killed 5 injured in bomb blast.')).not.toContainEqual(expect.objectContaining({ measure: 'killed', low: 5 }));
+  });
+});
