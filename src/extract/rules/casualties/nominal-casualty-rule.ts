@@ -7,7 +7,7 @@ export class NominalCasualtyRule extends CasualtyRule {
   readonly name = 'NominalCasualtyRule';
   protected pattern(): string {
     // A following figure or determiner means an active clause ("5 militants killed 3 soldiers"): not ours.
-    return String.raw`\b(?<num>${NUMBER})\s+(?:${VICTIM_PHRASE}\s+)?${ADVERBS}(?<verb>dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d|the\b|a\b|an\b|his\b|her\b|their\b|two\b|three\b))`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:${VICTIM_PHRASE}\s+)?${ADVERBS}(?<verb>dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d+|the|a|an|his|her|their|two|three)\b(?!\s+(?:injured|wounded|hurt|others)\b))`;
   }
 
   protected override build(...args: Parameters<CasualtyRule['build']>) {

@@ -6,6 +6,6 @@ import { CasualtyRule } from './casualty-rule.js';
 export class PassiveCasualtyRule extends CasualtyRule {
   readonly name = 'PassiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},)?\s+(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},|\s*,\s*(?:including|among them)\s[^,]{1,60}?(?=\s+(?:were|have|had|was)\b))?\s+(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
   }
 }

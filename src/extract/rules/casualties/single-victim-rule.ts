@@ -21,8 +21,8 @@ export class SingleVictimRule extends CasualtyRule {
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") are not counts.
-    const subject = (match.groups?.subject ?? '').replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b/gi, ' ');
+    // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") and unit numbers ("of 12 Assam Rifles") are not counts.
+    const subject = (match.groups?.subject ?? '').replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
     if (COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
