@@ -35,6 +35,8 @@ describe('casualty rules', () => {
     ['ArticleVictimRule', 'A soldier was killed by a sniper.', { victims: 'soldiers', low: 1 }],
     ['SingleVictimRule', 'MQM worker Nadeem Ahmed was shot dead by unknown assailants.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'Rajaram Jha, 25, died at the scene.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'On 8 May 2020, a drug suspect was killed during a police raid.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'An IS leader, Abdelhadi Zargoon, was killed in an airstrike.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['NoCasualtiesRule', 'No casualties were reported.', { measure: 'killed', low: 0 }],
     ['StrikeCountRule', 'Warplanes carried out at least ten airstrikes.', { measure: 'strikes', low: 10, qualifier: 'at_least' }],

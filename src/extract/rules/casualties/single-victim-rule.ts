@@ -4,6 +4,9 @@ import { CasualtyRule } from './casualty-rule.js';
 /** Words that make a subject plural or counted: those are the numeric rules' business. */
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
+/** "On 8 May 2020, ", "In Chapainawabganj, ", "As reported on 1 May 2020, ": openers, not subjects. */
+const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately)\b[^,]*,\s+)+/;
+
 const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|civilians|others|both|all)\b/i;
 
 /**
@@ -21,13 +24,20 @@ export class SingleVictimRule extends CasualtyRule {
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
+    // The subject is the last clause before the verb, without an opening phrase of time or place:
+    // "On 8 May 2020, a drug suspect was killed" -> "a drug suspect".
+    const whole = match.groups?.subject ?? '';
+    const lastClause = (whole.split(/\b(?:and|when|that|while|as|after|where)\s+/).at(-1) ?? whole).replace(OPENING_PHRASE, '');
     // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") and unit numbers ("of 12 Assam Rifles") are not counts.
-    const subject = (match.groups?.subject ?? '').replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
-    if (COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
+    const subject = lastClause.replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
+    if (!subject.trim() || COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const groups = { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim };
-    return super.build(Object.assign(match, { groups }), sentence);
+    const finding = super.build(Object.assign(match, { groups: { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim } }), sentence);
+    if (!finding) return null;
+    const start = sentence.start + match.indices.groups!.subject![0] + whole.lastIndexOf(lastClause);
+    finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };
+    return finding;
   }
 }
