@@ -48,7 +48,7 @@ export const eventContextRules: ContextRule[] = [
   {
     // Unarmed groups clashing with each other (communities, party supporters, students) riot, they do not battle.
     name: 'CommunalClashRule',
-    applies: (t, c) => t.subEventType === 'Armed clash' && /\b(?:communities|villagers|supporters|activists|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i.test(c.text),
+    applies: (t, c) => t.subEventType === 'Armed clash' && /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i.test(c.text),
     result: () => ({ eventType: 'Riots', subEventType: 'Mob violence' }),
   },
   {
