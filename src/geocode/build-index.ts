@@ -13,6 +13,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, wri
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { plainKey, soundKeyOfPlain, stripUnitWords } from './normalize.js';
+import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
@@ -147,17 +148,6 @@ function seatOf(places: DraftEntry[], capitalCode: string): DraftEntry | undefin
   const byPopulation = (a: DraftEntry, b: DraftEntry) => b.population - a.population;
   const capitals = places.filter((p) => p.featureCode === capitalCode || p.featureCode === 'PPLC').sort(byPopulation);
   return capitals[0] ?? [...places].sort(byPopulation)[0];
-}
-
-function groupBy(towns: DraftEntry[], keyOf: (t: DraftEntry) => string): Map<string, DraftEntry[]> {
-  const groups = new Map<string, DraftEntry[]>();
-  for (const town of towns) {
-    const key = keyOf(town);
-    const group = groups.get(key);
-    if (group) group.push(town);
-    else groups.set(key, [town]);
-  }
-  return groups;
 }
 
 function sum(places: DraftEntry[]): number {

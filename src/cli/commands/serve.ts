@@ -9,13 +9,16 @@ export interface ServeOptions {
   data?: string;
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the incident ledger: web page and JSON API')
+/** The options every serving command takes: where to listen and which database. */
+export function withServeOptions(command: Command): Command {
+  return command
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', DATA_OPTION_HELP)
+    .option('--data <dir>', DATA_OPTION_HELP);
+}
+
+export function registerServe(program: Command): void {
+  withServeOptions(program.command('serve').description('serve the incident ledger: web page and JSON API'))
     .addHelpText('after', '\nAPI: GET /api/incidents?q=&country=&event_type=&from=&to=&limit=&offset=, GET /api/incidents/:id,\nGET /api/reports/:id, GET /api/export.json|.csv|.geojson')
     .action(async (options: ServeOptions) => {
       const store = await Store.open(storeLocation(options));

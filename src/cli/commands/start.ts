@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Store } from '../../store/index.js';
-import { DATA_OPTION_HELP, storeLocation } from '../context.js';
+import { storeLocation } from '../context.js';
 import { ingest } from './ingest.js';
-import { serve, type ServeOptions } from './serve.js';
+import { serve, withServeOptions, type ServeOptions } from './serve.js';
 
 /** The bundled sample: files and the publication dates the files themselves do not carry. */
 interface SampleManifest {
@@ -13,12 +13,7 @@ interface SampleManifest {
 const samplesDir = new URL('../../../samples/', import.meta.url);
 
 export function registerStart(program: Command): void {
-  program
-    .command('start')
-    .description('ingest the bundled sample reports into the embedded database, then serve them')
-    .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', DATA_OPTION_HELP)
+  withServeOptions(program.command('start').description('ingest the bundled sample reports into the embedded database, then serve them'))
     .action(async (options: ServeOptions) => {
       const store = await Store.open(storeLocation(options));
       const manifest = JSON.parse(await readFile(new URL('manifest.json', samplesDir), 'utf8')) as SampleManifest;
