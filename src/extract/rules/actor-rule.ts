@@ -37,6 +37,12 @@ export class ActorLexicon {
     return new ActorLexicon(rows);
   }
 
+  /** First words of every name, lower case: a run of words starting with anything else is not looked up. */
+  get firstWords(): Set<string> {
+    return (this.firstWordsCache ??= new Set([...this.byVariant.keys()].map((v) => v.split(' ')[0]!)));
+  }
+  private firstWordsCache: Set<string> | undefined;
+
   /** Words in the longest name: how long a run of words is worth looking up. */
   get longest(): number {
     return (this.longestCache ??= Math.max(1, ...[...this.byVariant.keys()].map((v) => v.split(' ').length)));
@@ -87,6 +93,8 @@ export class ActorRule {
     const words = [...sentence.text.matchAll(WORD)];
     const found: ActorFinding[] = [];
     for (let i = 0; i < words.length; i++) {
+      const first = words[i]![0].toLowerCase();
+      if (!this.lexicon.firstWords.has(first) && !this.lexicon.firstWords.has(first.replace(/\.$/, ''))) continue;
       for (let n = Math.min(this.lexicon.longest, words.length - i); n >= 1; n--) {
         const start = words[i]!.index;
         let end = words[i + n - 1]!.index + words[i + n - 1]![0].length;

@@ -5,6 +5,8 @@ import type { DateFinding } from '../types.js';
 
 // Day-first: world news writes 27/06 for 27 June.
 const parser = chrono.en.GB;
+/** Cheap test before the parser runs: a digit, a month, a weekday or a relative day word. */
+const MAY_HOLD_A_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|last|this|earlier|week|month)/i;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
@@ -17,6 +19,7 @@ export class DateRule {
   readonly name = 'DateRule';
 
   apply(sentence: Sentence, published: string | null): DateFinding[] {
+    if (!MAY_HOLD_A_DATE.test(sentence.text)) return [];
     const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
     const found: Array<DateFinding & { explicit: boolean }> = [];
     for (const result of parser.parse(sentence.text, reference, { forwardDate: false })) {
