@@ -114,9 +114,11 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
   };
 }
 
-/** The first sentence's triggers weigh a little more: leads state the event. */
+/** The first sentence's triggers weigh more: leads state the event, later sentences add detail and background. */
+const FIRST_SENTENCE_BONUS = 25;
+
 function score(trigger: TriggerFinding, first: Sentence): number {
-  return trigger.weight + (trigger.sentence === first ? 5 : 0);
+  return trigger.weight + (trigger.sentence === first ? FIRST_SENTENCE_BONUS : 0);
 }
 
 /**

@@ -42,7 +42,7 @@ export const eventContextRules: ContextRule[] = [
   {
     // Small arms alongside mortars or artillery mean two sides exchanging fire: ACLED codes a clash.
     name: 'SmallArmsMeansClashRule',
-    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && /\b(?:small arms|machine ?guns?|machineguns|rifles|gunfire|exchanged fire|exchange of fire)\b/i.test(c.text),
+    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && /\b(?:small arms|machine ?guns?|machineguns|rifles|guns?|gunfire|firing|exchanged fire|exchange of fire)\b/i.test(c.text),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
