@@ -17,7 +17,7 @@ const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OW
 const perpetratorBefore = /\b(?:by|from|between)\s+(?:the\s+)?$/i;
 /** The second party of "between X and Y". */
 const secondPartyBefore = /\bbetween\b[^.;]{1,80}\band\s+(?:the\s+)?$/i;
-const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting)\s+(?:the\s+)?$/i;
+const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting|(?:members|fighters|militants|cadres|commander|leader) of)\s+(?:the\s+)?$/i;
 const targetAfter = /^\s*(?:\([^)]{1,12}\)\s*)?-?\s*(?:held|controlled|positions?|bases?|checkpoints?|convoys?|posts?|hideouts?|camps?)\b/i;
 
 export class ActorLexicon {

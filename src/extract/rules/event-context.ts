@@ -22,8 +22,9 @@ interface ContextRule {
 }
 
 const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
+const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters']);
 /** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
-const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|station|barracks)\b/i;
+const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -33,7 +34,7 @@ export const eventContextRules: ContextRule[] = [
     applies: (t, c) => {
       if (t.subEventType !== 'Attack') return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured').map((cl) => cl.victims);
-      const armedVictims = victims.length > 0 && victims.every((v) => ARMED_VICTIMS.has(v));
+      const armedVictims = victims.some((v) => ARMED_VICTIMS.has(v)) && !victims.some((v) => CIVILIAN_VICTIMS.has(v));
       const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group')) || ATTACK_ON_ARMED.test(c.text);
       return armedVictims || (victims.every((v) => v !== 'civilians') && armedTarget);
     },
