@@ -54,9 +54,18 @@ export const eventContextRules: ContextRule[] = [
   },
   {
     name: 'ProtestMetWithForceRule',
-    applies: (t, c) => t.eventType === 'Protests' && /\b(?:tear ?gas|dispersed|water cannon|baton|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|arrested|detained)\b/i.test(c.text),
+    // Arrests count only when they are of the protesters: a protest "against illegal arrests" is peaceful.
+    applies: (t, c) =>
+      t.eventType === 'Protests' &&
+      /\b(?:tear ?gas|dispersed|water cannon|baton|lathi|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|(?:police|forces)\s+(?:\w+\s+){0,3}(?:arrested|detained)|(?:protesters|demonstrators|participants)\s+were\s+(?:\w+\s+)?(?:arrested|detained))\b/i.test(c.text),
     result: (_, c) =>
       c.claims.some(killed) ? { eventType: 'Violence against civilians', subEventType: 'Excessive force against protesters' } : { eventType: 'Protests', subEventType: 'Protest with intervention' },
+  },
+  {
+    // "Taliban militants clashed with police": armed men fighting the police battle, they do not riot.
+    name: 'ArmedMenDoNotRiotRule',
+    applies: (t, c) => t.eventType === 'Riots' && c.actors.some((a) => a.role === 'perpetrator' && (a.kind === 'armed_group' || a.kind === 'unidentified') && !/^(?:Rioters|Protesters)/.test(a.name)),
+    result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
     name: 'ViolentProtestRule',
