@@ -1,0 +1,24 @@
+// Context rules: each changes the type a trigger suggested, on the case it exists for.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../index.js';
+
+const typing = (text: string) => {
+  const [incident] = extract(text, { published: '2020-05-02' }).incidents;
+  return `${incident?.eventType} / ${incident?.subEventType}`;
+};
+
+describe('event context rules', () => {
+  it.each([
+    ['AttackOnArmedTargetRule', 'Gunmen attacked a police checkpoint, killing 4 policemen.', 'Battles / Armed clash'],
+    ['AttackOnArmedTargetRule (exchange of fire)', 'A young man was shot in police firing after he hurled a petrol bomb.', 'Battles / Armed clash'],
+    ['SmallArmsMeansClashRule', 'Rebels fired mortars and small arms at army positions.', 'Battles / Armed clash'],
+    ['CommunalClashRule', 'BJP and Congress workers clashed in Indore, injuring 11 people.', 'Riots / Mob violence'],
+    ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
+    ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],
+    ['ProtestMetWithForceRule (killing)', 'Protesters marched in Khartoum. Security forces opened fire, killing 3 protesters.', 'Violence against civilians / Excessive force against protesters'],
+    ['no rule: a protest against arrests', 'Journalists held a protest against the illegal arrest of a colleague.', 'Protests / Peaceful protest'],
+    ['ViolentProtestRule', 'Students protested the fee rise and torched a bus.', 'Riots / Violent demonstration'],
+  ])('%s', (_rule, text, expected) => {
+    expect(typing(text)).toBe(expected);
+  });
+});
