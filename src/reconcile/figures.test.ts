@@ -42,6 +42,11 @@ describe('reconcileFigures', () => {
     expect(f.fatalities.best).toBe(45);
   });
 
+  it('lets a coded total of 0 override a group figure that does not fit inside it', () => {
+    const coded = claim('all', 0, { evidence: { start: 9500, end: 9520, text: 'Fatalities coded as 0', rule: 'DeathTollRule' } });
+    expect(reconcileFigures([claim('civilians', 1), coded]).fatalities.best).toBe(0);
+  });
+
   it('adds further victims named with "also"', () => {
     const f = reconcileFigures([claim('all', 1), claim('all', 3, { text: 'Three members of his family were also killed' })]);
     expect(f.fatalities.best).toBe(4);

@@ -57,13 +57,19 @@ function addUpOthers(claims: Claim[]): Claim[] {
   return out;
 }
 
-/** "The death toll rose to 45" replaces the earlier figures of the same report. */
+/**
+ * "The death toll rose to 45" (or a coder's "fatalities coded as 0") replaces the earlier totals
+ * of the same report; figures for victim groups stay only while they fit inside it.
+ */
 function latestTolls(claims: Claim[]): Claim[] {
   const byReport = groupBy(claims, (c) => c.reportId ?? '');
   return [...byReport.values()].flatMap((list) => {
     const tolls = list.filter((c) => c.evidence.rule === 'DeathTollRule' && c.victims === 'all');
     const latest = tolls.sort((a, b) => a.evidence.start - b.evidence.start).at(-1);
-    return latest ? [...list.filter((c) => c.victims !== 'all'), latest] : list;
+    if (!latest) return list;
+    const groups = list.filter((c) => c.victims !== 'all');
+    const fit = groups.reduce((sum, c) => sum + c.low!, 0) <= latest.low!;
+    return [...(fit ? groups : []), latest];
   });
 }
 
