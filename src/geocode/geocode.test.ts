@@ -106,7 +106,13 @@ describe('geocode: ACLED geo precision', () => {
     const unknown = geocode('Fighting raged in Xyzzyville.');
     expect(unknown.place).toBeNull();
     expect(unknown.reason).toMatch(/unknown names: "Xyzzyville"/);
-    expect(geocode('Syrian warplanes bombed the area.').reason).toMatch(/demonyms only \(Syrian\)/);
+  });
+
+  it('clues that all point to one country give that country, with no coordinates', () => {
+    const result = geocode('Syrian warplanes bombed the area.');
+    expect(result.place).toMatchObject({ country: 'Syria', latitude: null, geoPrecision: 3 });
+    expect(result.reason).toMatch(/only clues to one country \("Syrian"\): Syria/);
+    expect(geocode('Syrian and Iraqi forces met.').place).toBeNull();
   });
 });
 

@@ -384,11 +384,15 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
 
   if (!choice) {
     const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
-    if (countryClue) {
-      const country = countryName(countryClue.code);
-      const place: Place = { name: country ?? countryClue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
-      const evidence = [evidenceAt(text, countryClue, countryClue.rule, `only the country is named: coordinates left empty`)];
-      return { place, evidence, reason: `no town or region the gazetteer knows; only the country ${country} is named`, scored };
+    // Without a place or a country name, clues that all point to one country ("Pakistani troops ... TTP") still give the country.
+    const unanimous = new Set(clues.map((c) => c.code)).size === 1 ? clues[0] : undefined;
+    const clue = countryClue ?? unanimous;
+    if (clue) {
+      const country = countryName(clue.code);
+      const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
+      const how = countryClue ? `only the country ${country} is named` : `only clues to one country ("${clue.text}"): ${country}`;
+      const evidence = [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)];
+      return { place, evidence, reason: `no town or region the gazetteer knows; ${how}`, scored };
     }
     const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
     const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
