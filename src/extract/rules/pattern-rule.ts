@@ -9,6 +9,8 @@ export abstract class PatternRule<T> {
   abstract readonly name: string;
   /** Case-insensitive by default; rules that rely on capitals (names) drop the `i`. */
   protected readonly flags: string = 'gid';
+  /** A cheap test a sentence must pass before the pattern runs: most sentences hold nothing for most rules. */
+  protected readonly prefilter: RegExp | null = null;
   private compiled: RegExp | undefined;
 
   /** The pattern, written for one sentence. Compiled once, case-insensitive, with group indices. */
@@ -17,6 +19,7 @@ export abstract class PatternRule<T> {
   protected abstract build(match: Match, sentence: Sentence): T | T[] | null;
 
   apply(sentence: Sentence): T[] {
+    if (this.prefilter && !this.prefilter.test(sentence.text)) return [];
     this.compiled ??= new RegExp(this.pattern(), this.flags);
     const found: T[] = [];
     for (const match of sentence.text.matchAll(this.compiled)) {

@@ -4,6 +4,7 @@ import { CasualtyRule } from './casualty-rule.js';
 /** "the body of a man was found", "a man's body was found", "the bodies of three farmers were recovered". */
 export class BodyFoundRule extends CasualtyRule {
   readonly name = 'BodyFoundRule';
+  protected override readonly prefilter = /bod(?:y|ies)|corpse|remains/i;
   protected pattern(): string {
     const whose = String.raw`(?:(?:dead|bullet-riddled|bullet riddled|mutilated|charred|decomposed|lifeless)\s+)?`;
     return String.raw`\b(?:(?:the\s+)?${whose}(?:body|bodies|corpses?|remains)\s+of\s+(?<num>${NUMBER}|an?|one)\b[^.;]{0,80}?|(?<num2>an?|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|person|child)'s\s+${whose}body\s+)(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|dumped|retrieved|thrown)\b`;

@@ -10,6 +10,7 @@ export class DeathTollRule extends CasualtyRule {
     return super.build(match, sentence);
   }
 
+  protected override readonly prefilter = /toll|coded/i;
   protected pattern(): string {
     return String.raw`\b(?:fatalities\s+(?:were\s+)?coded\s+(?:as|to|at)\s+(?<coded>${NUMBER})|(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:(?:of|at)\s+|(?:\w+\s+){0,4}?(?:rose|risen|climbed|increased|reached|jumped|stood|stands|is|was|has risen|went up)\s+(?:to\s+|at\s+)?)(?<num>${NUMBER}))\b`;
   }

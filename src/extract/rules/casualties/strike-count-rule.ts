@@ -5,6 +5,7 @@ import { CasualtyRule } from './casualty-rule.js';
 export class StrikeCountRule extends CasualtyRule {
   readonly name = 'StrikeCountRule';
   protected override defaultMeasure = 'strikes' as const;
+  protected override readonly prefilter = /strikes|raids|sorties/i;
   protected pattern(): string {
     return String.raw`\b(?:carried out|launched|conducted|staged|made)\s+(?<num>${NUMBER})\s+(?:\w+\s+)?(?:air\s?strikes|air raids|strikes|raids|sorties)\b`;
   }
