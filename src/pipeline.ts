@@ -54,11 +54,21 @@ export function locate(draft: IncidentDraft, text: string): LocatedDraft {
   return { ...draft, place: result.place, evidence };
 }
 
+/** What storing needs from a store: the ledger itself, or a batching front for it (src/ingest/batch.ts). */
+export type ReportSink = Pick<Store, 'hasReport' | 'incidentsNear' | 'saveIngested'>;
+
+/** A report analysed, ready to reconcile and store (what a worker thread sends back). */
+export type Analysis = Pick<ReturnType<typeof analyse>, 'report' | 'drafts'>;
+
 /** Runs one raw report through every stage and stores the result atomically. */
-export async function processReport(raw: RawReport, store: Store, options: ProcessOptions = {}): Promise<ReportOutcome> {
-  const { report, drafts } = analyse(raw, options);
+export async function processReport(raw: RawReport, store: ReportSink, options: ProcessOptions = {}): Promise<ReportOutcome> {
+  return storeAnalysis(raw.origin, analyse(raw, options), store);
+}
+
+/** Reconciles an analysed report against the stored incidents and stores it atomically. */
+export async function storeAnalysis(origin: string, { report, drafts }: Analysis, store: ReportSink): Promise<ReportOutcome> {
   const outcome: ReportOutcome = {
-    origin: raw.origin,
+    origin,
     reportId: report.id,
     stored: false,
     incidentsCreated: 0,

@@ -8,6 +8,8 @@ import { registerIncidents } from './commands/incidents.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { UserError } from './context.js';
 
 export function buildProgram(): Command {
@@ -28,7 +30,7 @@ Quick start:
   vigil export --format csv --out incidents.csv
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker]) register(program);
   program.exitOverride();
   return program;
 }

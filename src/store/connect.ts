@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/001_initial.js';
+import * as reportVersions from './migrations/002_report_versions.js';
 import type { Database } from './schema.js';
 
 export interface StoreLocation {
@@ -26,12 +27,14 @@ export interface Connection {
 }
 
 /** Migrations listed in code, in order, so the compiled package needs no folder scan. */
-const migrations: Record<string, Migration> = { '001_initial': initial };
+const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function connect(location: StoreLocation): Promise<Connection> {
   const connection = location.databaseUrl ? await connectPostgres(location.databaseUrl, location.schema ?? null) : await connectPglite(location.dataDir ?? './vigil-data');
-  const { error } = await new Migrator({ db: connection.db, provider }).migrateToLatest();
+  // Name the schema: without it Kysely takes another schema's migration tables for this one's.
+  const migrationTableSchema = (location.databaseUrl && location.schema) || 'public';
+  const { error } = await new Migrator({ db: connection.db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     await connection.close();
     throw new Error(`database migration failed on ${connection.where}: ${String(error)}`);

@@ -14,6 +14,8 @@ export interface ReportsTable {
   captions: JSONColumnType<string[]>;
   language: string;
   ingested_at: string;
+  /** The report this one replaces: an earlier version of the page at the same URL. */
+  previous_version_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IncidentsTable {
@@ -71,8 +73,23 @@ export interface IncidentReportsTable {
   report_id: string;
 }
 
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string;
+}
+
+export interface FeedItemsTable {
+  feed_url: string;
+  item_key: string;
+  seen_at: string;
+}
+
 export interface Database {
   reports: ReportsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
   incidents: IncidentsTable;
   claims: ClaimsTable;
   incident_reports: IncidentReportsTable;

@@ -76,7 +76,7 @@ export class Store {
 
   /** Inserts or replaces an incident with its claims and report links, atomically. */
   async saveIncident(incident: Incident): Promise<void> {
-    await this.db.transaction().execute((trx) => writeIncident(trx, incident));
+    await this.db.transaction().execute((trx) => writeIncidents(trx, [incident]));
   }
 
   /**
@@ -85,15 +85,78 @@ export class Store {
    */
   async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('reports')
-        .values(reportToRow(report))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      for (const incident of incidents) await writeIncident(trx, incident);
+      if (!(await insertReportVersions(trx, [report]))[0]) return false;
+      await writeIncidents(trx, incidents);
       return true;
     });
+  }
+
+  /**
+   * `saveIngested` for many reports in one transaction (one commit instead of one per report).
+   * Each incident is written once, in its last state. Returns, per item, whether it was stored.
+   */
+  async saveIngestedBatch(items: Array<{ report: Report; incidents: Incident[] }>): Promise<boolean[]> {
+    if (items.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const stored = await insertReportVersions(trx, items.map((i) => i.report));
+      // A report another writer stored meanwhile keeps its incidents out, as in saveIngested.
+      await writeIncidents(trx, items.flatMap(({ incidents }, i) => (stored[i] ? incidents : [])));
+      return stored;
+    });
+  }
+
+  /** Which of these report ids are stored already. */
+  async storedReportIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('reports').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The versions of the page at `url`, oldest first: each links to the one it replaced. */
+  async reportVersions(url: string): Promise<Array<{ id: string; previousVersionId: string | null; ingestedAt: string }>> {
+    const rows = await this.db.selectFrom('reports').select(['id', 'previous_version_id', 'ingested_at']).where('url', '=', url).execute();
+    const byPrevious = new Map(rows.map((r) => [r.previous_version_id, r]));
+    const chain = [];
+    for (let row = byPrevious.get(null); row; row = byPrevious.get(row.id)) chain.push({ id: row.id, previousVersionId: row.previous_version_id, ingestedAt: row.ingested_at });
+    return chain;
+  }
+
+  /** Incidents dated on any of `dates`, ordered by id: the candidates a batch of reports may merge into. */
+  async incidentsOnDates(dates: string[]): Promise<Incident[]> {
+    if (dates.length === 0) return [];
+    return this.withClaims(await this.db.selectFrom('incidents').selectAll().where('event_date', 'in', dates).orderBy('id').execute());
+  }
+
+  async feedState(url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
+    const row = await this.db.selectFrom('feeds').select(['etag', 'last_modified']).where('url', '=', url).executeTakeFirst();
+    return row ? { etag: row.etag, lastModified: row.last_modified } : null;
+  }
+
+  async saveFeedState(url: string, state: { etag: string | null; lastModified: string | null }): Promise<void> {
+    const row = { etag: state.etag, last_modified: state.lastModified, checked_at: new Date().toISOString() };
+    await this.db
+      .insertInto('feeds')
+      .values({ url, ...row })
+      .onConflict((oc) => oc.column('url').doUpdateSet(row))
+      .execute();
+  }
+
+  /** The item keys (guid or link) of a feed not taken before. */
+  async unseenFeedItems(feedUrl: string, keys: string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db.selectFrom('feed_items').select('item_key').where('feed_url', '=', feedUrl).where('item_key', 'in', keys).execute();
+    const seen = new Set(rows.map((r) => r.item_key));
+    return keys.filter((k) => !seen.has(k));
+  }
+
+  async markFeedItemsSeen(feedUrl: string, keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const seenAt = new Date().toISOString();
+    await this.db
+      .insertInto('feed_items')
+      .values(keys.map((key) => ({ feed_url: feedUrl, item_key: key, seen_at: seenAt })))
+      .onConflict((oc) => oc.columns(['feed_url', 'item_key']).doNothing())
+      .execute();
   }
 
   async hasReport(id: string): Promise<boolean> {
@@ -158,26 +221,65 @@ export class Store {
 }
 
 
-async function writeIncident(trx: Transaction<Database>, incident: Incident): Promise<void> {
+/**
+ * Inserts reports unless their clean text is stored (false for those); a new text at a known URL
+ * becomes that page's next version. Three statements for the whole list.
+ */
+async function insertReportVersions(trx: Transaction<Database>, reports: Report[]): Promise<boolean[]> {
+  const urls = [...new Set(reports.flatMap((r) => (r.url ? [r.url] : [])))];
+  const heads = new Map<string, string>();
+  if (urls.length > 0) {
+    const latest = await trx
+      .selectFrom('reports as r')
+      .select(['r.id', 'r.url'])
+      .where('r.url', 'in', urls)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('reports as next').select('next.id').whereRef('next.previous_version_id', '=', 'r.id'))))
+      .orderBy('r.ingested_at', 'asc')
+      .execute();
+    for (const { id, url } of latest) heads.set(url!, id);
+  }
+  const rows = reports.map((report) => {
+    const previous = report.url ? heads.get(report.url) : undefined;
+    if (report.url) heads.set(report.url, report.id);
+    return { ...reportToRow(report), previous_version_id: previous === report.id ? null : (previous ?? null) };
+  });
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const done = await trx
+      .insertInto('reports')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const { id } of done) inserted.add(id);
+  }
+  // Only the first of two equal reports in one list is stored.
+  return reports.map((r) => inserted.delete(r.id));
+}
+
+/**
+ * Inserts or replaces incidents with their claims and report links: a handful of statements for
+ * the whole list. An id listed twice keeps its last state, as if each had been written in turn.
+ */
+async function writeIncidents(trx: Transaction<Database>, list: Incident[]): Promise<void> {
+  const incidents = [...new Map(list.map((i) => [i.id, i])).values()];
+  if (incidents.length === 0) return;
   const now = new Date().toISOString();
-  const row = incidentToRow(incident, now);
+  const rows = incidents.map((incident) => incidentToRow(incident, now));
+  const updated = Object.keys(rows[0]!).filter((column) => column !== 'id');
   await trx
     .insertInto('incidents')
-    .values({ ...row, created_at: now })
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .values(rows.map((row) => ({ ...row, created_at: now })))
+    .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)])) as never))
     .execute();
-  await trx.deleteFrom('claims').where('incident_id', '=', incident.id).execute();
-  if (incident.claims.length > 0) {
-    await trx
-      .insertInto('claims')
-      .values(incident.claims.map((claim, position) => claimToRow(claim, incident.id, position)))
-      .execute();
-  }
-  await trx.deleteFrom('incident_reports').where('incident_id', '=', incident.id).execute();
-  await trx
-    .insertInto('incident_reports')
-    .values(incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId })))
-    .execute();
+  const ids = incidents.map((i) => i.id);
+  await trx.deleteFrom('claims').where('incident_id', 'in', ids).execute();
+  const claims = incidents.flatMap((incident) => incident.claims.map((claim, position) => claimToRow(claim, incident.id, position)));
+  // PostgreSQL takes at most 65,535 parameters a statement.
+  for (let i = 0; i < claims.length; i += 2000) await trx.insertInto('claims').values(claims.slice(i, i + 2000)).execute();
+  await trx.deleteFrom('incident_reports').where('incident_id', 'in', ids).execute();
+  const links = incidents.flatMap((incident) => incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId })));
+  for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('incident_reports').values(links.slice(i, i + 10_000)).execute();
 }
 
 function reportToRow(report: Report) {

@@ -5,17 +5,27 @@ import { printJson, UserError } from '../context.js';
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('measure the speed of each pipeline stage on a synthetic corpus (see README "Benchmark")')
-    .option('--narratives <n>', 'narratives for the extraction and geocoding rows', '5000')
-    .option('--pages <n>', 'HTML pages for the cleaning and end-to-end rows', '300')
+    .description('measure the speed of each pipeline stage on a corpus of realistic news pages (see README "Ingestion")')
+    .option('--pages <n>', 'pages in the generated corpus', '2000')
+    .option('--seconds <n>', 'time budget of each slow stage (extraction, geocoding, Readability; twice this end to end)', '10')
+    .option('--corpus <dir>', 'use the .html files in this folder instead of generating pages')
     .option('--json', 'print the rows as JSON')
-    .action(async (options: { narratives: string; pages: string; json?: boolean }) => {
-      const counts = { narratives: Number(options.narratives), pages: Number(options.pages) };
-      if (!Number.isInteger(counts.narratives) || counts.narratives < 1 || !Number.isInteger(counts.pages) || counts.pages < 1) {
-        throw new UserError('--narratives and --pages must be positive whole numbers');
-      }
-      counts.pages = Math.min(counts.pages, counts.narratives);
-      const rows = await runBench(counts);
+    .addHelpText(
+      'after',
+      `
+Fast stages (decoding, cleaning) run over the whole corpus; slow ones run until their budget is
+spent and say how many pages that was. The default run takes about two minutes on two cores.
+
+Examples:
+  vigil bench
+  vigil bench --pages 5000 --seconds 30 --json
+  vigil bench --corpus saved-pages/`,
+    )
+    .action(async (options: { pages: string; seconds: string; corpus?: string; json?: boolean }) => {
+      const pages = Number(options.pages);
+      const seconds = Number(options.seconds);
+      if (!Number.isInteger(pages) || pages < 1 || !(seconds > 0)) throw new UserError('--pages must be a positive whole number and --seconds a positive number');
+      const rows = await runBench({ pages, seconds, corpus: options.corpus });
       if (options.json) printJson(rows);
       else process.stdout.write(`${formatBench(rows)}\n`);
     });

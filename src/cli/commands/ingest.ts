@@ -1,27 +1,25 @@
 import type { Command } from 'commander';
-import { ActorLexicon } from '../../extract/index.js';
-import { ActorRule } from '../../extract/rules/actor-rule.js';
-import { readInputs, type IngestMetadata } from '../../ingest/index.js';
-import { processReport } from '../../pipeline.js';
+import { countReports, readInputs, type IngestMetadata, type ReadOptions } from '../../ingest/index.js';
+import { Analyser, ingestItems, type IngestSummary } from '../../ingest/run.js';
+import { enqueue } from '../../queue/index.js';
 import type { Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, printJson, UserError, withStore } from '../context.js';
 import { Progress } from '../progress.js';
 
-export interface IngestSummary {
-  reportsRead: number;
-  reportsStored: number;
-  duplicates: number;
-  incidentsCreated: number;
-  incidentsMerged: number;
-  errors: Array<{ item: string; error: string }>;
-  withoutPublicationDate: string[];
-}
+export type { IngestSummary } from '../../ingest/run.js';
 
 interface IngestOptions {
   published?: string;
   source?: string;
   url?: string;
+  urls?: string[];
   actors?: string[];
+  allowPrivate?: boolean;
+  jobs?: string;
+  batch: string;
+  maxBytes?: string;
+  timeout?: string;
+  enqueue?: boolean;
   json?: boolean;
   data?: string;
 }
@@ -29,73 +27,99 @@ interface IngestOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('read reports, extract incidents and store them')
-    .argument('<paths...>', '.txt, .html or .jsonl files, folders (searched recursively), or - for stdin')
+    .description('read reports (files, folders, WARC archives, RSS/Atom feeds, URLs), extract incidents and store them')
+    .argument('[paths...]', '.txt .html .jsonl .warc .warc.gz .rss .atom .xml .urls files, folders (searched recursively), http(s) URLs of pages or feeds, or - for stdin')
     .option('--published <YYYY-MM-DD>', 'publication date of the reports (relative dates such as "on Tuesday" resolve against it)')
     .option('--source <name>', 'name of the source (outlet) the reports come from')
     .option('--url <url>', 'URL the report was taken from')
+    .option('--urls <file...>', 'files listing URLs to fetch, one a line (# starts a comment)')
     .option('--actors <file...>', 'extra actor names, same format as data/lexicons/actors.txt')
+    .option('--allow-private', 'let URLs reach private, loopback and link-local addresses (refused by default)')
+    .option('--jobs <n>', 'analysis threads (default: the number of cores; 1 analyses on the main thread)')
+    .option('--batch <n>', 'reports stored per transaction', '100')
+    .option('--max-bytes <n>', 'largest page fetched or WARC record read, in bytes', '10485760')
+    .option('--timeout <seconds>', 'time limit for each fetch', '30')
+    .option('--enqueue', 'put the reports in the PostgreSQL job queue for `vigil worker` processes instead of ingesting here (needs $VIGIL_DATABASE_URL)')
     .option('--json', 'print the summary as JSON')
     .option('--data <dir>', DATA_OPTION_HELP)
     .addHelpText(
       'after',
       `
+A report's identity is its clean text (SHA-256) and its URL: ingesting the same thing twice
+changes nothing, and a changed page at a known URL is stored as a new version linked to the old.
+A batch killed at any point can be run again: each report ends up stored exactly once.
+
 JSONL lines are objects with "text" or "html", and optionally "url", "title", "published", "source".
-A report whose clean text is already stored is skipped. Bad items are reported one per line on
-stderr and the rest of the batch goes on; the exit code is 1 if any item failed.
+A .txt file whose lines are all http(s) URLs is read as a URL list. Feed items are read from the
+page they link to. WARC archives keep their HTML and text responses; other records are passed over.
+URLs may not reach private or loopback addresses unless --allow-private is given.
+Bad items are reported one per line on stderr and the rest of the batch goes on; the exit code is
+1 if any item failed. Progress goes to stderr (a live line on a terminal).
 
 Examples:
   vigil ingest report.txt --published 2014-11-26
-  vigil ingest pages/ feeds.jsonl --json
-  curl -s https://example.org/article | vigil ingest - --url https://example.org/article`,
+  vigil ingest pages/ export.jsonl crawl.warc.gz --json
+  vigil ingest https://example.org/feed.xml
+  vigil ingest --urls to-read.urls --timeout 10
+  curl -s https://example.org/article | vigil ingest - --url https://example.org/article
+  VIGIL_DATABASE_URL=postgres://... vigil ingest --enqueue pages/   # then: vigil worker`,
     )
     .action(async (paths: string[], options: IngestOptions) => {
+      if (paths.length === 0 && !options.urls) throw new UserError('nothing to ingest: give paths, URLs, - for stdin, or --urls FILE');
       if (options.published && !isDate(options.published)) throw new UserError(`--published must be a date YYYY-MM-DD, got "${options.published}"`);
       const metadata: IngestMetadata = { published: options.published ?? null, source: options.source ?? null, url: options.url ?? null };
-      const actorRule = options.actors ? new ActorRule(ActorLexicon.fromFiles(options.actors)) : undefined;
-      const summary = await withStore(options, (store) => ingest(store, paths, metadata, actorRule));
+      const read: ReadOptions = {
+        urlLists: options.urls,
+        fetch: { allowPrivate: options.allowPrivate ?? false, maxBytes: positive(options.maxBytes, '--max-bytes'), timeoutMs: positive(options.timeout, '--timeout') * 1000 },
+      };
+      const jobs = options.jobs === undefined ? undefined : positive(options.jobs, '--jobs');
+      const batchSize = positive(options.batch, '--batch');
+      const summary = options.enqueue
+        ? await enqueueCommand(paths, metadata, read)
+        : await withStore(options, (store) => ingest(store, paths, metadata, { read, jobs, batchSize, actorFiles: options.actors ?? null }));
       if (options.json) printJson(summary);
-      else printSummary(summary);
+      else printSummary(summary, options.enqueue ?? false);
       if (summary.errors.length > 0) process.exitCode = 1;
     });
 }
 
-export async function ingest(store: Store, paths: string[], metadata: IngestMetadata, actorRule?: ActorRule): Promise<IngestSummary> {
-  const summary: IngestSummary = { reportsRead: 0, reportsStored: 0, duplicates: 0, incidentsCreated: 0, incidentsMerged: 0, errors: [], withoutPublicationDate: [] };
-  const progress = new Progress('ingest');
-  for await (const item of readInputs(paths, metadata)) {
-    progress.tick();
-    if (!item.ok) {
-      fail(item.item, item.error);
-      continue;
-    }
-    summary.reportsRead++;
-    try {
-      const outcome = await processReport(item.report, store, { actorRule });
-      if (outcome.missingPublished) summary.withoutPublicationDate.push(outcome.origin);
-      if (!outcome.stored) summary.duplicates++;
-      else summary.reportsStored++;
-      summary.incidentsCreated += outcome.incidentsCreated;
-      summary.incidentsMerged += outcome.incidentsMerged;
-    } catch (error) {
-      fail(item.report.origin, error instanceof Error ? error.message : String(error));
-    }
-  }
-  progress.finish();
-  return summary;
-
-  function fail(item: string, error: string) {
-    summary.errors.push({ item, error });
-    process.stderr.write(`error: ${item}: ${error}\n`);
+export async function ingest(
+  store: Store,
+  paths: string[],
+  metadata: IngestMetadata,
+  options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null } = {},
+): Promise<IngestSummary> {
+  const expected = options.read?.urlLists ? null : await countReports(paths);
+  const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
+  const analyser = new Analyser(options.jobs, options.actorFiles ?? null, expected);
+  try {
+    return await ingestItems(store, readInputs(paths, metadata, options.read), { analyser, batchSize: options.batchSize, onItem: () => progress.tick() });
+  } finally {
+    progress.finish();
+    await analyser.close();
   }
 }
 
-function printSummary(s: IngestSummary): void {
-  const lines = [
-    `reports read: ${s.reportsRead} (stored ${s.reportsStored}, already stored ${s.duplicates})`,
-    `incidents: ${s.incidentsCreated} created, ${s.incidentsMerged} merged into existing ones`,
-    `errors: ${s.errors.length}`,
-  ];
+async function enqueueCommand(paths: string[], metadata: IngestMetadata, read: ReadOptions): Promise<IngestSummary> {
+  const url = process.env.VIGIL_DATABASE_URL;
+  if (!url) throw new UserError('--enqueue needs a PostgreSQL server: set VIGIL_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/vigil)');
+  const progress = new Progress('enqueue', (await countReports(paths)) ?? undefined, process.stderr, 10_000);
+  try {
+    // Opening the ledger first creates or migrates it, so workers starting together never race to.
+    return await withStore({}, () => enqueue({ databaseUrl: url, schema: process.env.VIGIL_DATABASE_SCHEMA || null }, readInputs(paths, metadata, read), () => progress.tick()));
+  } finally {
+    progress.finish();
+  }
+}
+
+function printSummary(s: IngestSummary, enqueued: boolean): void {
+  const lines = enqueued
+    ? [`reports enqueued: ${s.reportsRead} (run \`vigil worker\` to process them)`, `errors: ${s.errors.length}`]
+    : [
+        `reports read: ${s.reportsRead} (stored ${s.reportsStored}, already stored ${s.duplicates})`,
+        `incidents: ${s.incidentsCreated} created, ${s.incidentsMerged} merged into existing ones`,
+        `errors: ${s.errors.length}`,
+      ];
   if (s.withoutPublicationDate.length > 0) {
     lines.push(
       `note: no publication date for ${s.withoutPublicationDate.length} report(s) (${s.withoutPublicationDate.slice(0, 3).join(', ')}${s.withoutPublicationDate.length > 3 ? ', ...' : ''}):`,
@@ -104,6 +128,12 @@ function printSummary(s: IngestSummary): void {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }
 
 function isDate(value: string): boolean {

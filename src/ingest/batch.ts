@@ -1,0 +1,54 @@
+// Batched writes: reports are reconciled one by one as before (processReport's logic), but the
+// stored-report and nearby-incident lookups are answered from one query per batch and the
+// writes go to the database in one transaction per batch. A batch killed half-way leaves
+// nothing of itself behind, so a rerun stores it whole.
+import type { Analysis, ReportSink } from '../pipeline.js';
+import type { Store } from '../store/index.js';
+import { shiftDate } from '../util/dates.js';
+import type { Incident, Report } from '../types.js';
+
+export class BatchWriter implements ReportSink {
+  private pending: Array<{ report: Report; incidents: Incident[] }> = [];
+  private known = new Set<string>();
+  private incidents = new Map<string, Incident>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Loads what the coming analyses will look up: which are stored, and the incidents they may merge into. */
+  async prepare(analyses: Analysis[]): Promise<void> {
+    for (const id of await this.store.storedReportIds(analyses.map((a) => a.report.id))) this.known.add(id);
+    const dates = new Set<string>();
+    for (const { drafts } of analyses) for (const { date } of drafts) if (date) for (const shift of [-1, 0, 1]) dates.add(shiftDate(date, shift));
+    for (const incident of await this.store.incidentsOnDates([...dates])) if (!this.incidents.has(incident.id)) this.incidents.set(incident.id, incident);
+  }
+
+  async hasReport(id: string): Promise<boolean> {
+    return this.known.has(id);
+  }
+
+  /** What Store.incidentsNear answers, from the batch's view (ordered by id so a rerun merges the same way). */
+  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+    if (!date) return [];
+    const [from, to] = [shiftDate(date, -1), shiftDate(date, 1)];
+    return [...this.incidents.values()]
+      .filter((i) => i.date !== null && i.date >= from && i.date <= to && (!country || i.place?.country === country))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
+    this.pending.push({ report, incidents });
+    this.known.add(report.id);
+    for (const incident of incidents) this.incidents.set(incident.id, incident);
+    return true;
+  }
+
+  /** Writes the batch in one transaction and forgets it; returns the ids another writer stored first. */
+  async flush(): Promise<string[]> {
+    const batch = this.pending;
+    this.pending = [];
+    this.known.clear();
+    this.incidents.clear();
+    const stored = await this.store.saveIngestedBatch(batch);
+    return batch.filter((_, i) => !stored[i]).map((b) => b.report.id);
+  }
+}
