@@ -1,27 +1,14 @@
 // The CLI as a user runs it: the built bin, a fresh data directory, real files.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backends, dropSchema, freshLocation } from './backends.js';
+import { vigil } from './cli-run.js';
 
-const run = promisify(execFile);
-const bin = new URL('../bin/vigil.js', import.meta.url).pathname;
 const seed = new URL('../samples/raqqa-airstrikes-2014-11-25.txt', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function vigil(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe.each(backends)('seed article through the CLI on %s', (backend) => {
   const location = freshLocation(backend);

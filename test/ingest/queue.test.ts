@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.js';
 import { dropSchema, freshLocation, postgresAvailable } from '../backends.js';
-import { vigil, writeReports } from './cli-run.js';
+import { vigil, writeReports } from '../cli-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-queue-'));
 const location = freshLocation('postgres');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.js';
-import { killAfter, vigil, writeReports } from './cli-run.js';
+import { killAfter, vigil, writeReports } from '../cli-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

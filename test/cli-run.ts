@@ -3,10 +3,10 @@ import { execFile, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { narratives } from '../../src/bench/corpus.js';
+import { narratives } from '../src/bench/corpus.js';
 
 const run = promisify(execFile);
-export const bin = new URL('../../bin/vigil.js', import.meta.url).pathname;
+export const bin = new URL('../bin/vigil.js', import.meta.url).pathname;
 
 export async function vigil(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
