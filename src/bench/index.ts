@@ -81,12 +81,21 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     row('reference: Readability + linkedom', r.done, r.seconds, sizeOf(r.done), 'one core, same pages, same run');
   }
 
+  const rssBefore = process.memoryUsage().rss;
   const load = time(() => lookupName('Raqqa'));
-  row('gazetteer load (first lookup)', 1, load.seconds, null, `resident memory after load ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  row('gazetteer load (first lookup)', 1, load.seconds, null, `the index adds about ${Math.round((process.memoryUsage().rss - rssBefore) / 1e6)} MB resident`);
+  const names = ['Raqqa', 'al-Raqqa', 'Deir ez-Zor', 'Kabul', 'Mogadishu', 'Gardez', 'Ayn al-Arab', 'Springfield', 'Nowhere-ville', 'Aleppo'];
+  const lookups = time(() => {
+    for (let i = 0; i < 100_000; i++) lookupName(names[i % names.length]!);
+  });
+  row('gazetteer name lookups', 100_000, lookups.seconds, null, 'normalised exact-name lookups, one core');
 
   const cleanTexts = cleaning.result;
   const warm = time(() => extract(cleanTexts[0]!, { published: null }));
   row('extract: warm-up (first report)', 1, warm.seconds, null, 'lexicons and patterns compiled; paid once per thread');
+  const stories = narratives(2_000);
+  const narrated = timeBoxed(stories, options.seconds, (n) => extract(n.text, { published: n.published }));
+  row('extract: short narratives (ACLED-style notes)', narrated.done, narrated.seconds, null, 'one core, one or two sentences each');
   const extraction = timeBoxed(cleanTexts, options.seconds, (t) => extract(t, { published: null }));
   row('extract (clean text in, drafts out)', extraction.done, extraction.seconds, sizeOf(extraction.done), 'one core');
   const geocoding = timeBoxed(cleanTexts, options.seconds, (t) => geocode(t));
