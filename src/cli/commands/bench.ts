@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatBench, runBench } from '../../bench/index.js';
 import { printJson, UserError } from '../context.js';
 
 export function registerBench(program: Command): void {
@@ -22,6 +21,7 @@ Examples:
   vigil bench --corpus saved-pages/`,
     )
     .action(async (options: { pages: string; seconds: string; corpus?: string; json?: boolean }) => {
+      const { formatBench, runBench } = await import('../../bench/index.js');
       const pages = Number(options.pages);
       const seconds = Number(options.seconds);
       if (!Number.isInteger(pages) || pages < 1 || !(seconds > 0)) throw new UserError('--pages must be a positive whole number and --seconds a positive number');

@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { formatArticlesReport, runArticlesEval } from '../../eval/articles.js';
-import { formatEventsReport, runEventsEval } from '../../eval/events.js';
 import { UserError } from '../context.js';
 import { Progress } from '../progress.js';
 
@@ -19,6 +17,7 @@ export function registerEval(program: Command): void {
       const limit = options.limit === undefined ? undefined : Number(options.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a positive whole number, got "${options.limit}"`);
       const progress = new Progress('records');
+      const { formatEventsReport, runEventsEval } = await import('../../eval/events.js');
       const report = runEventsEval(files, { limit, onRecord: () => progress.tick() });
       progress.finish();
       process.stdout.write(`${formatEventsReport(report)}\n`);
@@ -47,6 +46,7 @@ Examples:
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a positive whole number, got "${options.limit}"`);
       if (!existsSync(join(dir, 'ground-truth.json'))) throw new UserError(`${dir} has no ground-truth.json: give the benchmark folder (ground-truth.json and html/<id>.html.gz)`);
       const progress = new Progress('pages');
+      const { formatArticlesReport, runArticlesEval } = await import('../../eval/articles.js');
       const report = await runArticlesEval(dir, { limit, onPage: () => progress.tick() });
       progress.finish();
       process.stdout.write(`${formatArticlesReport(report)}\n`);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { countReports, readInputs, type IngestMetadata, type ReadOptions } from '../../ingest/index.js';
-import { Analyser, ingestItems, type IngestSummary } from '../../ingest/run.js';
-import { enqueue } from '../../queue/index.js';
+// Heavy modules (the pipeline, the queue) are imported when a command runs, so `--help` and
+// other commands start fast.
+import type { IngestMetadata, ReadOptions } from '../../ingest/index.js';
+import type { IngestSummary } from '../../ingest/run.js';
 import type { Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, printJson, UserError, withStore } from '../context.js';
 import { Progress } from '../progress.js';
@@ -89,6 +90,8 @@ export async function ingest(
   metadata: IngestMetadata,
   options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null } = {},
 ): Promise<IngestSummary> {
+  const { countReports, readInputs } = await import('../../ingest/index.js');
+  const { Analyser, ingestItems } = await import('../../ingest/run.js');
   const expected = options.read?.urlLists ? null : await countReports(paths);
   const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
   const analyser = new Analyser(options.jobs, options.actorFiles ?? null, expected);
@@ -103,6 +106,8 @@ export async function ingest(
 async function enqueueCommand(paths: string[], metadata: IngestMetadata, read: ReadOptions): Promise<IngestSummary> {
   const url = process.env.VIGIL_DATABASE_URL;
   if (!url) throw new UserError('--enqueue needs a PostgreSQL server: set VIGIL_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/vigil)');
+  const { countReports, readInputs } = await import('../../ingest/index.js');
+  const { enqueue } = await import('../../queue/index.js');
   const progress = new Progress('enqueue', (await countReports(paths)) ?? undefined, process.stderr, 10_000);
   try {
     // Opening the ledger first creates or migrates it, so workers starting together never race to.

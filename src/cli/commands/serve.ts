@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { buildApp } from '../../serve/app.js';
 import { Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, storeLocation, UserError } from '../context.js';
 
@@ -30,6 +29,7 @@ export function registerServe(program: Command): void {
 export async function serve(store: Store, options: ServeOptions): Promise<void> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number, got "${options.port}"`);
+  const { buildApp } = await import('../../serve/app.js');
   const app = await buildApp(store);
   const address = await app.listen({ port, host: options.host });
   process.stdout.write(`Vigil is serving ${store.where} at ${address.replace('127.0.0.1', 'localhost')}/  (Ctrl-C to stop)\n`);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { Analyser } from '../../ingest/run.js';
-import { pollFeed } from '../../ingest/watch.js';
 import { DATA_OPTION_HELP, UserError, withStore } from '../context.js';
 import { positive } from './ingest.js';
 
@@ -46,6 +44,8 @@ Examples:
       let stop = false;
       let wake = () => undefined as void;
       process.once('SIGINT', () => ((stop = true), wake())).once('SIGTERM', () => ((stop = true), wake()));
+      const { Analyser } = await import('../../ingest/run.js');
+      const { pollFeed } = await import('../../ingest/watch.js');
       const analyser = new Analyser();
       let failed = false;
       try {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { Analyser } from '../../ingest/run.js';
-import { openQueue, work } from '../../queue/index.js';
 import { printJson, UserError, withStore } from '../context.js';
 import { positive } from './ingest.js';
 
@@ -47,6 +45,8 @@ Examples:
         stop = true;
       };
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+      const { Analyser } = await import('../../ingest/run.js');
+      const { openQueue, work } = await import('../../queue/index.js');
       const analyser = new Analyser(options.jobs === undefined ? undefined : positive(options.jobs, '--jobs'));
       const boss = await openQueue({ databaseUrl, schema: process.env.VIGIL_DATABASE_SCHEMA || null });
       try {
