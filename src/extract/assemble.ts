@@ -6,7 +6,7 @@ import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
-import type { DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
+import type { ActorFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
 
 /** Openings that start a new incident in the same report. */
 const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
@@ -76,10 +76,15 @@ function startsNewIncident(sentence: Sentence, date: DateFinding | null, current
 
 function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<number, TriggerFinding[]>, published: string | null): IncidentDraft {
   const indices = new Set(group.sentences.map((s) => s.index));
+  const memberIndices = new Set(group.members.map((s) => s.index));
   const first = group.sentences[0]!;
   const triggers = group.sentences.flatMap((s) => triggersBySentence.get(s.index) ?? []);
   const best = triggers.reduce<TriggerFinding | null>((top, t) => (!top || score(t, first) > score(top, first) ? t : top), null);
-  const actors = findings.actors.filter((a) => indices.has(a.sentence.index));
+  // Actors named in the event's own sentences first, then those in the sentences around it ("X claimed responsibility").
+  const actors = [
+    ...findings.actors.filter((a) => indices.has(a.sentence.index)),
+    ...findings.actors.filter((a) => !indices.has(a.sentence.index) && memberIndices.has(a.sentence.index)),
+  ];
   const typing = applyEventContext(
     best ? { eventType: best.eventType, subEventType: best.subEventType } : { eventType: 'Violence against civilians', subEventType: 'Attack' },
     { text: group.members.map((s) => s.text).join(' '), claims: group.claims, actors },
@@ -92,22 +97,18 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
   const { date, timePrecision, dateEvidence } = chooseDate(group, published);
   if (dateEvidence) evidence.date = [dateEvidence];
 
-  const perpetrator = actors.find((a) => a.role === 'perpetrator');
-  const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
-  const defaultActor = perpetrator ? null : DEFAULT_ACTOR1[typing.eventType];
-  const civilianVictims = group.claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
-  const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
-  if (perpetrator) evidence.actor1 = [perpetrator.evidence];
-  else if (defaultActor) evidence.actor1 = [{ ...sentenceEvidence(first, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }];
-  if (target) evidence.actor2 = [target.evidence];
+  const chosen = chooseActors(typing.eventType, actors, group.claims);
+  if (chosen.actor1Evidence) evidence.actor1 = [chosen.actor1Evidence];
+  else if (chosen.actor1) evidence.actor1 = [{ ...sentenceEvidence(first, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }];
+  if (chosen.actor2Evidence) evidence.actor2 = [chosen.actor2Evidence];
 
   return {
     eventType: typing.eventType,
     subEventType: typing.subEventType,
     date,
     timePrecision,
-    actor1: perpetrator?.name ?? defaultActor ?? null,
-    actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
+    actor1: chosen.actor1,
+    actor2: chosen.actor2,
     claims: group.claims,
     focus: group.sentences.map((s) => ({ start: s.start, end: s.end })),
     evidence,
@@ -119,6 +120,28 @@ const FIRST_SENTENCE_BONUS = 25;
 
 function score(trigger: TriggerFinding, first: Sentence): number {
   return trigger.weight + (trigger.sentence === first ? FIRST_SENTENCE_BONUS : 0);
+}
+
+/**
+ * Actor 1 did it, actor 2 suffered it. In protests and riots ACLED names the crowd first
+ * ("Protesters (Iraq)") and the forces that met it second; elsewhere the perpetrator comes
+ * first, and without one ACLED's default for the event type.
+ */
+function chooseActors(eventType: string, actors: ActorFinding[], claims: Claim[]) {
+  const perpetrator = actors.find((a) => a.role === 'perpetrator');
+  const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
+  if (eventType === 'Protests' || eventType === 'Riots') {
+    const other = perpetrator ?? target;
+    return { actor1: DEFAULT_ACTOR1[eventType]!, actor1Evidence: null, actor2: other?.name ?? null, actor2Evidence: other?.evidence ?? null };
+  }
+  const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
+  const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
+  return {
+    actor1: perpetrator?.name ?? DEFAULT_ACTOR1[eventType] ?? null,
+    actor1Evidence: perpetrator?.evidence ?? null,
+    actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
+    actor2Evidence: target?.evidence ?? null,
+  };
 }
 
 /**
