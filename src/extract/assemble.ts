@@ -10,8 +10,10 @@ import type { ActorFinding, DateFinding, Findings, IncidentDraft, TriggerFinding
 
 /** Openings that start a new incident in the same report. */
 const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
-/** ACLED's actor when a report names none: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
+/** ACLED's actor when a report names none, by sub-event type or else event type: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
 const DEFAULT_ACTOR1: Record<string, string> = {
+  // Air forces are states': an air strike with no named actor is the state's where it happened.
+  'Air/drone strike': 'Military Forces of {country}',
   Protests: 'Protesters ({country})',
   Riots: 'Rioters ({country})',
   'Violence against civilians': 'Unidentified Armed Group ({country})',
@@ -97,7 +99,7 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
   const { date, timePrecision, dateEvidence } = chooseDate(group, published);
   if (dateEvidence) evidence.date = [dateEvidence];
 
-  const chosen = chooseActors(typing.eventType, actors, group.claims);
+  const chosen = chooseActors(typing.eventType, typing.subEventType, actors, group.claims);
   if (chosen.actor1Evidence) evidence.actor1 = [chosen.actor1Evidence];
   else if (chosen.actor1) evidence.actor1 = [{ ...sentenceEvidence(first, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }];
   if (chosen.actor2Evidence) evidence.actor2 = [chosen.actor2Evidence];
@@ -127,7 +129,7 @@ function score(trigger: TriggerFinding, first: Sentence): number {
  * ("Protesters (Iraq)") and the forces that met it second; elsewhere the perpetrator comes
  * first, and without one ACLED's default for the event type.
  */
-function chooseActors(eventType: string, actors: ActorFinding[], claims: Claim[]) {
+function chooseActors(eventType: string, subEventType: string, actors: ActorFinding[], claims: Claim[]) {
   const perpetrator = actors.find((a) => a.role === 'perpetrator');
   const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
   if (eventType === 'Protests' || eventType === 'Riots') {
@@ -137,7 +139,7 @@ function chooseActors(eventType: string, actors: ActorFinding[], claims: Claim[]
   const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
   return {
-    actor1: perpetrator?.name ?? DEFAULT_ACTOR1[eventType] ?? null,
+    actor1: perpetrator?.name ?? DEFAULT_ACTOR1[subEventType] ?? DEFAULT_ACTOR1[eventType] ?? null,
     actor1Evidence: perpetrator?.evidence ?? null,
     actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
     actor2Evidence: target?.evidence ?? null,
