@@ -69,6 +69,12 @@ describe('casualty rules on mixed figures', () => {
     expect(casualties('One JCO of 12 Assam Rifles died in an encounter.')).not.toContainEqual(expect.objectContaining({ low: 12 }));
   });
 
+  it('reads "11 goats was beaten to death" as one victim, not eleven', () => {
+    const found = casualties('A man accused of stealing 11 goats was beaten to death.');
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'SingleVictimRule', low: 1 }));
+    expect(found).not.toContainEqual(expect.objectContaining({ low: 11 }));
+  });
+
   it('does not read "killed 5 injured" as five killed', () => {
     expect(casualties('1 security personnel killed 5 injured in bomb blast.')).not.toContainEqual(expect.objectContaining({ measure: 'killed', low: 5 }));
   });

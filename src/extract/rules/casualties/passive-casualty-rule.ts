@@ -6,6 +6,13 @@ import { CasualtyRule } from './casualty-rule.js';
 export class PassiveCasualtyRule extends CasualtyRule {
   readonly name = 'PassiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},|\s*,\s*(?:including|among them)\s[^,]{1,60}?(?=\s+(?:were|have|had|was)\b))?\s+(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being)\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},|\s*,\s*(?:including|among them)\s[^,]{1,60}?(?=\s+(?:were|have|had|was)\b))?\s+(?<aux>(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being))\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
+  }
+
+  /** "A man accused of stealing 11 goats was beaten to death": a singular verb means the number counts something else. */
+  protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
+    const finding = super.build(match, sentence);
+    const singular = /^(?:was|is|has been)$/.test((match.groups?.aux ?? '').replace(/\s+/g, ' '));
+    return finding && singular && finding.figure.low > 1 ? null : finding;
   }
 }

@@ -30,7 +30,9 @@ export class SingleVictimRule extends CasualtyRule {
     const lastClause = (whole.split(/\b(?:and|when|that|while|as|after|where)\s+/).at(-1) ?? whole).replace(OPENING_PHRASE, '');
     // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") and unit numbers ("of 12 Assam Rifles") are not counts.
     const subject = lastClause.replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
-    if (!subject.trim() || COUNTED.test(subject) || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
+    // "A man accused of stealing 11 goats": after a singular article only the head word can make the subject plural.
+    const counted = /^(?:an?|one|another)\s/i.test(subject.trim()) ? COUNTED.test(subject.trim().split(/\s+/).slice(0, 2).join(' ')) : COUNTED.test(subject);
+    if (!subject.trim() || counted || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
