@@ -22,7 +22,7 @@ const FIGURE = String.raw`(?:${DIGITS}|(?:${WORD})(?:[\s-]+(?:and[\s-]+)?(?:${WO
 const QUALIFIER = alternation([...qualifierWords.keys()]);
 
 /** A number phrase: optional bound, a figure, optionally a range to a second figure. */
-export const NUMBER = String.raw`(?:(?:${QUALIFIER})\s+)?(?:between\s+${FIGURE}\s+and\s+${FIGURE}|${FIGURE}(?:\s*(?:-|–|to|or)\s*${FIGURE}(?![\s-]+(?:year|month|week|day|hour)))?)`;
+export const NUMBER = String.raw`(?:(?:${QUALIFIER})\s+)?(?:between\s+${FIGURE}\s+(?:and|to)\s+${FIGURE}|${FIGURE}(?:\s*(?:-|–|to|or)\s*${FIGURE}(?![\s-]+(?:year|month|week|day|hour)))?)`;
 
 export interface ParsedNumber {
   low: number;

@@ -75,6 +75,15 @@ describe('casualty rules on mixed figures', () => {
     expect(found).not.toContainEqual(expect.objectContaining({ low: 11 }));
   });
 
+  it('reads "killed them" after an abduction as the abducted figure (KilledThemRefiner)', () => {
+    expect(casualties('Gunmen abducted 9 soldiers. They later killed them.')).toContainEqual(expect.objectContaining({ rule: 'KilledThemRefiner', measure: 'killed', low: 9 }));
+  });
+
+  it('reads "between 2 to 4" as a range and "killing the driver" as one', () => {
+    expect(casualties('Gunmen opened fire, killing between 2 to 4 fighters.')).toContainEqual(expect.objectContaining({ low: 2, high: 4, qualifier: 'range' }));
+    expect(casualties('An IED exploded, killing the driver.')).toContainEqual(expect.objectContaining({ rule: 'ArticleVictimRule', low: 1 }));
+  });
+
   it('does not read "killed 5 injured" as five killed', () => {
     expect(casualties('1 security personnel killed 5 injured in bomb blast.')).not.toContainEqual(expect.objectContaining({ measure: 'killed', low: 5 }));
   });

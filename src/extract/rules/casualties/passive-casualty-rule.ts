@@ -6,7 +6,7 @@ import { CasualtyRule } from './casualty-rule.js';
 export class PassiveCasualtyRule extends CasualtyRule {
   readonly name = 'PassiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},|\s*,\s*(?:including|among them)\s[^,]{1,60}?(?=\s+(?:were|have|had|was)\b))?\s+(?<aux>(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being))\s+${ADVERBS}(?<verb>${CASUALTY_VERB})\b`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?(?:\s*,[^,]{1,80},|\s*,?\s*(?:including|among them)\s[^,]{1,60}?(?=\s+(?:were|have|had|was)\b))?\s+(?<aux>(?:(?:have|has|had)\s+)?(?:been|were|was|are|is|being))\s+${ADVERBS}(?:(?:kidnapped|abducted|tortured|beaten|shot|attacked)\s+and\s+)?(?<verb>${CASUALTY_VERB})\b`;
   }
 
   /** "A man accused of stealing 11 goats was beaten to death": a singular verb means the number counts something else. */
