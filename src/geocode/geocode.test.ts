@@ -114,6 +114,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(result.reason).toMatch(/only clues to one country \("Syrian"\): Syria/);
     expect(geocode('Syrian and Iraqi forces met.').place).toBeNull();
   });
+
+  it('terms used in one country only (parties, units, offices) are clues to it; a clear majority of clues gives the country', () => {
+    const result = geocode('Awami League activists clashed with BNP men at a village in the upazila.');
+    expect(result.place).toMatchObject({ country: 'Bangladesh', latitude: null, geoPrecision: 3 });
+    expect(result.evidence[0]).toMatchObject({ rule: 'CountryTermClue', text: 'Awami League' });
+    // Acronyms count in capitals only: "rab" is not Bangladesh's Rapid Action Battalion.
+    expect(geocode('They said rab was there.').place).toBeNull();
+    expect(geocode('Syrian and Iraqi forces met, SOHR said.').place).toMatchObject({ country: 'Syria' });
+  });
+
 });
 
 describe('geocode: disambiguation by the report', () => {

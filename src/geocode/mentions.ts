@@ -36,7 +36,7 @@ export interface CountryClue {
   text: string;
   start: number;
   end: number;
-  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue';
+  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue';
 }
 
 interface Locative {
@@ -55,6 +55,13 @@ interface MentionRules {
   notPlaces: Set<string>;
   demonyms: Map<string, string>;
   acronyms: Set<string>;
+  countryTerms: CountryTerms;
+}
+
+/** Terms of data/geocode/country-terms.tsv: acronyms match in capitals, other terms in any case. */
+interface CountryTerms {
+  patterns: RegExp[];
+  codes: Map<string, string>;
 }
 
 /** Lower-case words that may sit inside a name ("Heroica Puebla de Zaragoza", "Ayn al Arab"). */
@@ -91,6 +98,7 @@ function mentionRules(): MentionRules {
     notPlaces: new Set(phrases('not-place')),
     demonyms,
     acronyms,
+    countryTerms: countryTerms(),
   };
   return cachedRules;
 }
@@ -136,6 +144,33 @@ function splitWords(text: string): Word[] {
     });
   }
   return words;
+}
+
+function countryTerms(): CountryTerms {
+  const codes = new Map<string, string>();
+  const acronyms: string[] = [];
+  const words: string[] = [];
+  for (const [code = '', terms = ''] of readRuleLines('country-terms.tsv')) {
+    for (const term of terms.split('|').filter(Boolean)) {
+      const acronym = isAcronym(term);
+      codes.set(acronym ? term : term.toLowerCase(), code);
+      (acronym ? acronyms : words).push(escapeRegExp(term));
+    }
+  }
+  const pattern = (terms: string[], flags: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}-])(?:${terms.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
+  return { patterns: [pattern(acronyms, 'gu'), pattern(words, 'giu')], codes };
+}
+
+/** Parties, armed groups, offices and units that exist in one country only ("upazila", "Awami League"). */
+function countryTermClues(text: string): CountryClue[] {
+  const { patterns, codes } = mentionRules().countryTerms;
+  const clues: CountryClue[] = [];
+  for (const match of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
+    const code = codes.get(match[0]) ?? codes.get(match[0].toLowerCase());
+    if (code) clues.push({ code, text: match[0], start: match.index, end: match.index + match[0].length, rule: 'CountryTermClue' });
+  }
+  return clues;
 }
 
 /** Ranges covered by organisation names, which are never places. */
@@ -252,7 +287,7 @@ class MentionFinder {
     for (const [start, end] of organisationRanges(text)) {
       for (const word of this.words) if (word.start >= start && word.end <= end) word.masked = true;
     }
-    this.clues = demonymClues(this.words);
+    this.clues = [...demonymClues(this.words), ...countryTermClues(text)];
   }
 
   find(): { mentions: FoundMention[]; clues: CountryClue[] } {
@@ -265,7 +300,9 @@ class MentionFinder {
       const rule = isAcronym(mention.name) ? 'CountryAcronymClue' : 'CountryNameClue';
       this.clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule });
     }
-    return { mentions: this.mentions, clues: this.clues };
+    // A term inside a country's name or demonym ("Myanmar Army") adds nothing to that clue.
+    const clues = this.clues.filter((c) => c.rule !== 'CountryTermClue' || !this.clues.some((o) => o !== c && o.start < c.end && c.start < o.end));
+    return { mentions: this.mentions, clues: clues.sort((a, b) => a.start - b.start) };
   }
 
   private word(i: number): Word {
@@ -352,8 +389,16 @@ class MentionFinder {
       return next + siteLength;
     }
     const runMentions = this.addNamesInRun(i, runEnd);
-    if (this.isOneUnknownName(run, runMentions)) {
-      for (const mention of runMentions) Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
+    // "Balakote of Poonch district": names joined by "of" or "and" are read apart.
+    for (const part of splitAtJoiners(run)) {
+      const partMentions = runMentions.filter((m) => m.start >= (part[0] as Word).start && m.end <= (part[part.length - 1] as Word).end);
+      if (!this.isOneUnknownName(part, partMentions)) continue;
+      const last = part[part.length - 1] as Word;
+      for (const mention of partMentions) {
+        // "Karimabad Karachi": a large place closing the name is the place that holds the part before it.
+        if (mention.end === last.end && mention.start > (part[0] as Word).start && isLargeByName(mention)) continue;
+        Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
+      }
     }
     if (!runMentions.length && locative && !(run.length === 1 && this.isBareWord(this.word(i).text))) {
       this.mentions.push({ ...buildMention(this.text, this.words, i, runEnd, [], this.mentions), kind: 'unknown' });
@@ -405,6 +450,23 @@ class MentionFinder {
       }
     }
   }
+}
+
+/** Words that join two names in one run without being part of either: "X of Y district", "X and Y". */
+const JOINERS = new Set(['of', 'and']);
+
+function splitAtJoiners(run: Word[]): Word[][] {
+  const parts: Word[][] = [[]];
+  for (const word of run) {
+    if (JOINERS.has(word.text)) parts.push([]);
+    else (parts[parts.length - 1] as Word[]).push(word);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+/** Named exactly, and a region or a town of 100,000 people or more. */
+function isLargeByName(mention: FoundMention): boolean {
+  return mention.hits.some((h) => h.match === 'name' && h.entry.kind !== 'country' && (h.entry.kind !== 'town' || h.entry.population >= 100_000));
 }
 
 /** Countries named inside an organisation's name ("Myanmar Army"). */

@@ -23,6 +23,8 @@ export interface ScoredCandidate {
   parts: ScoreParts;
   /** The other mention whose place lies closest, when that earned points. */
   nearbyMention: FoundMention | null;
+  /** The report names countries, or uses terms of countries, none of them this one. */
+  cluesElsewhere: boolean;
 }
 
 export interface Resolution {
@@ -37,7 +39,7 @@ const NEARBY_POINTS = { within25km: 2.5, within75km: 1.8, within200km: 1 };
 /** Places listed without a population (see build-index.ts) count as small villages. */
 const UNKNOWN_POPULATION = 500;
 /** A country named outright says more than a demonym or a country inside an organisation's name. */
-const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, CountryAcronymClue: 1, DemonymClue: 1, OrganisationCountryClue: 1 };
+const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, CountryAcronymClue: 1, DemonymClue: 1, OrganisationCountryClue: 1, CountryTermClue: 1 };
 /** Without a locative word, a known name must be backed by a clue or be a large place to be coded. */
 const UNSUPPORTED_MIN_POPULATION = 100_000;
 
@@ -98,11 +100,13 @@ interface Context {
   /** Weight of the firm country clues (countries named, places surely named): only these count against a country. */
   firmWeight: number;
   regions: Array<{ region: string; mention: FoundMention }>;
+  /** Countries named, or pointed to by terms used there only (not demonyms: "Turkish troops" fight abroad). */
+  namedCountries: Set<string>;
   places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
 }
 
 function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCandidate>, exclude: FoundMention | null): Context {
-  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [] };
+  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [], namedCountries: new Set() };
   const addCountry = (code: string, weight: number, firm: boolean, clue: { text: string; start: number; end: number }) => {
     const known = context.countries.get(code);
     if (known) known.weight += weight;
@@ -112,6 +116,7 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
   for (const clue of clues) {
     if (exclude && clue.start === exclude.start) continue;
     addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
+    if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
   }
   for (const [mention, winner] of winners) {
     // Another mention of the same name says nothing about where this one is.
@@ -159,7 +164,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     nearby,
   };
   const score = Object.values(parts).reduce((sum, part) => sum + part, 0);
-  return { entry, match: hit.match, score, parts, nearbyMention };
+  return { entry, match: hit.match, score, parts, nearbyMention, cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode) };
 }
 
 /** How far the best candidate leads the best one elsewhere (more than SAME_PLACE_KM away). */
@@ -224,10 +229,13 @@ function inside(mention: Span, spans: Span[]): boolean {
 /** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
 const CLOSE_NAME_SCORE = 1.5;
 
-/** Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts. */
+/**
+ * Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts
+ * (a village of the name abroad is not coded when every clue points to other countries).
+ */
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
-  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0);
+  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere);
 }
 
 /** Whether `inner` lies in the region of `outer` (its admin1, and its admin2 when `outer` is a district). */
@@ -369,6 +377,15 @@ function sitesOf(chosen: ScoredCandidate, text: string, mentions: FoundMention[]
   });
 }
 
+/** The first clue to the country whose clues outweigh all the others' together, if one does. */
+function dominantClue(clues: CountryClue[]): CountryClue | undefined {
+  const weights = new Map<string, number>();
+  for (const clue of clues) weights.set(clue.code, (weights.get(clue.code) ?? 0) + CLUE_WEIGHTS[clue.rule]);
+  const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+  const [code, weight] = [...weights].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return weight > total - weight ? clues.find((c) => c.code === code) : undefined;
+}
+
 export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined): Resolution {
   const scored = scoreAll(mentions, clues);
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
@@ -384,9 +401,8 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
 
   if (!choice) {
     const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
-    // Without a place or a country name, clues that all point to one country ("Pakistani troops ... TTP") still give the country.
-    const unanimous = new Set(clues.map((c) => c.code)).size === 1 ? clues[0] : undefined;
-    const clue = countryClue ?? unanimous;
+    // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
+    const clue = countryClue ?? dominantClue(clues);
     if (clue) {
       const country = countryName(clue.code);
       const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
