@@ -89,7 +89,7 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
   ];
   const typing = applyEventContext(
     best ? { eventType: best.eventType, subEventType: best.subEventType } : { eventType: 'Violence against civilians', subEventType: 'Attack' },
-    { text: group.members.map((s) => s.text).join(' '), claims: group.claims, actors },
+    { text: group.members.map((s) => s.text).join(' '), claims: group.claims, actors, trigger: best?.evidence.text },
   );
   const evidence: Record<string, Evidence[]> = {
     event_type: best ? [best.evidence] : [sentenceEvidence(first, 'CasualtiesWithoutTriggerDefault')],
@@ -131,16 +131,19 @@ function score(trigger: TriggerFinding, first: Sentence): number {
  */
 function chooseActors(eventType: string, subEventType: string, actors: ActorFinding[], claims: Claim[]) {
   const perpetrator = actors.find((a) => a.role === 'perpetrator');
-  const target = actors.find((a) => a.role === 'target' && a.name !== perpetrator?.name);
   if (eventType === 'Protests' || eventType === 'Riots') {
-    const other = perpetrator ?? target;
+    const other = perpetrator ?? actors.find((a) => a.role === 'target');
     return { actor1: DEFAULT_ACTOR1[eventType]!, actor1Evidence: null, actor2: other?.name ?? null, actor2Evidence: other?.evidence ?? null };
   }
+  // In a battle with no named attacker, ACLED names a side that took part: state forces first.
+  const battleSide =
+    eventType === 'Battles' && !perpetrator ? (actors.find((a) => a.kind === 'state' && a.role !== 'perpetrator') ?? actors.find((a) => a.role === 'party')) : undefined;
+  const target = actors.find((a) => a.role === 'target' && a.name !== (perpetrator ?? battleSide)?.name);
   const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];
   return {
-    actor1: perpetrator?.name ?? DEFAULT_ACTOR1[subEventType] ?? DEFAULT_ACTOR1[eventType] ?? null,
-    actor1Evidence: perpetrator?.evidence ?? null,
+    actor1: (perpetrator ?? battleSide)?.name ?? DEFAULT_ACTOR1[subEventType] ?? DEFAULT_ACTOR1[eventType] ?? null,
+    actor1Evidence: (perpetrator ?? battleSide)?.evidence ?? null,
     actor2: actor2Names.length > 0 ? actor2Names.join('; ') : null,
     actor2Evidence: target?.evidence ?? null,
   };

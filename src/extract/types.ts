@@ -49,7 +49,8 @@ export interface ActorFinding {
   /** ACLED-style name, possibly with `{country}` still to fill. */
   name: string;
   kind: string;
-  role: 'perpetrator' | 'target';
+  /** `party`: named in the event's sentences with no word saying who did what to whom. */
+  role: 'perpetrator' | 'target' | 'party';
   evidence: Evidence;
   sentence: Sentence;
 }

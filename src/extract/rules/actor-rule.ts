@@ -101,8 +101,7 @@ export class ActorRule {
         let entry = this.lexicon.lookup(sentence.text.slice(start, end));
         if (!entry && sentence.text[end - 1] === '.') entry = this.lexicon.lookup(sentence.text.slice(start, --end));
         if (!entry || (entry.exact && sentence.text.slice(start, end) !== entry.exact)) continue;
-        const finding = this.build(entry, start, end, sentence);
-        if (finding) found.push(finding);
+        found.push(this.build(entry, start, end, sentence));
         i += n - 1;
         break;
       }
@@ -110,12 +109,11 @@ export class ActorRule {
     return found;
   }
 
-  private build(entry: ActorEntry, start: number, end: number, sentence: Sentence): ActorFinding | null {
+  private build(entry: ActorEntry, start: number, end: number, sentence: Sentence): ActorFinding {
     const before = sentence.text.slice(0, start);
     const after = sentence.text.slice(end);
     const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
-    const role = perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after)) ? 'perpetrator' : targeted || targetAfter.test(after) ? 'target' : null;
-    if (!role) return null;
+    const role = perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after)) ? 'perpetrator' : targeted || targetAfter.test(after) ? 'target' : 'party';
     const evidence = { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end), rule: this.name };
     return { name: entry.name, kind: entry.kind, role, evidence, sentence };
   }

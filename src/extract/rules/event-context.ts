@@ -13,6 +13,8 @@ export interface EventContext {
   text: string;
   claims: Claim[];
   actors: ActorFinding[];
+  /** The trigger word or phrase that suggested the type, as written. */
+  trigger?: string;
 }
 
 interface ContextRule {
@@ -25,6 +27,12 @@ const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
 const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters']);
 /** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
 const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b/i;
+/** Killed where no fight was possible: at home, off duty, assassinated. ACLED codes violence against the person. */
+const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off-duty|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
+/** Words of two sides fighting: with them, a raid or an incursion is a clash. */
+const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
+/** One-sided entries into a place: raids, incursions, invasions. */
+const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed)$/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -32,13 +40,23 @@ export const eventContextRules: ContextRule[] = [
     // An "attack" whose victims or targets are all armed is a clash between armed groups.
     name: 'AttackOnArmedTargetRule',
     applies: (t, c) => {
-      if (t.subEventType !== 'Attack') return false;
+      if (t.subEventType !== 'Attack' || DEFENCELESS_ARMED_VICTIM.test(c.text)) return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured').map((cl) => cl.victims);
       const armedVictims = victims.some((v) => ARMED_VICTIMS.has(v)) && !victims.some((v) => CIVILIAN_VICTIMS.has(v));
       const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group')) || ATTACK_ON_ARMED.test(c.text);
       return armedVictims || (victims.every((v) => v !== 'civilians') && armedTarget);
     },
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+  },
+  {
+    // Armed men raiding a village and killing residents attack civilians: nobody fought back.
+    name: 'RaidOnCiviliansRule',
+    applies: (t, c) => {
+      if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text)) return false;
+      const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured' || cl.measure === 'abducted').map((cl) => cl.victims);
+      return !victims.some((v) => ARMED_VICTIMS.has(v)) && !c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group'));
+    },
+    result: () => ({ eventType: 'Violence against civilians', subEventType: 'Attack' }),
   },
   {
     // Small arms alongside mortars or artillery mean two sides exchanging fire: ACLED codes a clash.
