@@ -20,6 +20,7 @@ import { NominalCasualtyRule } from './rules/casualties/nominal-casualty-rule.js
 import { PartitiveVictimsRule } from './rules/casualties/partitive-victims-rule.js';
 import { PassiveCasualtyRule } from './rules/casualties/passive-casualty-rule.js';
 import { SingleVictimRule } from './rules/casualties/single-victim-rule.js';
+import { SubjectCountRule } from './rules/casualties/subject-count-rule.js';
 import { SustainedInjuriesRule } from './rules/casualties/sustained-injuries-rule.js';
 import { StrikeCountRule } from './rules/casualties/strike-count-rule.js';
 import { DateRule } from './rules/date-rule.js';
@@ -28,6 +29,7 @@ import { HedgeRule } from './rules/hedge-rule.js';
 
 export const casualtyRules = [
   new CoordinatedVictimsRule(),
+  new SubjectCountRule('lists'),
   new AlongWithRule(),
   new PartitiveVictimsRule(),
   new PassiveCasualtyRule(),
@@ -39,6 +41,7 @@ export const casualtyRules = [
   new NominalCasualtyRule(),
   new ArticleVictimRule(),
   new SingleVictimRule(),
+  new SubjectCountRule('any'),
   new BodyFoundRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),

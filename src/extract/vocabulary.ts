@@ -29,5 +29,8 @@ export function measureOf(verb: string): Measure {
 /** Up to two adverbs between auxiliary and verb: "were also killed", "was reportedly shot dead", "were reported killed". */
 export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since|today|yesterday|reported|confirmed|believed|feared|said to have been)\s+){0,2}`;
 
+/** A word of a victim phrase that is not a known victim noun: never a casualty word or a conjunction ("12 killed and four injured"). */
+const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missing|and|or)\b)[A-Za-z][\w'’-]*`;
+
 /** A victim phrase: modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
-export const VICTIM_PHRASE = String.raw`(?:${MODIFIERS}(?<victim>${VICTIM})\b|[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2})`;
+export const VICTIM_PHRASE = String.raw`(?:${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;

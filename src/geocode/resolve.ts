@@ -25,6 +25,8 @@ export interface ScoredCandidate {
   nearbyMention: FoundMention | null;
   /** The report names countries, or uses terms of countries, none of them this one. */
   cluesElsewhere: boolean;
+  /** The name is also, exactly, the name of this place's region ("Narathiwat" town and province). */
+  namesRegion: boolean;
 }
 
 export interface Resolution {
@@ -164,7 +166,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     nearby,
   };
   const score = Object.values(parts).reduce((sum, part) => sum + part, 0);
-  return { entry, match: hit.match, score, parts, nearbyMention, cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode) };
+  return { entry, match: hit.match, score, parts, nearbyMention, cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode), namesRegion: false };
 }
 
 /** How far the best candidate leads the best one elsewhere (more than SAME_PLACE_KM away). */
@@ -186,7 +188,11 @@ function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMent
   const scored = new Map<FoundMention, ScoredCandidate[]>();
   const score = (mention: FoundMention) => {
     const context = buildContext(clues, winners, mention);
-    return mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
+    const list = mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
+    for (const candidate of list) {
+      candidate.namesRegion = list.some((c) => c.entry.kind === 'admin1' && c.match === 'name' && c.entry.countryCode === candidate.entry.countryCode && c.entry.admin1Code === candidate.entry.admin1Code);
+    }
+    return list;
   };
   const surestFirst = places.map((mention) => ({ mention, margin: margin(score(mention)) })).sort((a, b) => b.margin - a.margin);
   for (let pass = 0; pass < 2; pass++) {
@@ -214,7 +220,7 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   if (mention.partial) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
   if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && winner.match === 'name';
-  return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION;
+  return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || winner.namesRegion;
 }
 
 /** A locative word or a descriptor before a whole capitalised name: surely a place. */
@@ -266,6 +272,8 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
   const first =
     usable.find((m) => isStrong(m) && isPlacedByOthers(winnerOf(m))) ??
     usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m))) ??
+    // A region or large place the report names outright beats a mere spelling after a locative word.
+    usable.find((m) => isSupported(m, winnerOf(m))) ??
     usable.find(isStrong) ??
     usable[0];
   if (!first) return null;

@@ -37,6 +37,13 @@ describe('casualty rules', () => {
     ['SingleVictimRule', 'Rajaram Jha, 25, died at the scene.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'On 8 May 2020, a drug suspect was killed during a police raid.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'An IS leader, Abdelhadi Zargoon, was killed in an airstrike.', { measure: 'killed', low: 1 }],
+    ['SubjectCountRule', 'Two Central Reserve Police Force (CRPF) personnel were killed in the blast.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'The driver of a truck and his helper were killed as assailants hurled a petrol bomb.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'In Barisal, a truck driver, Nur Hossain, 32, and his helper, Zafar Rari, 26, were killed.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'A polio worker, his driver and two Levies constables were kidnapped by militants.', { measure: 'abducted', low: 4 }],
+    ['SubjectCountRule', 'ASWJ leader Dr Mohammad Fayyaz along with his driver were shot dead.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'Two key TTP militants, Sajid and Mohammad Zafar, and a guard were killed by police.', { measure: 'killed', low: 3 }],
+    ['SubjectCountRule', 'A truck helper, who suffered burn injuries in a petrol bomb attack on his vehicle at Rupihar, died in a hospital.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['NoCasualtiesRule', 'No casualties were reported.', { measure: 'killed', low: 0 }],
     ['StrikeCountRule', 'Warplanes carried out at least ten airstrikes.', { measure: 'strikes', low: 10, qualifier: 'at_least' }],
@@ -48,6 +55,16 @@ describe('casualty rules', () => {
   it('reads an age as one victim, not a count', () => {
     expect(casualties('A 13-year-old girl was killed by shelling.')).toContainEqual(expect.objectContaining({ low: 1 }));
     expect(casualties('A 13-year-old girl was killed by shelling.')).not.toContainEqual(expect.objectContaining({ low: 13 }));
+  });
+
+  it('does not count subjects it cannot count, ranges, or the other side of a clause', () => {
+    expect(casualties('Militants were killed in the raid.')).toEqual([]);
+    expect(casualties('Between 10 and 15 people were killed.')).toContainEqual(expect.objectContaining({ rule: 'PassiveCasualtyRule', low: 10, high: 15 }));
+    expect(casualties('The security forces retaliated and two suspected terrorists were killed.')).toContainEqual(expect.objectContaining({ low: 2, high: 2 }));
+    expect(casualties('12 killed and four injured in a suicide bombing.')).toEqual([
+      expect.objectContaining({ measure: 'killed', low: 12 }),
+      expect.objectContaining({ measure: 'injured', low: 4 }),
+    ]);
   });
 
   it('counts a plural subject with a singular rule nowhere', () => {

@@ -1,0 +1,133 @@
+import { parseNumber } from '../../numbers.js';
+import { ADVERBS, VICTIM } from '../../vocabulary.js';
+import { CasualtyRule } from './casualty-rule.js';
+
+const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
+
+/** Words that open a clause: the subject starts after the last of them. */
+const CLAUSE_OPENERS = /(?:[;:]|["“]|\b(?:when|as|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
+/** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
+const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
+/** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
+const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started)\b/i;
+const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
+const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
+const MAX_SUBJECT_WORDS = 14;
+/** Bounds and ranges ("between 10 and 15", "at least two", "three or four") are the numeric rules' business. */
+const COUNT_WORD = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens)`;
+const BOUND_OR_RANGE = new RegExp(String.raw`\b(?:between|at least|more than|over|up to|nearly|about|around|almost|some)\s+${COUNT_WORD}\b|\b${COUNT_WORD}\s*(?:or|to|-)\s*${COUNT_WORD}\b`, 'i');
+
+/**
+ * Victims counted from the subject of a casualty verb, however long it is: "Two Central Reserve
+ * Police Force (CRPF) personnel were killed", "The driver of a truck and his helper were killed",
+ * "A polio worker, his driver and two Levies constables were kidnapped". Each conjunct counts its
+ * figure, or one for a singular noun phrase; a conjunct it cannot count ("militants") drops the claim.
+ */
+export class SubjectCountRule extends CasualtyRule {
+  readonly name = 'SubjectCountRule';
+  /**
+   * `lists` reads only subjects of two or more people ("A, B and two C"), which must win over the
+   * rules that read the last figure alone; `any` reads every subject the other rules left.
+   */
+  constructor(private readonly subjects: 'lists' | 'any') {
+    super();
+  }
+
+  protected pattern(): string {
+    const aux = String.raw`(?<aux>was|were|is|are|has been|have been|had been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const intransitive = String.raw`${ADVERBS}(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
+    return String.raw`(?<=\S\s+)(?:${transitive}|${intransitive})\b`;
+  }
+
+  protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
+    const before = sentence.text.slice(0, match.index);
+    const subjectStart = subjectStartIn(before);
+    const raw = before.slice(subjectStart);
+    const counted = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
+    if (!counted) return null;
+    const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
+    const measureVerb = /died|succumbed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
+    const victim = [...raw.matchAll(victimNoun)].at(-1)?.[0] ?? '';
+    const finding = super.build(Object.assign(match, { groups: { num: String(counted), verb: measureVerb, victim } }), sentence);
+    if (!finding) return null;
+    const start = sentence.start + subjectStart + (raw.length - raw.trimStart().length);
+    finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };
+    return finding;
+  }
+}
+
+/** Where the subject before the verb starts: after the last clause opener, and after a clause with its own verb. */
+function subjectStartIn(before: string): number {
+  let start = 0;
+  for (const opener of before.matchAll(CLAUSE_OPENERS)) start = opener.index + opener[0].length;
+  start += OPENING_PHRASE.exec(before.slice(start))?.[0].length ?? 0;
+  // "Gunmen opened fire and a man was killed": the subject is what follows the last clause's "and".
+  const parts = before.slice(start).split(/(\s+and\s+)/);
+  let kept = parts.length;
+  for (let k = parts.length - 1; k >= 0; k -= 2) {
+    if (FINITE_VERB.test(withoutAsides(parts[k] as string))) break;
+    kept = k;
+  }
+  return start + parts.slice(0, kept).join('').length;
+}
+
+/** Brackets, ages and relative clauses are asides, not conjuncts: "(CRPF)", ", 45,", ", who was shot at in Kolhapur,". */
+function withoutAsides(text: string): string {
+  return text
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
+    .replace(/,?\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The number of people a subject names, or null when it cannot be counted. */
+function countSubject(raw: string, aux: string | null, listsOnly: boolean): number | null {
+  const subject = withoutAsides(raw).replace(/,$/, '');
+  const words = subject.split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:including|among them|of whom|each)\b/i.test(subject) || BOUND_OR_RANGE.test(subject)) return null;
+  if (words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) return null;
+  // Read backwards from the verb: the subject starts after the last stretch that names nobody.
+  const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+)/u);
+  let total = 0;
+  let counted = 0;
+  for (let k = conjuncts.length - 1; k >= 0; k -= 2) {
+    const count = countConjunct((conjuncts[k] as string).trim());
+    if (count === null) {
+      if (counted === 0) return null;
+      break;
+    }
+    // A name set off by commas renames the person before it or names a place ("a driver, Nur Hossain,"; "Tirah Valley, two soldiers").
+    const joinedByComma = (joiner: string | undefined) => joiner === undefined || /^,\s*$/.test(joiner);
+    if (count === 'name' && conjuncts.length > 1 && (joinedByComma(conjuncts[k - 1]) || joinedByComma(conjuncts[k + 1]))) continue;
+    total += count === 'name' ? 1 : count;
+    counted++;
+  }
+  if (listsOnly && counted < 2) return null;
+  const singular = aux !== null && /^(?:was|is|has been)$/.test(aux.replace(/\s+/g, ' '));
+  if (singular) return total >= 1 ? 1 : null;
+  // "died" may be singular or plural; "were killed" needs at least two.
+  return aux !== null && total < 2 ? null : total || null;
+}
+
+function countConjunct(conjunct: string): number | 'name' | null {
+  const words = conjunct.split(/\s+/).filter(Boolean);
+  const [first, second] = words;
+  if (!first) return null;
+  const figure = parseNumber(first) ?? (second ? parseNumber(`${first} ${second}`) : null);
+  if (figure && figure.low === figure.high && !figure.vagueWord) return figure.low;
+  if (DETERMINER.test(first)) {
+    const counted = second ? parseNumber(second) : null;
+    if (counted && counted.low === counted.high && !counted.vagueWord) return counted.low;
+    // The head noun comes before "of": "The driver of a truck" is one, "the relatives of a man" are not.
+    const head = (conjunct.split(/\s+of\s+/i)[0] as string).split(/\s+/).at(-1) ?? '';
+    // "The security forces retaliated": a verb, not a head noun, ends the phrase.
+    if (/ed$/i.test(head)) return null;
+    return /^(?:an?|one|another|this|that)$/i.test(first) || !/[^s]s$/i.test(head) ? 1 : null;
+  }
+  if (words.every((w) => /^\p{Lu}/u.test(w) || /^(?:bin|ibn|al|el|de|alias|aka|and)$/i.test(w))) return 'name';
+  // "ASWJ leader Dr Mohammad Fayyaz": a title before a name is one person.
+  if (words.length >= 3 && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words.at(-1) as string) && /^\p{Lu}/u.test(words.at(-2) as string)) return 1;
+  return null;
+}
