@@ -9,7 +9,7 @@ const CLAUSE_OPENERS = /(?:[;:]|["“]|\b(?:when|as|after|while|where|that|but|b
 /** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
 const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
 /** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
-const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started)\b/i;
+const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|died|succumbed|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started)\b/i;
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
 const MAX_SUBJECT_WORDS = 14;
@@ -35,7 +35,7 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected pattern(): string {
     const aux = String.raw`(?<aux>was|were|is|are|has been|have been|had been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     const intransitive = String.raw`${ADVERBS}(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
     return String.raw`(?<=\S\s+)(?:${transitive}|${intransitive})\b`;
   }
@@ -114,7 +114,7 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): numb
 function countConjunct(conjunct: string): number | 'name' | null {
   const words = conjunct.split(/\s+/).filter(Boolean);
   const [first, second] = words;
-  if (!first) return null;
+  if (!first || FINITE_VERB.test(conjunct)) return null;
   const figure = parseNumber(first) ?? (second ? parseNumber(`${first} ${second}`) : null);
   if (figure && figure.low === figure.high && !figure.vagueWord) return figure.low;
   if (DETERMINER.test(first)) {
