@@ -44,6 +44,7 @@ describe('casualty rules', () => {
     ['SubjectCountRule', 'ASWJ leader Dr Mohammad Fayyaz along with his driver were shot dead.', { measure: 'killed', low: 2 }],
     ['SubjectCountRule', 'Two key TTP militants, Sajid and Mohammad Zafar, and a guard were killed by police.', { measure: 'killed', low: 3 }],
     ['SubjectCountRule', 'A truck helper, who suffered burn injuries in a petrol bomb attack on his vehicle at Rupihar, died in a hospital.', { measure: 'killed', low: 1 }],
+    ['SubjectCountRule', 'At least six suspected militants belonging to the TTP were killed.', { measure: 'killed', low: 6, qualifier: 'at_least' }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a Nicaraguan journalist was found in a field.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],

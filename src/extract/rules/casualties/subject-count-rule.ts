@@ -1,4 +1,4 @@
-import { parseNumber } from '../../numbers.js';
+import { NUMBER, parseNumber } from '../../numbers.js';
 import { ADVERBS, VICTIM } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 
@@ -13,9 +13,11 @@ const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fire
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
 const MAX_SUBJECT_WORDS = 14;
-/** Bounds and ranges ("between 10 and 15", "at least two", "three or four") are the numeric rules' business. */
+/** Ranges ("between 10 and 15", "three or four") are the numeric rules' business. */
 const COUNT_WORD = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens)`;
-const BOUND_OR_RANGE = new RegExp(String.raw`\b(?:between|at least|more than|over|up to|nearly|about|around|almost|some)\s+${COUNT_WORD}\b|\b${COUNT_WORD}\s*(?:or|to|-)\s*${COUNT_WORD}\b`, 'i');
+const RANGE = new RegExp(String.raw`\bbetween\s+${COUNT_WORD}\b|\b${COUNT_WORD}\s*(?:or|to|-)\s*${COUNT_WORD}\b`, 'i');
+/** A figure opening a conjunct, with its bound: "At least six suspected militants". */
+const LEADING_FIGURE = new RegExp(String.raw`^(?:${NUMBER})(?=\s|$)`, 'i');
 
 /**
  * Victims counted from the subject of a casualty verb, however long it is: "Two Central Reserve
@@ -44,12 +46,12 @@ export class SubjectCountRule extends CasualtyRule {
     const before = sentence.text.slice(0, match.index);
     const subjectStart = subjectStartIn(before);
     const raw = before.slice(subjectStart);
-    const counted = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
-    if (!counted) return null;
+    const figure = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
+    if (!figure) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     const measureVerb = /died|succumbed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
     const victim = [...raw.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const finding = super.build(Object.assign(match, { groups: { num: String(counted), verb: measureVerb, victim } }), sentence);
+    const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim } }), sentence);
     if (!finding) return null;
     const start = sentence.start + subjectStart + (raw.length - raw.trimStart().length);
     finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };
@@ -82,16 +84,17 @@ function withoutAsides(text: string): string {
     .trim();
 }
 
-/** The number of people a subject names, or null when it cannot be counted. */
-function countSubject(raw: string, aux: string | null, listsOnly: boolean): number | null {
+/** The figure a subject names, as text for parseNumber ("2", "at least six"), or null when it cannot be counted. */
+function countSubject(raw: string, aux: string | null, listsOnly: boolean): string | null {
   const subject = withoutAsides(raw).replace(/,$/, '');
   const words = subject.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:including|among them|of whom|each)\b/i.test(subject) || BOUND_OR_RANGE.test(subject)) return null;
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:including|among them|of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if (words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
   const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+)/u);
   let total = 0;
   let counted = 0;
+  let bounded: string | null = null;
   for (let k = conjuncts.length - 1; k >= 0; k -= 2) {
     const count = countConjunct((conjuncts[k] as string).trim());
     if (count === null) {
@@ -101,22 +104,26 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): numb
     // A name set off by commas renames the person before it or names a place ("a driver, Nur Hossain,"; "Tirah Valley, two soldiers").
     const joinedByComma = (joiner: string | undefined) => joiner === undefined || /^,\s*$/.test(joiner);
     if (count === 'name' && conjuncts.length > 1 && (joinedByComma(conjuncts[k - 1]) || joinedByComma(conjuncts[k + 1]))) continue;
-    total += count === 'name' ? 1 : count;
+    if (typeof count === 'object') bounded = count.phrase;
+    total += count === 'name' ? 1 : typeof count === 'object' ? count.low : count;
     counted++;
   }
   if (listsOnly && counted < 2) return null;
   const singular = aux !== null && /^(?:was|is|has been)$/.test(aux.replace(/\s+/g, ' '));
-  if (singular) return total >= 1 ? 1 : null;
+  if (singular) return total >= 1 ? '1' : null;
   // "died" may be singular or plural; "were killed" needs at least two.
-  return aux !== null && total < 2 ? null : total || null;
+  if ((aux !== null && total < 2) || total === 0) return null;
+  return counted === 1 && bounded ? bounded : String(total);
 }
 
-function countConjunct(conjunct: string): number | 'name' | null {
+/** One conjunct's count: a figure (with its bound when it has one), a bare name, or null. */
+function countConjunct(conjunct: string): number | { low: number; phrase: string } | 'name' | null {
   const words = conjunct.split(/\s+/).filter(Boolean);
   const [first, second] = words;
   if (!first || FINITE_VERB.test(conjunct)) return null;
-  const figure = parseNumber(first) ?? (second ? parseNumber(`${first} ${second}`) : null);
-  if (figure && figure.low === figure.high && !figure.vagueWord) return figure.low;
+  const lead = LEADING_FIGURE.exec(conjunct)?.[0];
+  const figure = lead ? parseNumber(lead) : null;
+  if (figure && !figure.vagueWord && figure.low === figure.high) return figure.qualifier === 'exact' ? figure.low : { low: figure.low, phrase: lead as string };
   if (DETERMINER.test(first)) {
     const counted = second ? parseNumber(second) : null;
     if (counted && counted.low === counted.high && !counted.vagueWord) return counted.low;
