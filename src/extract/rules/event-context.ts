@@ -33,6 +33,13 @@ const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off-duty|(?:at|in|inside|ou
 const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
 /** One-sided entries into a place: raids, incursions, invasions. */
 const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed)$/i;
+/** Groups without arms (communities, party supporters, factions) clashing with each other. */
+const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
+/** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
+const CROWD = String.raw`(?:residents|locals|traders|vendors|hawkers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
+const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
+/** Armed men on a side of the clash make it a battle, whoever else took part. */
+const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -67,8 +74,9 @@ export const eventContextRules: ContextRule[] = [
   {
     // Unarmed groups clashing with each other (communities, party supporters, students) riot, they do not battle.
     name: 'CommunalClashRule',
-    applies: (t, c) => t.subEventType === 'Armed clash' && /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i.test(c.text),
-    result: () => ({ eventType: 'Riots', subEventType: 'Mob violence' }),
+    applies: (t, c) => t.subEventType === 'Armed clash' && (COMMUNAL_CLASH.test(c.text) || (CROWD_CLASH.test(c.text) && !ARMED_PARTY.test(c.text))),
+    // Demonstrators who fight are a violent demonstration; other crowds are a mob.
+    result: (_, c) => ({ eventType: 'Riots', subEventType: /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*)\b/i.test(c.text) ? 'Violent demonstration' : 'Mob violence' }),
   },
   {
     name: 'ProtestMetWithForceRule',
