@@ -7,6 +7,10 @@ import type { DateFinding } from '../types.js';
 const parser = chrono.en.GB;
 /** Cheap test before the parser runs: a digit, a month, a weekday or a relative day word. */
 const MAY_HOLD_A_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|last|this|earlier|week|month)/i;
+/** A month or weekday name alone: written in lower case it is a word ("a protest march", "the sun."), not a date. */
+const BARE_CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?$/;
+/** "Jan 08", "January 14 evening": a month and a day, which chrono-node may read as a month and a year. */
+const MONTH_DAY = /^[A-Za-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\s,]*\d{4})/;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
@@ -23,14 +27,17 @@ export class DateRule {
     const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
     const found: Array<DateFinding & { explicit: boolean }> = [];
     for (const result of parser.parse(sentence.text, reference, { forwardDate: false })) {
-      if (/\b(?:hours?|minutes?|seconds?)\b/i.test(result.text)) continue;
+      if (/\b(?:hours?|minutes?|seconds?)\b/i.test(result.text) || BARE_CALENDAR_WORD.test(result.text)) continue;
       if (sentence.index === 0 && result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length))) continue;
       const start = result.start;
-      const precision = precisionOf(result.text, start);
+      const monthDay = start.isCertain('month') ? MONTH_DAY.exec(result.text) : null;
+      const precision = monthDay ? 1 : precisionOf(result.text, start);
       if (!precision) continue;
-      if (!published && !start.isCertain('year')) continue;
-      let date = start.date();
-      if (published && date.getTime() > reference.getTime() + 86_400_000 && !start.isCertain('year')) {
+      // "Jan 08": chrono-node reads the day as a year (2008); the year is the publication's.
+      const yearCertain = start.isCertain('year') && !monthDay;
+      if (!published && !yearCertain) continue;
+      let date = monthDay ? new Date(Date.UTC(reference.getUTCFullYear(), (start.get('month') as number) - 1, Number(monthDay[1]), 12)) : start.date();
+      if (published && date.getTime() > reference.getTime() + 86_400_000 && !yearCertain) {
         date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;

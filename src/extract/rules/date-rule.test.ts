@@ -1,0 +1,31 @@
+// The date rule on the forms news and coders write: resolved against the publication date.
+import { describe, expect, it } from 'vitest';
+import { find } from '../index.js';
+
+const datesIn = (text: string, published = '2015-01-09') => find(text, { published }).dates.map((d) => [d.date, d.precision]);
+
+describe('DateRule', () => {
+  it('resolves days, weekdays and relative words against the publication date', () => {
+    expect(datesIn('On 25 November 2014, jets struck.')).toEqual([['2014-11-25', 1]]);
+    expect(datesIn('Gunmen attacked the post on Tuesday.')).toEqual([['2015-01-06', 1]]);
+    expect(datesIn('A bomb exploded yesterday.')).toEqual([['2015-01-08', 1]]);
+  });
+
+  it('reads "Jan 08" as the eighth of January, not as 2008', () => {
+    expect(datesIn('Jan 08, CMEV reported an explosion.')).toEqual([['2015-01-08', 1]]);
+    expect(datesIn('Bombs exploded near Bangabazar on January 14 evening.', '2015-01-16')).toEqual([['2015-01-14', 1]]);
+  });
+
+  it('takes a month-and-day after the publication date as last year', () => {
+    expect(datesIn('Jets struck on December 30.')).toEqual([['2014-12-30', 1]]);
+  });
+
+  it('does not read lower-case words as months or weekdays', () => {
+    expect(datesIn('Students began a protest march in Mandalay.')).toEqual([]);
+    expect(datesIn('Activists unfurled a banner in the sun.')).toEqual([]);
+  });
+
+  it('skips a dateline, which dates the report', () => {
+    expect(datesIn('Sunamganj, Jan 2 (UNB) Over 50 people were injured.')).toEqual([]);
+  });
+});
