@@ -25,6 +25,10 @@ describe('DateRule', () => {
     expect(datesIn('Activists unfurled a banner in the sun.')).toEqual([]);
   });
 
+  it('prefers a stated day to a relative one in the same sentence', () => {
+    expect(datesIn('Troops shot a youth in Sopore today (07/01).')[0]).toEqual(['2015-01-07', 1]);
+  });
+
   it('skips a dateline, which dates the report', () => {
     expect(datesIn('Sunamganj, Jan 2 (UNB) Over 50 people were injured.')).toEqual([]);
   });

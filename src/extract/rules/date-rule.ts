@@ -42,7 +42,7 @@ export class DateRule {
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;
       found.push({
-        explicit: start.isCertain('day') && start.isCertain('month'),
+        explicit: /\d/.test(result.text) && start.isCertain('day') && start.isCertain('month'),
         date: date.toISOString().slice(0, 10),
         precision,
         evidence: { start: sentence.start + result.index, end: sentence.start + result.index + result.text.length, text: result.text, rule: this.name },
