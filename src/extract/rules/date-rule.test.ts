@@ -20,8 +20,13 @@ describe('DateRule', () => {
     expect(datesIn('Jets struck on December 30.')).toEqual([['2014-12-30', 1]]);
   });
 
+  it('takes a weekday after the publication day as last week\'s, not last year\'s', () => {
+    expect(datesIn('Gunmen attacked the post on Saturday.')).toEqual([['2015-01-03', 1]]);
+  });
+
   it('does not read lower-case words as months or weekdays', () => {
     expect(datesIn('Students began a protest march in Mandalay.')).toEqual([]);
+    expect(datesIn('Students resumed their march, entering Waw Township.')).toEqual([]);
     expect(datesIn('Activists unfurled a banner in the sun.')).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ const parser = chrono.en.GB;
 /** Cheap test before the parser runs: a digit, a month, a weekday or a relative day word. */
 const MAY_HOLD_A_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|last|this|earlier|week|month)/i;
 /** A month or weekday name alone: written in lower case it is a word ("a protest march", "the sun."), not a date. */
-const BARE_CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?$/;
+const BARE_CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)[.,;:]?$/;
 /** "Jan 08", "January 14 evening": a month and a day, which chrono-node may read as a month and a year. */
 const MONTH_DAY = /^[A-Za-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\s,]*\d{4})/;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
@@ -38,7 +38,9 @@ export class DateRule {
       if (!published && !yearCertain) continue;
       let date = monthDay ? new Date(Date.UTC(reference.getUTCFullYear(), (start.get('month') as number) - 1, Number(monthDay[1]), 12)) : start.date();
       if (published && date.getTime() > reference.getTime() + 86_400_000 && !yearCertain) {
-        date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+        // A weekday after publication is last week's; a day of the year is last year's.
+        const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day');
+        date = weekdayOnly ? new Date(date.getTime() - 7 * 86_400_000) : new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;
       found.push({
