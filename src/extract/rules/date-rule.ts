@@ -37,10 +37,11 @@ export class DateRule {
       const yearCertain = start.isCertain('year') && !monthDay;
       if (!published && !yearCertain) continue;
       let date = monthDay ? new Date(Date.UTC(reference.getUTCFullYear(), (start.get('month') as number) - 1, Number(monthDay[1]), 12)) : start.date();
+      // A weekday after the publication day is last week's; a day of the year after it (a day's slack for time zones) is last year's.
+      const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day');
+      if (published && weekdayOnly && date.getTime() > reference.getTime()) date = new Date(date.getTime() - 7 * 86_400_000);
       if (published && date.getTime() > reference.getTime() + 86_400_000 && !yearCertain) {
-        // A weekday after publication is last week's; a day of the year is last year's.
-        const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day');
-        date = weekdayOnly ? new Date(date.getTime() - 7 * 86_400_000) : new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+        date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;
       found.push({
