@@ -135,9 +135,8 @@ function chooseActors(eventType: string, subEventType: string, actors: ActorFind
     const other = perpetrator ?? actors.find((a) => a.role === 'target');
     return { actor1: DEFAULT_ACTOR1[eventType]!, actor1Evidence: null, actor2: other?.name ?? null, actor2Evidence: other?.evidence ?? null };
   }
-  // In a battle with no named attacker, ACLED names a side that took part: state forces first.
-  const battleSide =
-    eventType === 'Battles' && !perpetrator ? (actors.find((a) => a.kind === 'state' && a.role !== 'perpetrator') ?? actors.find((a) => a.role === 'party')) : undefined;
+  // In a battle with no named attacker, ACLED names a side that took part: the first one named.
+  const battleSide = eventType === 'Battles' && !perpetrator ? actors.find((a) => a.role !== 'perpetrator') : undefined;
   const target = actors.find((a) => a.role === 'target' && a.name !== (perpetrator ?? battleSide)?.name);
   const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];

@@ -1,3 +1,4 @@
+import { lexiconRows } from '../extract/lexicon.js';
 // The reconcile stage: located incident drafts from one report, plus the stored incidents they
 // might repeat, in; incidents to save out. Reports of the same incident (same day, same place,
 // compatible type) are merged and every claim is kept; figures are derived from all claims.
@@ -38,7 +39,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
     date: draft.date,
     timePrecision: draft.timePrecision,
     place: draft.place,
-    actor1: fillCountry(draft.actor1, country),
+    actor1: countryConvention(fillCountry(draft.actor1, country), draft.evidence.actor1?.[0]?.text ?? ''),
     actor2: fillCountry(draft.actor2, country),
     claims,
     fatalities: { low: null, best: null, high: null },
@@ -106,6 +107,18 @@ function figureEvidence(incident: Incident, rule: string): Evidence[] {
 
 function withReport(claim: Claim, reportId: string): Claim {
   return { ...claim, reportId, evidence: { ...claim.evidence, reportId }, sentence: { ...claim.sentence, reportId } };
+}
+
+const conventions = lexiconRows('country-actors.txt').map(([generic, named, words]) => ({
+  generic: generic!,
+  named: named!,
+  words: words && words !== '-' ? new RegExp(`\\b(?:${words})\\b`, 'i') : null,
+}));
+
+/** The name ACLED uses in one country for an actor the text describes generically (data/lexicons/country-actors.txt). */
+function countryConvention(name: string | null, described: string): string | null {
+  const convention = conventions.find((c) => c.generic === name && (!c.words || c.words.test(described)));
+  return convention?.named ?? name;
 }
 
 /** Fills `{country}` in an actor name; without a country the qualifier is dropped. */

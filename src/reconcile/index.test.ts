@@ -1,0 +1,22 @@
+// Incidents from drafts: actor names get their country, and the country's naming conventions.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../extract/index.js';
+import { geocode } from '../geocode/index.js';
+import { incidentFromDraft } from './index.js';
+
+function incidentOf(text: string) {
+  const [draft] = extract(text, { published: '2015-03-02' }).incidents;
+  const { place } = geocode(text, { focus: draft!.focus });
+  return incidentFromDraft({ ...draft!, place }, 'report', 0);
+}
+
+describe('incidentFromDraft', () => {
+  it('fills the country into actor names', () => {
+    expect(incidentOf('Gunmen killed two villagers in Peshawar on Sunday.').actor1).toBe('Unidentified Armed Group (Pakistan)');
+  });
+
+  it("uses a country's convention for an actor the text describes generically (data/lexicons/country-actors.txt)", () => {
+    expect(incidentOf('Insurgents detonated a bomb in Pattani on Sunday, wounding two rangers.').actor1).toBe('Southern Muslim Separatists (Thailand)');
+    expect(incidentOf('Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Gang (Mexico)');
+  });
+});
