@@ -16,6 +16,7 @@ describe('event context rules', () => {
     ['CommunalClashRule (a crowd against the police)', 'Police clashed with informal traders in Annaba after a crackdown on street sellers.', 'Riots / Mob violence'],
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],
     ['AttackOnArmedTargetRule does not apply to a killing at home', 'Gunmen shot dead an off-duty policeman at his home.', 'Violence against civilians / Attack'],
+    ['no rule: the month March is no protest march', 'On 3 March 2021, gunmen killed four villagers in Peshawar.', 'Violence against civilians / Attack'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],

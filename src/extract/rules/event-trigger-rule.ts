@@ -26,6 +26,9 @@ function squash(phrase: string): string {
 /** Negation just before a trigger: "did not carry out any air strikes", "no explosion". */
 const negationBefore = /\b(?:not|no|never|didn't|denied|denies|without)\b(?:\s+\S+){0,4}\s*$/i;
 
+/** Month names that are also trigger words. */
+const MONTH_NAME = /^(?:March|May)$/;
+
 /** Words that signal an event, from data/lexicons/event-triggers.txt. */
 export class EventTriggerRule extends PatternRule<TriggerFinding> {
   readonly name = 'EventTriggerRule';
@@ -36,6 +39,8 @@ export class EventTriggerRule extends PatternRule<TriggerFinding> {
   protected build(match: Match, sentence: Sentence): TriggerFinding | null {
     const entry = entries.get(squash(match[0]).toLowerCase());
     if (!entry || (entry.exact && squash(match[0]) !== entry.exact)) return null;
+    // "On 3 March 2021": a capitalised "March" inside a sentence is the month, not a protest.
+    if (MONTH_NAME.test(match[0]) && match.index > 0) return null;
     if (negationBefore.test(sentence.text.slice(0, match.index))) return null;
     return { eventType: entry.eventType, subEventType: entry.subEventType, weight: entry.weight, evidence: this.evidence(match, sentence), sentence };
   }
