@@ -12,6 +12,7 @@ describe('event context rules', () => {
     ['AttackOnArmedTargetRule', 'Gunmen attacked a police checkpoint, killing 4 policemen.', 'Battles / Armed clash'],
     ['AttackOnArmedTargetRule (exchange of fire)', 'A young man was shot in police firing after he hurled a petrol bomb.', 'Battles / Armed clash'],
     ['SmallArmsMeansClashRule', 'Rebels fired mortars and small arms at army positions.', 'Battles / Armed clash'],
+    ['no rule: heavy machine guns with mortars are shelling', 'Rebel forces fired 82mm mortars and heavy machine guns at government positions near Pisky.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
     ['CommunalClashRule', 'BJP and Congress workers clashed in Indore, injuring 11 people.', 'Riots / Mob violence'],
     ['CommunalClashRule (a crowd against the police)', 'Police clashed with informal traders in Annaba after a crackdown on street sellers.', 'Riots / Mob violence'],
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],

@@ -40,6 +40,7 @@ const CROWD = String.raw`(?:residents|locals|traders|vendors|hawkers|miners|ride
 const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
+const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -68,7 +69,8 @@ export const eventContextRules: ContextRule[] = [
   {
     // Small arms alongside mortars or artillery mean two sides exchanging fire: ACLED codes a clash.
     name: 'SmallArmsMeansClashRule',
-    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && /\b(?:small arms|machine ?guns?|machineguns|rifles|guns?|gunfire|firing|exchanged fire|exchange of fire)\b/i.test(c.text),
+    // Heavy machine guns fired with mortars and grenade launchers count as shelling, as ACLED codes them.
+    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && SMALL_ARMS.test(c.text),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
