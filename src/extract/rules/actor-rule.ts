@@ -12,7 +12,7 @@ interface ActorEntry {
 
 /** Weapons and units that belong to the actor named before them: "Syrian Government airstrikes", "regime warplanes". */
 const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|warplanes?|jets|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
-const ATTACK_VERB = String.raw`(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later)\s+)*(?:claimed responsibility|violated|resorted to|carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
+const ATTACK_VERB = String.raw`(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+)?(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later|yet|again|once|early|late)\s+)*(?:claimed responsibility|violated|resorted to|carried out|launched|attacked|attack|killed|shot|fired|opened fire|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used)\b`;
 const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OWN_WEAPON}|${ATTACK_VERB})`, 'i');
 const perpetratorBefore = /\b(?:by|from|between)\s+(?:the\s+)?$/i;
 /** The second party of "between X and Y". */
