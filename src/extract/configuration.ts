@@ -15,6 +15,7 @@ import { DeathTollRule } from './rules/casualties/death-toll-rule.js';
 import { DeathsOfRule } from './rules/casualties/deaths-of-rule.js';
 import { IncludingVictimsRule } from './rules/casualties/including-victims-rule.js';
 import { IntransitiveCasualtyRule } from './rules/casualties/intransitive-casualty-rule.js';
+import { ObjectVictimRule } from './rules/casualties/object-victim-rule.js';
 import { NoCasualtiesRule } from './rules/casualties/no-casualties-rule.js';
 import { NominalCasualtyRule } from './rules/casualties/nominal-casualty-rule.js';
 import { PartitiveVictimsRule } from './rules/casualties/partitive-victims-rule.js';
@@ -42,6 +43,7 @@ export const casualtyRules = [
   new ArticleVictimRule(),
   new SingleVictimRule(),
   new SubjectCountRule('any'),
+  new ObjectVictimRule(),
   new BodyFoundRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),

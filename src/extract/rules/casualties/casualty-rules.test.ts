@@ -45,6 +45,15 @@ describe('casualty rules', () => {
     ['SubjectCountRule', 'Two key TTP militants, Sajid and Mohammad Zafar, and a guard were killed by police.', { measure: 'killed', low: 3 }],
     ['SubjectCountRule', 'A truck helper, who suffered burn injuries in a petrol bomb attack on his vehicle at Rupihar, died in a hospital.', { measure: 'killed', low: 1 }],
     ['SubjectCountRule', 'At least six suspected militants belonging to the TTP were killed.', { measure: 'killed', low: 6, qualifier: 'at_least' }],
+    ['ObjectVictimRule', 'Gunmen shot a senior police official, DSP Zulfiqar Ali Zaidi dead in Karachi.', { measure: 'killed', victims: 'police', low: 1 }],
+    ['ObjectVictimRule', 'A militant stabbed to death a police colonel outside his home.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'Villagers beat to death two people suspected of theft in Kasba.', { measure: 'killed', low: 2 }],
+    ['ObjectVictimRule', 'Unidentified assailants slew a ward-level party leader in Demra.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'A crude bomb blast at his residence left his wife dead.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'Gunmen fired upon them in Swabi, killing both.', { measure: 'killed', low: 2 }],
+    ['ObjectVictimRule', 'Separatists killed all 6 of the former militants in the car.', { measure: 'killed', low: 6 }],
+    ['IntransitiveCasualtyRule', 'Two protesters succumbed to bullet injuries on Monday.', { measure: 'killed', victims: 'protesters', low: 2 }],
+    ['SingleVictimRule', 'His wife was declared dead at the hospital.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a Nicaraguan journalist was found in a field.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],
@@ -73,6 +82,11 @@ describe('casualty rules', () => {
       expect.objectContaining({ measure: 'killed', low: 12 }),
       expect.objectContaining({ measure: 'injured', low: 4 }),
     ]);
+  });
+
+  it('does not count an object it cannot count', () => {
+    expect(casualties('The blast left several people dead.')).toEqual([]);
+    expect(casualties('Gunmen shot him dead.')).toEqual([]);
   });
 
   it('counts a plural subject with a singular rule nowhere', () => {

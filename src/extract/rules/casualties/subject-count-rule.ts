@@ -37,7 +37,7 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected pattern(): string {
     const aux = String.raw`(?<aux>was|were|is|are|has been|have been|had been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     const intransitive = String.raw`${ADVERBS}(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
     return String.raw`(?<=\S\s+)(?:${transitive}|${intransitive})\b`;
   }
@@ -82,6 +82,11 @@ function withoutAsides(text: string): string {
     .replace(/,?\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The figure a noun phrase of victims names ("a senior police official, DSP Ali", "two people"), as text for parseNumber. */
+export function countVictims(phrase: string): string | null {
+  return countSubject(phrase, null, false);
 }
 
 /** The figure a subject names, as text for parseNumber ("2", "at least six"), or null when it cannot be counted. */
