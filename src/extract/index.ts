@@ -4,6 +4,7 @@ import type { Claim } from '../types.js';
 import { assembleIncidents } from './assemble.js';
 import { buildClaims } from './claims.js';
 import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, triggerRules } from './configuration.js';
+import { GrievanceRefiner } from './refiners/grievance-refiner.js';
 import { KilledThemRefiner } from './refiners/killed-them-refiner.js';
 import { ActorRule } from './rules/actor-rule.js';
 import { splitSentences } from './sentences.js';
@@ -40,7 +41,7 @@ export function find(text: string, options: ExtractOptions): Findings {
   const all = <T>(rules: Array<{ apply(s: (typeof sentences)[number]): T[] }>) => sentences.flatMap((s) => rules.flatMap((r) => r.apply(s)));
   return {
     sentences,
-    casualties: KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences),
+    casualties: GrievanceRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences)),
     attributions: all(attributionRules),
     involvements: all(involvementRules),
     triggers: all(triggerRules),

@@ -26,6 +26,8 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     const [numStart, numEnd] = match.indices.groups?.num ?? [0, 0];
     if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
     // "One JCO of 12 Assam Rifles died": a number in a unit's name is no count.
+    // "No one was killed": a negated figure is no figure (NoCasualtiesRule reads the zero).
+    if (/\b(?:no|not a single|not even)\s+$/i.test(sentence.text.slice(0, numStart))) return null;
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;
     return {
       measure: groups.verb ? measureOf(groups.verb) : this.defaultMeasure,

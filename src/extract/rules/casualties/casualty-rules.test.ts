@@ -84,6 +84,17 @@ describe('casualty rules', () => {
     ]);
   });
 
+  it('reads "no one was killed" as no casualties, not one', () => {
+    expect(casualties('No one was hurt or killed during the exchange of fire.').every((c) => c.low === 0)).toBe(true);
+    expect(casualties('Nobody was killed in the attack.').every((c) => c.low === 0)).toBe(true);
+  });
+
+  it('leaves out the deaths a protest is about (GrievanceRefiner), not those at the protest', () => {
+    expect(casualties('Lawyers protested in Daska against the killing of two lawyers by police.')).toEqual([]);
+    expect(casualties('Residents demanded the arrest of those who killed two children.')).toEqual([]);
+    expect(casualties('Students protested, and police opened fire, killing two students.')).toContainEqual(expect.objectContaining({ low: 2 }));
+  });
+
   it('does not count an object it cannot count', () => {
     expect(casualties('The blast left several people dead.')).toEqual([]);
     expect(casualties('Gunmen shot him dead.')).toEqual([]);

@@ -7,6 +7,9 @@ const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 /** "On 8 May 2020, ", "In Chapainawabganj, ", "As reported on 1 May 2020, ": openers, not subjects. */
 const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately)\b[^,]*,\s+)+/;
 
+/** "No one was hurt", "Nobody was killed": NoCasualtiesRule reads these. */
+const NEGATED_SUBJECT = /^\s*(?:no|none|nobody|neither)\b/i;
+
 const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|civilians|others|both|all)\b/i;
 
 /**
@@ -32,7 +35,7 @@ export class SingleVictimRule extends CasualtyRule {
     const subject = lastClause.replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
     // "A man accused of stealing 11 goats": after a singular article only the head word can make the subject plural.
     const counted = /^(?:an?|one|another)\s/i.test(subject.trim()) ? COUNTED.test(subject.trim().split(/\s+/).slice(0, 2).join(' ')) : COUNTED.test(subject);
-    if (!subject.trim() || counted || /\b(?:they|we|who|which)\s*$/i.test(subject)) return null;
+    if (!subject.trim() || counted || /\b(?:they|we|who|which)\s*$/i.test(subject) || NEGATED_SUBJECT.test(subject)) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';

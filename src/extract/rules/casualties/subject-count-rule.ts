@@ -94,7 +94,7 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   const subject = withoutAsides(raw).replace(/,$/, '');
   const words = subject.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:including|among them|of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
-  if (words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) return null;
+  if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
   const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+)/u);
   let total = 0;

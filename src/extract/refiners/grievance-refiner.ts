@@ -1,0 +1,20 @@
+// "Lawyers protested against the killing of two lawyers by police": the deaths are the protest's
+// grievance, reported elsewhere, not casualties of the protest.
+import type { CasualtyFinding } from '../types.js';
+
+/** A protest or demand before the figure in the same sentence makes the figure its reason. */
+const GRIEVANCE_BEFORE = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions)|rall(?:y|ied|ies)|marched|demand(?:ed|ing|s)?|condemn(?:ed|ing|s)?)\b(?:(?![.;:]).)*$/i;
+/** Words of violence at the protest itself between the protest word and the figure: those casualties count. */
+const VIOLENCE_AT_PROTEST = /\b(?:opened fire|fired|clash\w*|attack\w*|charged|shot|tear ?gas|police|security forces|troops|soldiers)\b/i;
+
+export const GrievanceRefiner = {
+  name: 'GrievanceRefiner',
+  /** Drops the deaths a protest is about ("protesting the death of a worker", "demanding the arrest of those who killed two children"). */
+  refine(findings: CasualtyFinding[]): CasualtyFinding[] {
+    return findings.filter((f) => {
+      const before = f.sentence.text.slice(0, f.evidence.start - f.sentence.start);
+      const grievance = GRIEVANCE_BEFORE.exec(before);
+      return !grievance || VIOLENCE_AT_PROTEST.test(before.slice(grievance.index));
+    });
+  },
+};
