@@ -189,9 +189,8 @@ function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMent
   const score = (mention: FoundMention) => {
     const context = buildContext(clues, winners, mention);
     const list = mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
-    for (const candidate of list) {
-      candidate.namesRegion = list.some((c) => c.entry.kind === 'admin1' && c.match === 'name' && c.entry.countryCode === candidate.entry.countryCode && c.entry.admin1Code === candidate.entry.admin1Code);
-    }
+    const namedRegions = new Set(list.filter((c) => c.entry.kind === 'admin1' && c.match === 'name').map((c) => regionKey(c.entry)));
+    for (const candidate of list) candidate.namesRegion = namedRegions.has(regionKey(candidate.entry));
     return list;
   };
   const surestFirst = places.map((mention) => ({ mention, margin: margin(score(mention)) })).sort((a, b) => b.margin - a.margin);

@@ -38,8 +38,10 @@ export class SubjectCountRule extends CasualtyRule {
   protected pattern(): string {
     const aux = String.raw`(?<aux>was|were|is|are|has been|have been|had been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
     const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
-    const intransitive = String.raw`${ADVERBS}(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
-    return String.raw`(?<=\S\s+)(?:${transitive}|${intransitive})\b`;
+    // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
+    // group would be tried at every word of every sentence.
+    const intransitive = String.raw`(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
+    return String.raw`(?<=\S\s+)\b(?:${transitive}|${intransitive})\b`;
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
