@@ -18,6 +18,8 @@ describe('event context rules', () => {
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],
     ['AttackOnArmedTargetRule does not apply to a killing at home', 'Gunmen shot dead an off-duty policeman at his home.', 'Violence against civilians / Attack'],
     ['no rule: the month March is no protest march', 'On 3 March 2021, gunmen killed four villagers in Peshawar.', 'Violence against civilians / Attack'],
+    ['RaidOnCiviliansRule (fire opened on people)', 'Soldiers fired live bullets at two farmers near the fence, wounding both.', 'Violence against civilians / Attack'],
+    ['AttackOnArmedTargetRule does not apply to a former officer', 'In Tacuba, a former military officer was shot and killed by gang members.', 'Violence against civilians / Attack'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],

@@ -28,11 +28,11 @@ const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters'
 /** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
 const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b/i;
 /** Killed where no fight was possible: at home, off duty, assassinated. ACLED codes violence against the person. */
-const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off-duty|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
+const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off[\s-]duty|former (?:military|army|police|security) (?:officer|official|soldier|man)|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
 /** Words of two sides fighting: with them, a raid or an incursion is a clash. */
 const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
-/** One-sided entries into a place: raids, incursions, invasions. */
-const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed)$/i;
+/** One-sided attacks: raids, incursions, invasions, fire opened on people. */
+const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed|fired|firing|opened fire|shot at|shooting)$/i;
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
 const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
 /** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
@@ -57,7 +57,7 @@ export const eventContextRules: ContextRule[] = [
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
-    // Armed men raiding a village and killing residents attack civilians: nobody fought back.
+    // Armed men raiding a village or firing on people attack civilians: nobody fought back.
     name: 'RaidOnCiviliansRule',
     applies: (t, c) => {
       if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text)) return false;
