@@ -6,7 +6,7 @@ import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
-import type { ActorFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
+import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
 
 /** Openings that start a new incident in the same report. */
 const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
@@ -34,10 +34,12 @@ interface Group {
 }
 
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
-  const background = new Set(findings.background.map((b) => b.sentence.index));
+  const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings)).map((b) => b.sentence.index));
   const claimsBySentence = groupBy(claims, (c) => sentenceIndexOf(findings.sentences, c.evidence.start));
   const triggersBySentence = groupBy(findings.triggers, (t) => t.sentence.index);
-  const datesBySentence = groupBy(findings.dates, (d) => d.sentence.index);
+  // A date inside a background cue ("since March 17th", "in November last year") dates the background.
+  const inBackground = (d: DateFinding) => findings.background.some((b) => b.evidence.start < d.evidence.end && d.evidence.start < b.evidence.end);
+  const datesBySentence = groupBy(findings.dates.filter((d) => !inBackground(d)), (d) => d.sentence.index);
 
   const groups: Group[] = [];
   const orphanClaims: Claim[] = [];
@@ -69,6 +71,18 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
   return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate }, findings, triggersBySentence, published));
+}
+
+/**
+ * A report's first sentence that states an event before its background cue is the event with
+ * its circumstances ("Residents protested against the relocation of people whose houses were
+ * demolished in November last year"), not background; but a toll over a campaign ("200 have
+ * been killed since the start of the campaign") stays a summary.
+ */
+function isLeadEvent(cue: BackgroundFinding, findings: Findings): boolean {
+  if (cue.sentence.index !== 0) return false;
+  if (cue.kind === 'campaign' && findings.casualties.some((c) => c.sentence.index === 0)) return false;
+  return findings.triggers.some((t) => t.sentence.index === 0 && t.evidence.start < cue.evidence.start);
 }
 
 function startsNewIncident(sentence: Sentence, date: DateFinding | null, current: Group): boolean {

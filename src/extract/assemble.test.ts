@@ -1,0 +1,23 @@
+// Grouping sentences into incidents: background stays out, except what a lead states as its event.
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.js';
+
+const incidents = (text: string) => extract(text, { published: '2015-04-02' }).incidents;
+
+describe('assembleIncidents', () => {
+  it('leaves a campaign summary out', () => {
+    expect(incidents('More than 200 civilians have been killed since the start of the campaign.')).toEqual([]);
+  });
+
+  it('keeps a lead that states its event before a background cue, dated by the event, not the cue', () => {
+    const [incident] = incidents('Employees of the tax department protested on Wednesday against workplace shifting, as they have since March 17th.');
+    expect(incident?.eventType).toBe('Protests');
+    expect(incident?.date).toBe('2015-04-01');
+  });
+
+  it('does not keep a later sentence with a background cue as an incident of its own', () => {
+    const found = incidents('Gunmen killed two farmers in Zamfara on Tuesday. Bandits have killed hundreds in the state since January.');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.claims.map((c) => c.low)).toEqual([2]);
+  });
+});
