@@ -31,6 +31,7 @@ import { HedgeRule } from './rules/hedge-rule.js';
 export const casualtyRules = [
   new CoordinatedVictimsRule(),
   new SubjectCountRule('lists'),
+  new ObjectVictimRule('lists'),
   new AlongWithRule(),
   new PartitiveVictimsRule(),
   new PassiveCasualtyRule(),
@@ -43,7 +44,7 @@ export const casualtyRules = [
   new ArticleVictimRule(),
   new SingleVictimRule(),
   new SubjectCountRule('any'),
-  new ObjectVictimRule(),
+  new ObjectVictimRule('any'),
   new BodyFoundRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),

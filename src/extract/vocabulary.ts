@@ -34,3 +34,29 @@ const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missin
 
 /** A victim phrase: modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
 export const VICTIM_PHRASE = String.raw`(?:${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;
+
+const victimNounRe = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
+/** Whether an armed group's name ("MNDAA soldiers", "TTP militants") makes its members fighters, set by the actor rule's lexicon. */
+let armedGroupNamed: (words: string) => boolean = () => false;
+
+export function setArmedGroupTest(test: (words: string) => boolean): void {
+  armedGroupNamed = test;
+}
+
+/**
+ * The victim class of a whole phrase: its victim nouns' when they agree ("At least 10 IS militants" ->
+ * fighters), and fighters when an armed group's name comes before a word for troops ("two MNDAA
+ * soldiers").
+ */
+export function phraseVictimClass(phrase: string, noun: string | undefined): string {
+  let cls = victimClass(noun);
+  if (cls === 'all') {
+    // A part named after "including" ("63 people, including 36 civilians") is not the whole.
+    const whole = phrase.split(/,?\s+(?:including|among them|among whom|of whom)\b/i)[0] as string;
+    const classes = new Set([...whole.matchAll(victimNounRe)].map((m) => victimClass(m[0])).filter((c) => c !== 'all'));
+    // "one soldier and one civilian": victims of several classes are all victims.
+    cls = classes.size === 1 ? ([...classes][0] as string) : 'all';
+  }
+  if ((cls === 'soldiers' || cls === 'police') && armedGroupNamed(phrase)) return 'fighters';
+  return cls;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lexiconRows, parseLexicon } from '../lexicon.js';
 import type { Sentence } from '../sentences.js';
 import type { ActorFinding } from '../types.js';
+import { setArmedGroupTest } from '../vocabulary.js';
 
 interface ActorEntry {
   name: string;
@@ -52,6 +53,19 @@ export class ActorLexicon {
   lookup(text: string): ActorEntry | undefined {
     return this.byVariant.get(text.toLowerCase().replace(/\s+/g, ' '));
   }
+
+  /** Whether a phrase names an armed group (not a state's forces): "two MNDAA soldiers", "TTP men". */
+  namesArmedGroup(phrase: string): boolean {
+    const words = phrase.split(/[^\w'’-]+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+        const run = words.slice(i, i + n).join(' ');
+        const entry = this.lookup(run);
+        if (entry?.kind === 'armed_group' && (!entry.exact || run === entry.exact)) return true;
+      }
+    }
+    return false;
+  }
 }
 
 /** Words for a state's armed forces and police after a country name or demonym ("Afghan troops", "Pakistan Army"). */
@@ -87,7 +101,9 @@ const WORD = /[\w'’()-]+(?:\.[\w'’()-]+)*\.?/g;
  */
 export class ActorRule {
   readonly name = 'ActorRule';
-  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {}
+  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {
+    setArmedGroupTest((phrase) => lexicon.namesArmedGroup(phrase));
+  }
 
   apply(sentence: Sentence): ActorFinding[] {
     const words = [...sentence.text.matchAll(WORD)];

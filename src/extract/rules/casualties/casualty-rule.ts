@@ -3,7 +3,7 @@
 import { parseNumber } from '../../numbers.js';
 import type { Sentence } from '../../sentences.js';
 import type { CasualtyFinding } from '../../types.js';
-import { measureOf, victimClass } from '../../vocabulary.js';
+import { measureOf, phraseVictimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
 import type { Measure } from '../../../types.js';
 
@@ -31,7 +31,7 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;
     return {
       measure: groups.verb ? measureOf(groups.verb) : this.defaultMeasure,
-      victims: victimClass(groups.victim),
+      victims: phraseVictimClass(groups.phrase ?? match[0].slice(0, Math.max(0, (match.indices.groups?.verb?.[0] ?? match[0].length) - match.index)), groups.victim),
       figure,
       evidence: this.evidence(match, sentence),
       sentence,

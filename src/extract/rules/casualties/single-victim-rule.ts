@@ -39,7 +39,7 @@ export class SingleVictimRule extends CasualtyRule {
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const finding = super.build(Object.assign(match, { groups: { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim } }), sentence);
+    const finding = super.build(Object.assign(match, { groups: { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim, phrase: subject } }), sentence);
     if (!finding) return null;
     const start = sentence.start + match.indices.groups!.subject![0] + whole.lastIndexOf(lastClause);
     finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };

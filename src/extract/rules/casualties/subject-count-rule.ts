@@ -53,7 +53,7 @@ export class SubjectCountRule extends CasualtyRule {
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     const measureVerb = /died|succumbed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
     const victim = [...raw.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim } }), sentence);
+    const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim, phrase: raw } }), sentence);
     if (!finding) return null;
     const start = sentence.start + subjectStart + (raw.length - raw.trimStart().length);
     finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };
@@ -86,16 +86,20 @@ function withoutAsides(text: string): string {
     .trim();
 }
 
-/** The figure a noun phrase of victims names ("a senior police official, DSP Ali", "two people"), as text for parseNumber. */
-export function countVictims(phrase: string): string | null {
-  return countSubject(phrase, null, false);
+/**
+ * The figure a noun phrase of victims names ("a senior police official, DSP Ali", "two people"), as
+ * text for parseNumber; with `listsOnly`, only for two or more people named apart ("a father, his wife and their son").
+ */
+export function countVictims(phrase: string, listsOnly = false): string | null {
+  return countSubject(phrase, null, listsOnly);
 }
 
 /** The figure a subject names, as text for parseNumber ("2", "at least six"), or null when it cannot be counted. */
 function countSubject(raw: string, aux: string | null, listsOnly: boolean): string | null {
-  const subject = withoutAsides(raw).replace(/,$/, '');
+  // "20 militants belonging to the TTP, including 3 suicide bombers": the head counts; the part is IncludingVictimsRule's.
+  const subject = withoutAsides(raw.split(/,?\s+(?:including|among them)\b/i)[0] as string).replace(/,$/, '');
   const words = subject.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:including|among them|of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
   const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+)/u);
