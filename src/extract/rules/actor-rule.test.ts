@@ -1,0 +1,32 @@
+// The actor rule: names from the lexicon, and the role the words around them give.
+import { describe, expect, it } from 'vitest';
+import { find } from '../index.js';
+
+const actors = (text: string) => find(text, { published: '2015-02-02' }).actors.map((a) => [a.name, a.role]);
+
+describe('ActorRule', () => {
+  it('normalises variants to ACLED names', () => {
+    expect(actors('Regime warplanes struck the town.')).toEqual([['Military Forces of Syria', 'perpetrator']]);
+    expect(actors('Pakistani troops fired on the post.')).toEqual([['Military Forces of Pakistan', 'perpetrator']]);
+    expect(actors('The Houthis attacked the base.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
+  });
+
+  it('reads the perpetrator after "by", also through "suspected" and "assailants of"', () => {
+    expect(actors('A bus came under a bomb attack by suspected BNP activists.')).toContainEqual(['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']);
+    expect(actors('The magistrate was attacked by assailants of Jamaat-Shibir.')).toContainEqual(['JeI: Jamaat-e-Islami', 'perpetrator']);
+  });
+
+  it('reads the perpetrator across a time phrase before its verb', () => {
+    expect(actors('Pakistan Rangers on Friday night yet again violated the ceasefire.')).toEqual([['Military Forces of Pakistan', 'perpetrator']]);
+  });
+
+  it('tells a target from a side named without a role', () => {
+    expect(actors('Militants attacked the police station.')).toContainEqual(['Police Forces of {country}', 'target']);
+    // "between X and Y": the first side named is taken as the initiator, as ACLED lists it first.
+    expect(actors('Fighting between the army and the TNLA continued.')).toEqual([
+      ['Military Forces of {country}', 'perpetrator'],
+      ["TNLA: Ta'ang National Liberation Army", 'target'],
+    ]);
+    expect(actors('Three soldiers died in the blast.')).toEqual([['Military Forces of {country}', 'party']]);
+  });
+});
