@@ -26,11 +26,13 @@ interface ContextRule {
 const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
 const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters']);
 /** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
-const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b/i;
+const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|check[\s-]points?|check[\s-]?posts?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort|militia|militiamen|frontlines?|front lines?)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b/i;
 /** Killed where no fight was possible: at home, off duty, assassinated. ACLED codes violence against the person. */
 const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off[\s-]duty|former (?:military|army|police|security) (?:officer|official|soldier|man)|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
 /** Words of two sides fighting: with them, a raid or an incursion is a clash. */
 const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
+/** An attack met or aimed at armed men: "repelled", "thwarted", "against pro-Houthi groups". */
+const RESISTED = /\b(?:repelled|repulsed|thwarted|foiled|against\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|groups|fighters|militants|troops|army))\b/i;
 /** One-sided attacks: raids, incursions, invasions, fire opened on people. */
 const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed|fired|firing|opened fire|shot at|shooting)$/i;
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
@@ -60,9 +62,9 @@ export const eventContextRules: ContextRule[] = [
     // Armed men raiding a village or firing on people attack civilians: nobody fought back.
     name: 'RaidOnCiviliansRule',
     applies: (t, c) => {
-      if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text)) return false;
+      if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text) || RESISTED.test(c.text)) return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured' || cl.measure === 'abducted').map((cl) => cl.victims);
-      return !victims.some((v) => ARMED_VICTIMS.has(v)) && !c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group'));
+      return !victims.some((v) => ARMED_VICTIMS.has(v)) && !c.actors.some((a) => a.role !== 'perpetrator' && (a.kind === 'state' || a.kind === 'armed_group'));
     },
     result: () => ({ eventType: 'Violence against civilians', subEventType: 'Attack' }),
   },
