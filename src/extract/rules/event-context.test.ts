@@ -27,6 +27,8 @@ describe('event context rules', () => {
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],
     ['ProtestMetWithForceRule (killing)', 'Protesters marched in Khartoum. Security forces opened fire, killing 3 protesters.', 'Violence against civilians / Excessive force against protesters'],
     ['no rule: a protest against arrests', 'Journalists held a protest against the illegal arrest of a colleague.', 'Protests / Peaceful protest'],
+    ['no rule: a mob riots', 'A mob vandalized and set ablaze a section of a rehab facility over the death of a patient.', 'Riots / Mob violence'],
+    ['ViolentDemonstratorsRule', 'Villagers pelted stones at the police while demanding the release of their leader.', 'Riots / Violent demonstration'],
     ['ViolentProtestRule', 'Students protested the fee rise and torched a bus.', 'Riots / Violent demonstration'],
   ])('%s', (_rule, text, expected) => {
     expect(typing(text)).toBe(expected);

@@ -38,11 +38,12 @@ const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|inva
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
 const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
 /** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
-const CROWD = String.raw`(?:residents|locals|traders|vendors|hawkers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
+const CROWD = String.raw`(?:residents|locals|citizens|traders|vendors|hawkers|shopkeepers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
 const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
 const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
+const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
@@ -96,6 +97,12 @@ export const eventContextRules: ContextRule[] = [
     name: 'ArmedMenDoNotRiotRule',
     applies: (t, c) => t.eventType === 'Riots' && c.actors.some((a) => a.role === 'perpetrator' && (a.kind === 'armed_group' || a.kind === 'unidentified') && !/^(?:Rioters|Protesters)/.test(a.name)),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+  },
+  {
+    // A crowd that protests or demands something while it riots is a violent demonstration.
+    name: 'ViolentDemonstratorsRule',
+    applies: (t, c) => t.eventType === 'Riots' && t.subEventType === 'Mob violence' && PROTEST_CONTEXT.test(c.text),
+    result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
   },
   {
     name: 'ViolentProtestRule',
