@@ -29,6 +29,9 @@ describe('event context rules', () => {
     ['no rule: a protest against arrests', 'Journalists held a protest against the illegal arrest of a colleague.', 'Protests / Peaceful protest'],
     ['no rule: a mob riots', 'A mob vandalized and set ablaze a section of a rehab facility over the death of a patient.', 'Riots / Mob violence'],
     ['ViolentDemonstratorsRule', 'Villagers pelted stones at the police while demanding the release of their leader.', 'Riots / Violent demonstration'],
+    ['ProtestMetWithForceRule (arrests)', 'Around 15 people held a protest in Pinsk. Two persons were arrested by the police.', 'Protests / Protest with intervention'],
+    ['ProtestMetWithForceRule (shots in the air)', 'Prisoners staged a demonstration to demand sanitary control. Police intervened and shot into the air.', 'Protests / Protest with intervention'],
+    ['ViolentProtestRule before force', 'Metro workers demonstrated demanding to be sent home. Rioters pelted stones and police used a lathi charge.', 'Riots / Violent demonstration'],
     ['ViolentProtestRule', 'Students protested the fee rise and torched a bus.', 'Riots / Violent demonstration'],
   ])('%s', (_rule, text, expected) => {
     expect(typing(text)).toBe(expected);

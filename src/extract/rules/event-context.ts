@@ -84,11 +84,17 @@ export const eventContextRules: ContextRule[] = [
     result: (_, c) => ({ eventType: 'Riots', subEventType: /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*)\b/i.test(c.text) ? 'Violent demonstration' : 'Mob violence' }),
   },
   {
+    // Protesters who turn to violence riot; the force used against them does not make it a peaceful protest.
+    name: 'ViolentProtestRule',
+    applies: (t, c) => t.eventType === 'Protests' && /\b(?:torched|set (?:fire|ablaze)|setting fire|burn(?:t|ed|ing) (?:tyres|tires|objects|documents|vehicles?|cars?|buses|mattresses)|pelted|hurled stones|threw stones|stones|vandali[sz]ed|ransacked|clashed|storm(?:ed)? (?:the|a)|broke into|rioters)\b/i.test(c.text),
+    result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
+  },
+  {
     name: 'ProtestMetWithForceRule',
     // Arrests count only when they are of the protesters: a protest "against illegal arrests" is peaceful.
     applies: (t, c) =>
       t.eventType === 'Protests' &&
-      /\b(?:tear ?gas|dispersed|water cannon|baton|lathi|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|(?:police|forces)\s+(?:\w+\s+){0,3}(?:arrested|detained)|(?:protesters|demonstrators|participants)\s+were\s+(?:\w+\s+)?(?:arrested|detained))\b/i.test(c.text),
+      /\b(?:tear ?gas|dispersed|water cannon|baton|lathi|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|intervened|by force|(?:shot|fired)(?: \w+)? (?:in)?to the air|(?:police|forces)\s+(?:\w+\s+){0,3}(?:arrested|detained)|(?:protesters|demonstrators|participants|persons|people|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)|\d+\s+arrested|detained\s+(?:\d+|two|three|four|five|several|dozens))\b/i.test(c.text),
     result: (_, c) =>
       c.claims.some(killed) ? { eventType: 'Violence against civilians', subEventType: 'Excessive force against protesters' } : { eventType: 'Protests', subEventType: 'Protest with intervention' },
   },
@@ -102,11 +108,6 @@ export const eventContextRules: ContextRule[] = [
     // A crowd that protests or demands something while it riots is a violent demonstration.
     name: 'ViolentDemonstratorsRule',
     applies: (t, c) => t.eventType === 'Riots' && t.subEventType === 'Mob violence' && PROTEST_CONTEXT.test(c.text),
-    result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
-  },
-  {
-    name: 'ViolentProtestRule',
-    applies: (t, c) => t.eventType === 'Protests' && /\b(?:torched|set (?:fire|ablaze)|pelted|hurled stones|threw stones|vandali[sz]ed|ransacked|clashed)\b/i.test(c.text),
     result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
   },
 ];
