@@ -115,6 +115,10 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Syrian and Iraqi forces met.').place).toBeNull();
   });
 
+  it('does not code a large town by one of its other names without a locative word', () => {
+    expect(geocode('Activists of the Liga ng mga Manggagawa gathered to mark Labor Day.').place?.name).not.toBe('Riga');
+  });
+
   it('terms used in one country only (parties, units, offices) are clues to it; a clear majority of clues gives the country', () => {
     const result = geocode('Awami League activists clashed with BNP men at a village in the upazila.');
     expect(result.place).toMatchObject({ country: 'Bangladesh', latitude: null, geoPrecision: 3 });

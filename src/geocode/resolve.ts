@@ -217,6 +217,8 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, parts } = winner;
   if (isPlacedByOthers(winner)) return true;
   if (mention.partial) return false;
+  // Without a locative word, size vouches only for a place's own name: "Liga" is one of Riga's other names.
+  if (!isStrong(mention) && winner.match !== 'name' && parts.country <= 0) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
   if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && winner.match === 'name';
   return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || winner.namesRegion;
