@@ -59,6 +59,12 @@ describe('casualty rules', () => {
     ['PassiveCasualtyRule', 'At least 10 IS militants were killed in the fighting.', { victims: 'fighters', low: 10 }],
     ['PassiveCasualtyRule', 'Two MNDAA soldiers were killed in the clash.', { victims: 'fighters', low: 2 }],
     ['SubjectCountRule', '4 members of the GNA forces were killed in the clashes.', { victims: 'soldiers', low: 4 }],
+    ['ObjectVictimRule', 'An IED targeting a patrol killed soldier Rashid Khan on the spot.', { measure: 'killed', victims: 'soldiers', low: 1 }],
+    ['ObjectVictimRule', 'Armed men hijacked a vehicle and shot the driver dead.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'Assailants shot a party activist to death at the village.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'An alleged suicide bomber blew himself up at the gate.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'A newly elected village head has reportedly been killed by the Naxals.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'A party worker was targeted and killed by unknown assailants.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a Nicaraguan journalist was found in a field.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],
@@ -102,6 +108,8 @@ describe('casualty rules', () => {
 
   it('does not count an object it cannot count', () => {
     expect(casualties('The blast left several people dead.')).toEqual([]);
+    expect(casualties('Police killed party members in the raid.')).toEqual([]);
+    expect(casualties('The soldiers killed livestock.')).toEqual([]);
     expect(casualties('Gunmen shot him dead.')).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { CasualtyRule } from './casualty-rule.js';
 import { countVictims } from './subject-count-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
+const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
 /** Where the object of the verb ends: a preposition, a conjunction or punctuation. */
 const OBJECT_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|and|when|from|who|whom)\b|\s*[.;:(]|$)`;
 const object = (name: string) => String.raw`(?<${name}>(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z][\w'’.-]*)\b[^.;:]{0,80}?)`;
@@ -29,23 +30,39 @@ export class ObjectVictimRule extends CasualtyRule {
       const listEnd = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|when|from|who)\b|\s+and\s+(?!(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|\s*[.;:(]|$)`;
       return String.raw`\b(?:killed|killing|kills|kill|shot dead|gunned down)\s+${object('list')}${listEnd}`;
     }
-    const shotDead = String.raw`\b(?:shot|gunned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+dead\b`;
+    const shotDead = String.raw`\b(?:shot|shoot|shoots|gunned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+(?:dead|to\s+death)\b`;
+    // "kill PF member", "killed soldier Rashid Khan": a bare victim noun, perhaps with a name.
+    const bareVictim = String.raw`\b(?:kill|kills|killed|killing)\s+(?<bare>(?:[A-Z][\w-]*\s+)?(?:${VICTIM})(?:\s+[A-Z][\w'’.-]*){0,3})${OBJECT_END}`;
+    // A suicide bomber's own death counts.
+    const self = String.raw`\b(?<self>blew\s+himself\s+up|blew\s+herself\s+up|killing\s+himself|killing\s+herself)\b`;
     const toDeath = String.raw`\b(?:stabbed|tortured|beat|beaten|hacked|axed|burnt|burned|bludgeoned|chopped|stoned)\s+to\s+death\s+${object('toDeath')}${OBJECT_END}`;
     const murdered = String.raw`\b(?:slew|murdered|murdering)\s+${object('murdered')}${OBJECT_END}`;
     const leftDead = String.raw`\b(?:leaving|left)\s+(?<left>(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?|[a-z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+)?)(?:dead|killed)\b`;
     const both = String.raw`\b(?:killing|killed|kills|kill)\s+(?<both>both(?:\s+of\s+them)?|all\s+(?<all>${NUMBER}))\b`;
-    return [shotDead, toDeath, murdered, leftDead, both].join('|');
+    return [shotDead, toDeath, murdered, leftDead, both, bareVictim, self].join('|');
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     const g = match.groups ?? {};
-    const object = g.list ?? g.shot ?? g.toDeath ?? g.murdered ?? g.left ?? '';
+    const object = g.list ?? g.shot ?? g.toDeath ?? g.murdered ?? g.left ?? g.bare ?? '';
     const phrase = object.replace(/[,\s]+$/, '');
     // "leaving truck driver dead": a bare singular noun is one person.
     const bareSingular = g.left !== undefined && /^[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?$/.test(phrase) && !/[^s]s$|\b(?:people|men|women|children)$|^(?:several|many|some|numerous|dozens|scores|hundreds|few|more|most|all|both|other|others)\b/.test(phrase);
-    const figure = g.list !== undefined ? countVictims(phrase, true) : g.both ? (g.all ?? '2') : (countVictims(phrase) ?? (bareSingular ? '1' : null));
+    // A bare victim noun counts one unless it is a plural ("killed PF members").
+    const bareOne = g.bare !== undefined && !/[^s]s\b|\b(?:people|men|women|children)\b/.test(g.bare.split(/\s+[A-Z]/)[0] as string);
+    const figure = g.self ? '1' : g.list !== undefined ? countVictims(phrase, true) : g.both ? (g.all ?? '2') : bareOne ? '1' : (countVictims(phrase) ?? (bareSingular ? '1' : null));
     if (!figure) return null;
-    const victim = g.list !== undefined ? '' : ([...object.matchAll(victimNoun)].at(-1)?.[0] ?? '');
+    if (g.bare !== undefined) {
+      // The pattern is case-blind: keep only the capitalised words of a name after the noun ("soldier Rashid Khan", not "in Chogwe").
+      const words = g.bare.split(/\s+/);
+      const nounAt = words.findIndex((w) => isVictimNoun.test(w));
+      const kept = words.slice(0, nounAt + 1).concat(words.slice(nounAt + 1).filter((w, k, rest) => rest.slice(0, k + 1).every((x) => /^\p{Lu}/u.test(x))));
+      const [start] = match.indices.groups?.bare ?? [match.index];
+      match.indices[0] = [match.index, (start as number) + kept.join(' ').length];
+      match[0] = sentence.text.slice(match.index, (start as number) + kept.join(' ').length);
+    }
+    // The bomber is a fighter: counted apart from the people the bomb killed.
+    const victim = g.self ? 'fighters' : g.list !== undefined ? '' : ([...object.matchAll(victimNoun)].at(-1)?.[0] ?? '');
     return super.build(Object.assign(match, { groups: { num: figure, verb: 'killed', victim, phrase: object } }), sentence);
   }
 }

@@ -36,8 +36,8 @@ export class SubjectCountRule extends CasualtyRule {
   }
 
   protected pattern(): string {
-    const aux = String.raw`(?<aux>was|were|is|are|has been|have been|had been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up)\s+and\s+)?(?<verb>killed|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const aux = String.raw`(?<aux>was|were|is|are|(?:has|have|had)(?:\s+\w+ly)?\s+been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)\s+and\s+)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
     const intransitive = String.raw`(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
@@ -120,7 +120,7 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
     counted++;
   }
   if (listsOnly && counted < 2) return null;
-  const singular = aux !== null && /^(?:was|is|has been)$/.test(aux.replace(/\s+/g, ' '));
+  const singular = aux !== null && /^(?:was|is|has(?: \w+ly)? been)$/.test(aux.replace(/\s+/g, ' '));
   if (singular) return total >= 1 ? '1' : null;
   // "died" may be singular or plural; "were killed" needs at least two.
   if ((aux !== null && total < 2) || total === 0) return null;
