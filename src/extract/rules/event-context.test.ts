@@ -22,6 +22,7 @@ describe('event context rules', () => {
     ['AttackOnArmedTargetRule does not apply to a former officer', 'In Tacuba, a former military officer was shot and killed by gang members.', 'Violence against civilians / Attack'],
     ['no rule: an incursion against armed groups stays a clash', 'Resistance forces conducted an incursion against pro-Houthi groups in Hays district.', 'Battles / Armed clash'],
     ['AttackOnArmedTargetRule (a check point)', 'Taliban militants attacked a pro-government militia check point, killing 9 of them.', 'Battles / Armed clash'],
+    ['AttackOnArmedTargetRule (a repelled attack)', 'GNA forces repelled an attack by LNA forces in Wadi al-Rabi. One GNA commander was reportedly killed.', 'Battles / Armed clash'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],

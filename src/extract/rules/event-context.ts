@@ -33,6 +33,7 @@ const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off[\s-]duty|former (?:mili
 const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
 /** An attack met or aimed at armed men: "repelled", "thwarted", "against pro-Houthi groups". */
 const RESISTED = /\b(?:repelled|repulsed|thwarted|foiled|against\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|groups|fighters|militants|troops|army))\b/i;
+const RESISTED_ATTACK = /\b(?:repelled|repulsed|thwarted|foiled|fought off|beat back)\s+(?:an?|the)\s+(?:\w+\s+)?(?:attack|assault|incursion|offensive)\b/i;
 /** One-sided attacks: raids, incursions, invasions, fire opened on people. */
 const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|invasion|stormed|fired|firing|opened fire|shot at|shooting)$/i;
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
@@ -55,7 +56,8 @@ export const eventContextRules: ContextRule[] = [
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured').map((cl) => cl.victims);
       const armedVictims = victims.some((v) => ARMED_VICTIMS.has(v)) && !victims.some((v) => CIVILIAN_VICTIMS.has(v));
       const armedTarget = c.actors.some((a) => a.role === 'target' && (a.kind === 'state' || a.kind === 'armed_group')) || ATTACK_ON_ARMED.test(c.text);
-      return armedVictims || (victims.every((v) => v !== 'civilians') && armedTarget);
+      // "GNA forces repelled an attack by LNA forces": the attacked side fought back.
+      return armedVictims || (victims.every((v) => v !== 'civilians') && (armedTarget || RESISTED_ATTACK.test(c.text)));
     },
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
