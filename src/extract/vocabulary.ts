@@ -32,8 +32,8 @@ export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since|tod
 /** A word of a victim phrase that is not a known victim noun: never a casualty word or a conjunction ("12 killed and four injured"). */
 const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missing|and|or)\b)[A-Za-z][\w'’-]*`;
 
-/** A victim phrase: modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
-export const VICTIM_PHRASE = String.raw`(?:${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;
+/** A victim phrase (`groups`: two named groups, "TTP and LI militants", checked for capitals by the rule): modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
+export const VICTIM_PHRASE = String.raw`(?:(?<groups>[A-Za-z][\w'’/-]*\s+and\s+)?${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;
 
 const victimNounRe = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 /** Whether an armed group's name ("MNDAA soldiers", "TTP militants") makes its members fighters, set by the actor rule's lexicon. */

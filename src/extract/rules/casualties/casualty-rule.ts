@@ -22,6 +22,8 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     const groups = match.groups ?? {};
     let figure = parseNumber(groups.num ?? '');
     if (!figure) return null;
+    // "4 TTP and LI militants": two groups' names; "soldiers and civilians" is no such pair.
+    if (groups.groups && !/^\p{Lu}/u.test(groups.groups)) return null;
     // "a 13-year-old girl was killed": the number is an age, the victim is one person.
     const [numStart, numEnd] = match.indices.groups?.num ?? [0, 0];
     if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
