@@ -66,6 +66,7 @@ describe('casualty rules', () => {
     ['SingleVictimRule', 'A newly elected village head has reportedly been killed by the Naxals.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'A party worker was targeted and killed by unknown assailants.', { measure: 'killed', low: 1 }],
     ['NominalCasualtyRule', '4 TTP and LI militants killed and 3 injured in air strikes.', { measure: 'killed', victims: 'fighters', low: 4 }],
+    ['SubjectCountRule', '10 TTP militants as well as foreigners were killed in air strikes.', { measure: 'killed', low: 10 }],
     ['BodyFoundRule', 'The body of a man was found near the river.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'The body of a Nicaraguan journalist was found in a field.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],

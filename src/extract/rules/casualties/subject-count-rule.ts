@@ -5,7 +5,7 @@ import { CasualtyRule } from './casualty-rule.js';
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
 /** Words that open a clause: the subject starts after the last of them. */
-const CLAUSE_OPENERS = /(?:[;:]|["“]|\b(?:when|as|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
+const CLAUSE_OPENERS = /(?:[;:]|["“]|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
 /** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
 const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
 /** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
@@ -102,12 +102,14 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
-  const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+)/u);
+  const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+|\s+as well as\s+)/u);
   let total = 0;
   let counted = 0;
   let bounded: string | null = null;
   for (let k = conjuncts.length - 1; k >= 0; k -= 2) {
     const count = countConjunct((conjuncts[k] as string).trim());
+    // "10 TTP militants as well as foreigners": an uncounted addition leaves the counted figure a floor.
+    if (count === null && /^\s+(?:as well as|along with|together with)\s+$/.test(conjuncts[k - 1] ?? '')) continue;
     if (count === null) {
       if (counted === 0) return null;
       break;
