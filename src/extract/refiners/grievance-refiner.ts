@@ -12,7 +12,8 @@ export const GrievanceRefiner = {
   /** Drops the deaths a protest is about ("protesting the death of a worker", "demanding the arrest of those who killed two children"). */
   refine(findings: CasualtyFinding[]): CasualtyFinding[] {
     return findings.filter((f) => {
-      const before = f.sentence.text.slice(0, f.evidence.start - f.sentence.start);
+      // The clause before the figure; a bounded window keeps this linear on a page with no full stops.
+      const before = f.sentence.text.slice(Math.max(0, f.evidence.start - f.sentence.start - 300), f.evidence.start - f.sentence.start);
       const grievance = GRIEVANCE_BEFORE.exec(before);
       return !grievance || VIOLENCE_AT_PROTEST.test(before.slice(grievance.index));
     });

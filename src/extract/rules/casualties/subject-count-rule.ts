@@ -45,9 +45,11 @@ export class SubjectCountRule extends CasualtyRule {
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    const before = sentence.text.slice(0, match.index);
-    const subjectStart = subjectStartIn(before);
-    const raw = before.slice(subjectStart);
+    // A subject is a few dozen words at most: a bounded window keeps long sentences linear.
+    const windowStart = Math.max(0, match.index - 400);
+    const before = sentence.text.slice(windowStart, match.index);
+    const subjectStart = windowStart + subjectStartIn(before);
+    const raw = sentence.text.slice(subjectStart, match.index);
     const figure = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
     if (!figure) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
