@@ -49,6 +49,15 @@ const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' &&
 
 export const eventContextRules: ContextRule[] = [
   {
+    // Arson, destruction or a defection that kills someone is violence, not a strategic development.
+    name: 'DeathsAreNotStrategicRule',
+    applies: (t, c) => t.eventType === 'Strategic developments' && c.claims.some(killed),
+    result: (_, c) => {
+      const victims = c.claims.filter(killed).map((cl) => cl.victims);
+      return victims.every((v) => ARMED_VICTIMS.has(v)) ? { eventType: 'Battles', subEventType: 'Armed clash' } : { eventType: 'Violence against civilians', subEventType: 'Attack' };
+    },
+  },
+  {
     // An "attack" whose victims or targets are all armed is a clash between armed groups.
     name: 'AttackOnArmedTargetRule',
     applies: (t, c) => {
@@ -96,9 +105,13 @@ export const eventContextRules: ContextRule[] = [
     // Arrests count only when they are of the protesters: a protest "against illegal arrests" is peaceful.
     applies: (t, c) =>
       t.eventType === 'Protests' &&
-      /\b(?:tear ?gas|dispersed|water cannon|baton|lathi|live (?:rounds|ammunition)|opened fire|fired (?:at|on)|intervened|by force|(?:shot|fired)(?: \w+)? (?:in)?to the air|(?:police|forces)\s+(?:\w+\s+){0,3}(?:arrested|detained)|(?:protesters|demonstrators|participants|persons|people|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)|\d+\s+arrested|detained\s+(?:\d+|two|three|four|five|several|dozens))\b/i.test(c.text),
-    result: (_, c) =>
-      c.claims.some(killed) ? { eventType: 'Violence against civilians', subEventType: 'Excessive force against protesters' } : { eventType: 'Protests', subEventType: 'Protest with intervention' },
+      /\b(?:tear ?gas|dispersed|water cannon|baton|lathi|live (?:rounds|ammunition)|open(?:ed|ing)?\s+(?:\w+\s+)?fire|fired (?:at|on|upon)|responded with (?:violence|force)|intervened|by force|(?:shot|fired)(?: \w+)? (?:in)?to the air|(?:police|forces)\s+(?:\w+\s+){0,3}(?:arrested|detained)|(?:protesters|demonstrators|participants|persons|people|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+){0,2}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)|\d+\s+arrested|detained\s+(?:\d+|two|three|four|five|several|dozens))\b/i.test(c.text),
+    // Deaths at the hands of state forces are excessive force; at anyone else's, an attack on the crowd.
+    result: (_, c) => {
+      if (!c.claims.some(killed)) return { eventType: 'Protests', subEventType: 'Protest with intervention' };
+      const byState = c.actors.some((a) => a.kind === 'state' && a.role !== 'target') || /\b(?:police|soldiers|troops|army|security forces)\b/i.test(c.text);
+      return { eventType: 'Violence against civilians', subEventType: byState ? 'Excessive force against protesters' : 'Attack' };
+    },
   },
   {
     // "Taliban militants clashed with police": armed men fighting the police battle, they do not riot.
