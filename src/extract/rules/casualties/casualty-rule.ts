@@ -7,6 +7,10 @@ import { measureOf, phraseVictimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
 import type { Measure } from '../../../types.js';
 
+/** An intention or a failed attempt before the verb. */
+const UNREALISED_BEFORE = /\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y)|plan(?:ned|ning|s)?|threaten(?:ed|ing|s)?|plott?(?:ed|ing)?|vow(?:ed|ing)?|intend(?:ed|ing)?|wanted|sought|fail(?:ed|ing))\s+to\s+$/i;
+/** "killed, injured or captured": the figure is a mix of outcomes. */
+const EITHER_OR_AFTER = /^(?:\s*,\s*[a-z]+)*\s+or\s+(?:injured|wounded|captured|arrested|detained|abducted)\b/i;
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
 
 /** Word stems every casualty phrase holds one of. */
@@ -28,6 +32,10 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     const [numStart, numEnd] = match.indices.groups?.num ?? [0, 0];
     if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
     // "One JCO of 12 Assam Rifles died": a number in a unit's name is no count.
+    // "attempted to kill a commander", "were killed, injured or captured": no death is stated.
+    const textBefore = sentence.text.slice(Math.max(0, match.index - 60), match.index);
+    const textAfter = sentence.text.slice(match.index + match[0].length, match.index + match[0].length + 60);
+    if (UNREALISED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter)) return null;
     // "No one was killed": a negated figure is no figure (NoCasualtiesRule reads the zero).
     if (/\b(?:no|not a single|not even)\s+$/i.test(sentence.text.slice(0, numStart))) return null;
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;

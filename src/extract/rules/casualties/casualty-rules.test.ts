@@ -108,6 +108,11 @@ describe('casualty rules', () => {
     expect(casualties('Students protested, and police opened fire, killing two students.')).toContainEqual(expect.objectContaining({ low: 2 }));
   });
 
+  it('does not count an attempt or a mix of outcomes as deaths', () => {
+    expect(casualties('Armed men attempted to kill a militia commander as he returned home.')).toEqual([]);
+    expect(casualties('3 PKK militants were killed, injured or captured during the operations.')).toEqual([]);
+  });
+
   it('does not count an object it cannot count', () => {
     expect(casualties('The blast left several people dead.')).toEqual([]);
     expect(casualties('Police killed party members in the raid.')).toEqual([]);
