@@ -34,6 +34,12 @@ describe('DateRule', () => {
     expect(datesIn('Troops shot a youth in Sopore today (07/01).')[0]).toEqual(['2015-01-07', 1]);
   });
 
+  it('reads a month as a time only after a word of time, not as an adjective', () => {
+    expect(datesIn('Clashes continued in June.', '2015-07-09')).toEqual([['2015-06-01', 3]]);
+    expect(datesIn('Workers went on strike over June salaries.', '2015-07-09')).toEqual([]);
+    expect(datesIn('They were released after 5 days in captivity.')).toEqual([]);
+  });
+
   it('skips a dateline, which dates the report', () => {
     expect(datesIn('Sunamganj, Jan 2 (UNB) Over 50 people were injured.')).toEqual([]);
   });

@@ -11,6 +11,8 @@ const MAY_HOLD_A_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 const BARE_CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)[.,;:]?$/;
 /** "Jan 08", "January 14 evening": a month and a day, which chrono-node may read as a month and a year. */
 const MONTH_DAY = /^[A-Za-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\s,]*\d{4})/;
+/** Words that make a month a time ("in June", "since March", "early May", "of January 2015"). */
+const MONTH_AS_TIME_BEFORE = /\b(?:in|during|since|early|late|mid|last|this|of|by|until|till|from|through|throughout|between|and|to)[\s-]+$/i;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
@@ -33,6 +35,10 @@ export class DateRule {
       const monthDay = start.isCertain('month') ? MONTH_DAY.exec(result.text) : null;
       const precision = monthDay ? 1 : precisionOf(result.text, start);
       if (!precision) continue;
+      // "June salaries", "the January wage increase": a month used as an adjective dates nothing.
+      if (precision === 3 && !MONTH_AS_TIME_BEFORE.test(sentence.text.slice(Math.max(0, result.index - 16), result.index))) continue;
+      // "released after 5 days": a duration, not a date.
+      if (/^after\s+\d+\s+days?\b/i.test(result.text)) continue;
       // "Jan 08": chrono-node reads the day as a year (2008); the year is the publication's.
       const yearCertain = start.isCertain('year') && !monthDay;
       if (!published && !yearCertain) continue;
