@@ -16,6 +16,10 @@ describe('ActorRule', () => {
     expect(actors('The magistrate was attacked by assailants of Jamaat-Shibir.')).toContainEqual(['JeI: Jamaat-e-Islami', 'perpetrator']);
   });
 
+  it('takes the first of two sides that clashed as the first named', () => {
+    expect(actors('KIA and Myanmar troops clashed in Namkham township.')[0]).toEqual(['KIA: Kachin Independence Army', 'perpetrator']);
+  });
+
   it('reads the perpetrator across a time phrase before its verb', () => {
     expect(actors('Pakistan Rangers on Friday night yet again violated the ceasefire.')).toEqual([['Military Forces of Pakistan', 'perpetrator']]);
   });
