@@ -13,6 +13,8 @@ describe('event context rules', () => {
     ['AttackOnArmedTargetRule (exchange of fire)', 'A young man was shot in police firing after he hurled a petrol bomb.', 'Battles / Armed clash'],
     ['SmallArmsMeansClashRule', 'Rebels fired mortars and small arms at army positions.', 'Battles / Armed clash'],
     ['no rule: heavy machine guns with mortars are shelling', 'Rebel forces fired 82mm mortars and heavy machine guns at government positions near Pisky.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
+    ['SmallArmsMeansClashRule (fire in both directions)', 'The OSCE SMM observed 95 projectiles involving unknown weapons in both directions of the frontline near Kominternove.', 'Battles / Armed clash'],
+    ['SmallArmsMeansClashRule (responded to shelling)', 'Government forces responded to shelling by rebel forces on the Al Kirsh front.', 'Battles / Armed clash'],
     ['CommunalClashRule', 'BJP and Congress workers clashed in Indore, injuring 11 people.', 'Riots / Mob violence'],
     ['CommunalClashRule (a crowd against the police)', 'Police clashed with informal traders in Annaba after a crackdown on street sellers.', 'Riots / Mob violence'],
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],

@@ -43,6 +43,8 @@ const CROWD = String.raw`(?:residents|locals|citizens|traders|vendors|hawkers|sh
 const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
+/** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
+const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
 const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
 const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
@@ -81,10 +83,10 @@ export const eventContextRules: ContextRule[] = [
     result: () => ({ eventType: 'Violence against civilians', subEventType: 'Attack' }),
   },
   {
-    // Small arms alongside mortars or artillery mean two sides exchanging fire: ACLED codes a clash.
+    // Small arms alongside mortars or artillery, or fire from both sides, mean an exchange: ACLED codes a clash.
     name: 'SmallArmsMeansClashRule',
     // Heavy machine guns fired with mortars and grenade launchers count as shelling, as ACLED codes them.
-    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && SMALL_ARMS.test(c.text),
+    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && (SMALL_ARMS.test(c.text) || TWO_SIDED_FIRE.test(c.text)),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
