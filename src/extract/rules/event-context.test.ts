@@ -15,6 +15,8 @@ describe('event context rules', () => {
     ['no rule: heavy machine guns with mortars are shelling', 'Rebel forces fired 82mm mortars and heavy machine guns at government positions near Pisky.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
     ['SmallArmsMeansClashRule (fire in both directions)', 'The OSCE SMM observed 95 projectiles involving unknown weapons in both directions of the frontline near Kominternove.', 'Battles / Armed clash'],
     ['SmallArmsMeansClashRule (responded to shelling)', 'Government forces responded to shelling by rebel forces on the Al Kirsh front.', 'Battles / Armed clash'],
+    ['HeavyWeaponsMeanShellingRule', 'The OSCE SMM observed a total of 13 bursts of fire involving heavy machineguns near Novoluhanske.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
+    ['no rule: mortars and machine guns fired at villages are shelling', 'Houthi forces fired mortar shells and machine guns at farms and populated villages in Al Jabaliyah.', 'Explosions/Remote violence / Shelling/artillery/missile attack'],
     ['CommunalClashRule', 'BJP and Congress workers clashed in Indore, injuring 11 people.', 'Riots / Mob violence'],
     ['CommunalClashRule (a crowd against the police)', 'Police clashed with informal traders in Annaba after a crackdown on street sellers.', 'Riots / Mob violence'],
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],

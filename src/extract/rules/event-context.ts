@@ -45,6 +45,9 @@ const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|runni
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
 /** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
 const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
+const HEAVY_WEAPONS = /\b(?:heavy machine[\s-]?guns?|heavy machineguns|mortars?|artillery|grenade launchers?|RPGs?|rockets?|IFVs?|tanks?|howitzers?|missiles?)\b/i;
+/** Fire aimed at places, not at an opposing force: "at farms and populated villages". */
+const FIRE_AT_PLACES = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:farms?|villages?|neighbou?rhoods?|residential|houses?|homes?)\b/i;
 const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
 const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
@@ -86,7 +89,8 @@ export const eventContextRules: ContextRule[] = [
     // Small arms alongside mortars or artillery, or fire from both sides, mean an exchange: ACLED codes a clash.
     name: 'SmallArmsMeansClashRule',
     // Heavy machine guns fired with mortars and grenade launchers count as shelling, as ACLED codes them.
-    applies: (t, c) => t.subEventType === 'Shelling/artillery/missile attack' && (SMALL_ARMS.test(c.text) || TWO_SIDED_FIRE.test(c.text)),
+    applies: (t, c) =>
+      t.subEventType === 'Shelling/artillery/missile attack' && (TWO_SIDED_FIRE.test(c.text) || (SMALL_ARMS.test(c.text) && !FIRE_AT_PLACES.test(c.text))),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
@@ -114,6 +118,13 @@ export const eventContextRules: ContextRule[] = [
       const byState = c.actors.some((a) => a.kind === 'state' && a.role !== 'target') || /\b(?:police|soldiers|troops|army|security forces)\b/i.test(c.text);
       return { eventType: 'Violence against civilians', subEventType: byState ? 'Excessive force against protesters' : 'Attack' };
     },
+  },
+  {
+    // "13 bursts of fire involving heavy machineguns near Novoluhanske": heavy weapons alone, from one side, are shelling.
+    name: 'HeavyWeaponsMeanShellingRule',
+    applies: (t, c) =>
+      t.subEventType === 'Armed clash' && HEAVY_WEAPONS.test(c.text) && !SMALL_ARMS.test(c.text) && !TWO_SIDED_FIRE.test(c.text) && !/\b(?:clash\w*|battl\w*|fight\w*|gun-?fight|encounter|ambush\w*)\b/i.test(c.text),
+    result: () => ({ eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' }),
   },
   {
     // "Taliban militants clashed with police": armed men fighting the police battle, they do not riot.
