@@ -30,6 +30,7 @@ describe('event context rules', () => {
     ['DeathsAreNotStrategicRule', 'Assailants torched the bus in which a transport worker was asleep. He was killed.', 'Violence against civilians / Attack'],
     ['ProtestMetWithForceRule (armed men fire on a procession)', 'A person was killed when unidentified assailants fired upon a religious procession in Imphal.', 'Violence against civilians / Attack'],
     ['ProtestMetWithForceRule (police open fire)', 'Police open fire on mostly peaceful protesters in Kisumu, killing five.', 'Violence against civilians / Excessive force against protesters'],
+    ['AttackOnArmedTargetRule (a police officer shot)', 'In San Juan city, a police officer was shot by unidentified gunmen.', 'Battles / Armed clash'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],
