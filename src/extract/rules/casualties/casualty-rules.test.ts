@@ -108,6 +108,13 @@ describe('casualty rules', () => {
     expect(casualties('Students protested, and police opened fire, killing two students.')).toContainEqual(expect.objectContaining({ low: 2 }));
   });
 
+  it('does not read a dateline or a clause word as victims', () => {
+    expect(casualties('Kathmandu, 12 May 2020 (Reuters) - The driver of a truck and his helper were killed when gunmen opened fire.')).toEqual([
+      expect.objectContaining({ rule: 'SubjectCountRule', low: 2 }),
+    ]);
+    expect(casualties('A 22-year-old youth - Sohan Lal of Nayagaon - was murdered on Sunday.')).toContainEqual(expect.objectContaining({ low: 1 }));
+  });
+
   it('does not count an attempt or a mix of outcomes as deaths', () => {
     expect(casualties('Armed men attempted to kill a militia commander as he returned home.')).toEqual([]);
     expect(casualties('3 PKK militants were killed, injured or captured during the operations.')).toEqual([]);

@@ -5,6 +5,7 @@ import { countVictims } from './subject-count-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
+const startsWithVictimNoun = new RegExp(String.raw`^(?:${VICTIM})\b`, 'i');
 /** Where the object of the verb ends: a preposition, a conjunction or punctuation. */
 const OBJECT_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|and|when|from|who|whom)\b|\s*[.;:(]|$)`;
 const object = (name: string) => String.raw`(?<${name}>(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z][\w'’.-]*)\b[^.;:]{0,80}?)`;
@@ -52,6 +53,8 @@ export class ObjectVictimRule extends CasualtyRule {
     const bareOne = g.bare !== undefined && !/[^s]s\b|\b(?:people|men|women|children)\b/.test(g.bare.split(/\s+[A-Z]/)[0] as string);
     const figure = g.self ? '1' : g.list !== undefined ? countVictims(phrase, true) : g.both ? (g.all ?? '2') : bareOne ? '1' : (countVictims(phrase) ?? (bareSingular ? '1' : null));
     if (!figure) return null;
+    // The pattern is case-blind: a word before the victim noun must be a name or an acronym ("PF member"), not "when gunmen".
+    if (g.bare !== undefined && !startsWithVictimNoun.test(g.bare) && !/^\p{Lu}/u.test(g.bare)) return null;
     if (g.bare !== undefined) {
       // The pattern is case-blind: keep only the capitalised words of a name after the noun ("soldier Rashid Khan", not "in Chogwe").
       const words = g.bare.split(/\s+/);

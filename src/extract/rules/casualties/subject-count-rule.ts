@@ -4,12 +4,13 @@ import { CasualtyRule } from './casualty-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
-/** Words that open a clause: the subject starts after the last of them. */
-const CLAUSE_OPENERS = /(?:[;:]|["“]|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
+/** Words that open a clause, and a dateline's dash ("(Reuters) - "): the subject starts after the last of them. */
+const CLAUSE_OPENERS = /(?:[;:]|["“]|(?:\)|\d{4})\s*[-–—]+\s|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
 /** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
 const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
 /** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
 const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|died|succumbed|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started)\b/i;
+const DATE_LIKE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
 const MAX_SUBJECT_WORDS = 14;
@@ -135,7 +136,8 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
 function countConjunct(conjunct: string): number | { low: number; phrase: string } | 'name' | null {
   const words = conjunct.split(/\s+/).filter(Boolean);
   const [first, second] = words;
-  if (!first || FINITE_VERB.test(conjunct)) return null;
+  // "12 May 2020": a date, not a count.
+  if (!first || FINITE_VERB.test(conjunct) || DATE_LIKE.test(conjunct)) return null;
   const lead = LEADING_FIGURE.exec(conjunct)?.[0];
   const figure = lead ? parseNumber(lead) : null;
   if (figure && !figure.vagueWord && figure.low === figure.high) return figure.qualifier === 'exact' ? figure.low : { low: figure.low, phrase: lead as string };
