@@ -7,7 +7,7 @@ import type { IncidentDraft } from './extract/types.js';
 import { geocode } from './geocode/index.js';
 import { reconcile, type LocatedDraft } from './reconcile/index.js';
 import type { Store } from './store/index.js';
-import type { Incident, RawReport, Report } from './types.js';
+import type { Incident, RawReport, Report, Span } from './types.js';
 
 export interface ReportOutcome {
   origin: string;
@@ -43,13 +43,14 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
     ingestedAt: (options.now?.() ?? new Date()).toISOString(),
   };
   const extraction = extract(clean.text, { published, actorRule: options.actorRule });
-  const drafts = extraction.incidents.map((draft) => locate(draft, clean.text));
+  // Another incident's sentences name that incident's place: not a fallback for this one.
+  const drafts = extraction.incidents.map((draft, i) => locate(draft, clean.text, extraction.incidents.filter((_, k) => k !== i).flatMap((other) => other.focus)));
   return { report, clean, extraction, drafts };
 }
 
 /** Where an incident happened: the place named in its own sentences, with the rest of the report as context. */
-export function locate(draft: IncidentDraft, text: string): LocatedDraft {
-  const result = geocode(text, { focus: draft.focus });
+export function locate(draft: IncidentDraft, text: string, otherIncidents: Span[] = []): LocatedDraft {
+  const result = geocode(text, { focus: draft.focus, elsewhere: otherIncidents });
   const evidence = result.evidence.length > 0 ? { ...draft.evidence, location: result.evidence } : draft.evidence;
   return { ...draft, place: result.place, evidence };
 }

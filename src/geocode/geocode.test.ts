@@ -119,6 +119,13 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Members of Kilos Na Homeless and Liga ng mga Manggagawa gathered to mark Labor Day.').place?.name).not.toBe('Riga');
   });
 
+  it("does not take another incident's place when the incident's own sentences name none", () => {
+    const text = 'A car bomb exploded outside a hotel in the capital, killing 11 people. In a separate incident, gunmen shot dead a commissioner in Baidoa.';
+    const focus = [{ start: 0, end: 70 }];
+    expect(geocode(text, { focus }).place?.name).toBe('Baidoa');
+    expect(geocode(text, { focus, elsewhere: [{ start: 71, end: text.length }] }).place?.name).not.toBe('Baidoa');
+  });
+
   it('terms used in one country only (parties, units, offices) are clues to it; a clear majority of clues gives the country', () => {
     const result = geocode('Awami League activists clashed with BNP men at a village in the upazila.');
     expect(result.place).toMatchObject({ country: 'Bangladesh', latitude: null, geoPrecision: 3 });

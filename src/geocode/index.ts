@@ -13,6 +13,8 @@ export { indexHeader } from './gazetteer.js';
 export interface GeocodeOptions {
   /** Sentences describing the incident: mentions inside them win; mentions elsewhere serve as context. */
   focus?: Span[];
+  /** Other incidents' sentences: when the focus names no place, their places are not taken as this one's. */
+  elsewhere?: Span[];
 }
 
 export interface GeocodeCandidate {
@@ -61,7 +63,7 @@ function publicMention({ text, start, end, rule, modifier }: FoundMention): Plac
 
 export function geocode(text: string, options: GeocodeOptions = {}): GeocodeResult {
   const { mentions, clues } = findMentions(text);
-  const { place, evidence, reason, scored } = resolve(text, mentions, clues, options.focus);
+  const { place, evidence, reason, scored } = resolve(text, mentions, clues, options.focus, options.elsewhere);
   const candidates = [...scored].flatMap(([mention, list]: [FoundMention, ScoredCandidate[]]) =>
     list
       .filter((c) => c.entry.kind !== 'country')

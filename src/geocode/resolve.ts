@@ -395,7 +395,7 @@ function dominantClue(clues: CountryClue[]): CountryClue | undefined {
   return weight > total - weight ? clues.find((c) => c.code === code) : undefined;
 }
 
-export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined): Resolution {
+export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined, elsewhere: Span[] = []): Resolution {
   const scored = scoreAll(mentions, clues);
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
@@ -404,7 +404,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   let choice = chooseMention(text, places.filter(inFocus), sites, winners);
   let fromOutsideFocus = false;
   if (!choice && focus?.length) {
-    choice = chooseMention(text, places, sites, winners);
+    choice = chooseMention(text, places.filter((m) => !inside(m, elsewhere)), sites, winners);
     fromOutsideFocus = choice !== null;
   }
 
