@@ -20,4 +20,10 @@ describe('assembleIncidents', () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.claims.map((c) => c.low)).toEqual([2]);
   });
+
+  it("does not give a separate incident the previous incident's source", () => {
+    const found = incidents('A car bomb killed 11 people in the capital, police said. In a separate incident, gunmen shot dead a commissioner in Baidoa.');
+    expect(found).toHaveLength(2);
+    expect(found[1]?.claims[0]).toMatchObject({ speaker: null, outlet: null });
+  });
 });

@@ -4,12 +4,11 @@ import type { Claim, Evidence } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
+import { NEW_INCIDENT_CUE } from './vocabulary.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
 import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
 
-/** Openings that start a new incident in the same report. */
-const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
 /** ACLED's actor when a report names none, by sub-event type or else event type: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
 const DEFAULT_ACTOR1: Record<string, string> = {
   // Air forces are states': an air strike with no named actor is the state's where it happened.

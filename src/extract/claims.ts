@@ -1,5 +1,6 @@
 // Turns casualty and involvement findings into claims: who says so (the attribution in the
 // sentence, else one inherited from the sentences around it), stance and hedges.
+import { NEW_INCIDENT_CUE } from './vocabulary.js';
 import type { Claim, Evidence } from '../types.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
@@ -82,6 +83,8 @@ function attributionResolver(findings: Findings) {
     if (paragraphMate) return { finding: at(paragraphMate.index)!, rule: 'SameParagraphAttribution' };
     const quoted = quoteSource(sentence, sentences, at);
     if (quoted) return { finding: quoted, rule: 'QuoteContinuationAttribution' };
+    // "In a separate incident, ...": a new incident's claims do not take the previous one's source.
+    if (NEW_INCIDENT_CUE.test(sentence.text)) return null;
     for (const offset of [-1, -2]) {
       const before = at(sentence.index + offset);
       if (before) return { finding: before, rule: 'PrecedingSentenceAttribution' };

@@ -60,3 +60,6 @@ export function phraseVictimClass(phrase: string, noun: string | undefined): str
   if ((cls === 'soldiers' || cls === 'police') && armedGroupNamed(phrase)) return 'fighters';
   return cls;
 }
+
+/** Openings that start a new incident in the same report ("In a separate incident", "Elsewhere"). */
+export const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
