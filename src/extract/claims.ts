@@ -79,12 +79,12 @@ function attributionResolver(findings: Findings) {
   return (sentence: Sentence): ResolvedAttribution | null => {
     const own = at(sentence.index);
     if (own) return { finding: own, rule: own.evidence.rule };
+    // "In a separate incident, ...": a new incident's claims do not take the previous one's source.
+    if (NEW_INCIDENT_CUE.test(sentence.text)) return null;
     const paragraphMate = sentences.find((s) => s.paragraph === sentence.paragraph && at(s.index));
     if (paragraphMate) return { finding: at(paragraphMate.index)!, rule: 'SameParagraphAttribution' };
     const quoted = quoteSource(sentence, sentences, at);
     if (quoted) return { finding: quoted, rule: 'QuoteContinuationAttribution' };
-    // "In a separate incident, ...": a new incident's claims do not take the previous one's source.
-    if (NEW_INCIDENT_CUE.test(sentence.text)) return null;
     for (const offset of [-1, -2]) {
       const before = at(sentence.index + offset);
       if (before) return { finding: before, rule: 'PrecedingSentenceAttribution' };
