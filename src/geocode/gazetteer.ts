@@ -156,6 +156,24 @@ export function isKnownName(name: string): boolean {
   return itemsForKey(soundKey(name)).length > 0;
 }
 
+let capitals: Map<string, GazetteerEntry> | null = null;
+
+/** A country's capital (GeoNames feature PPLC), found by a byte search of the entry lines on first use. */
+export function capitalOf(countryCode: string): GazetteerEntry | null {
+  if (!capitals) {
+    const { bytes, entriesStart, header } = load();
+    const marker = Buffer.from('\tPPLC\n');
+    capitals = new Map();
+    const end = entriesStart + header.entriesBytes;
+    for (let at = bytes.indexOf(marker, entriesStart); at !== -1 && at < end; at = bytes.indexOf(marker, at + 1)) {
+      const entry = entryAt(bytes.lastIndexOf(NEWLINE, at) + 1 - entriesStart);
+      const known = capitals.get(entry.countryCode);
+      if (entry.kind === 'town' && (!known || entry.population > known.population)) capitals.set(entry.countryCode, entry);
+    }
+  }
+  return capitals.get(countryCode) ?? null;
+}
+
 export function countryName(code: string): string | null {
   return load().countries.get(code)?.name ?? null;
 }

@@ -119,6 +119,14 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Members of Kilos Na Homeless and Liga ng mga Manggagawa gathered to mark Labor Day.').place?.name).not.toBe('Riga');
   });
 
+  it('reads "the Somali capital" or "the capital" in a report about one country as its capital, precision 1', () => {
+    const result = geocode('At least 11 people were killed when a car bomb exploded outside a hotel in the Somali capital.');
+    expect(placeOf(result)).toEqual({ name: 'Mogadishu', admin1: 'Banadir', country: 'Somalia', precision: 1 });
+    expect(result.evidence[0]).toMatchObject({ rule: 'CapitalMention', text: 'the Somali capital' });
+    expect(geocode('A bomb exploded in the capital, Syrian state media said.').place?.name).toBe('Damascus');
+    expect(geocode('A bomb exploded in the capital.').place).toBeNull();
+  });
+
   it("does not take another incident's place when the incident's own sentences name none", () => {
     const text = 'A car bomb exploded outside a hotel in the capital, killing 11 people. In a separate incident, gunmen shot dead a commissioner in Baidoa.';
     const focus = [{ start: 0, end: 70 }];

@@ -2,7 +2,7 @@
 // (countries named, regions and places named near each other, population, descriptors), then picks
 // the mention that locates the incident and its ACLED geo precision.
 import type { Evidence, GeoPrecision, Place, Span } from '../types.js';
-import { admin1Name, countryName, type EntryKind, type GazetteerEntry, type NameHit } from './gazetteer.js';
+import { admin1Name, capitalOf, countryName, type EntryKind, type GazetteerEntry, type NameHit } from './gazetteer.js';
 import type { CountryClue, FoundMention } from './mentions.js';
 import { plainKey, soundKey, withoutLeadingArticle, type Wanted } from './normalize.js';
 
@@ -233,6 +233,9 @@ function inside(mention: Span, spans: Span[]): boolean {
   return spans.some((s) => mention.start >= s.start && mention.end <= s.end);
 }
 
+/** "the capital", "the Somali capital", "the country's capital". */
+const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\s+(?:city\s+)?(?:of\s+)?\p{Lu})/u;
+
 /** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
 const CLOSE_NAME_SCORE = 1.5;
 
@@ -412,6 +415,25 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
     // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
     const clue = countryClue ?? dominantClue(clues);
+    // "in the Somali capital", "in the capital": the capital of the country the report is about.
+    const capitalPhrase = CAPITAL.exec(text);
+    const capitalClue = capitalPhrase ? (clues.find((c) => c.start >= capitalPhrase.index && c.end <= capitalPhrase.index + capitalPhrase[0].length) ?? clue) : null;
+    const capital = capitalClue ? capitalOf(capitalClue.code) : null;
+    if (capitalPhrase && capital) {
+      const place: Place = {
+        name: capital.name,
+        admin1: admin1Name(capital),
+        country: countryName(capital.countryCode),
+        latitude: capital.latitude,
+        longitude: capital.longitude,
+        geoPrecision: 1,
+        sites: [],
+        geonameId: capital.geonameId,
+      };
+      const note = `"${capitalPhrase[0]}" in a report about ${place.country} ("${capitalClue!.text}"): its capital, ${describeEntry(capital)}`;
+      const evidence = [evidenceAt(text, { start: capitalPhrase.index, end: capitalPhrase.index + capitalPhrase[0].length }, 'CapitalMention', note)];
+      return { place, evidence, reason: note, scored };
+    }
     if (clue) {
       const country = countryName(clue.code);
       const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
