@@ -141,6 +141,16 @@ describe('geocode: ACLED geo precision', () => {
     // Acronyms count in capitals only: "rab" is not Bangladesh's Rapid Action Battalion.
     expect(geocode('They said rab was there.').place).toBeNull();
     expect(geocode('Syrian and Iraqi forces met, SOHR said.').place).toMatchObject({ country: 'Syria' });
+    // Acronyms joined by hyphens still count.
+    expect(geocode('Pro-BNP lawyers demonstrated on the court premises.').place).toMatchObject({ country: 'Bangladesh' });
+  });
+
+  it('a name found in one country only gives that country when nothing else does', () => {
+    const result = geocode('Students of the Forest College and Research Institute, Mettupalayam, continued their protest.');
+    expect(result.place).toMatchObject({ country: 'India', latitude: null, geoPrecision: 3 });
+    expect(result.evidence[0]).toMatchObject({ rule: 'OneCountryNameClue', text: 'Mettupalayam' });
+    // A term used in one country outweighs it, and a namesake does not vouch for the name ("Sadar upazila" ... "Sadar Hospital").
+    expect(geocode('Assailants hurled a bomb at Nayagola in Sadar upazila. The injured were taken to Sadar Hospital.').place).toMatchObject({ country: 'Bangladesh' });
   });
 
 });

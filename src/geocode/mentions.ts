@@ -36,7 +36,7 @@ export interface CountryClue {
   text: string;
   start: number;
   end: number;
-  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue';
+  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue' | 'OneCountryNameClue';
 }
 
 interface Locative {
@@ -157,9 +157,11 @@ function countryTerms(): CountryTerms {
       (acronym ? acronyms : words).push(escapeRegExp(term));
     }
   }
-  const pattern = (terms: string[], flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}-])(?:${terms.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, flags);
-  return { patterns: [pattern(acronyms, 'gu'), pattern(words, 'giu')], codes };
+  // Words must stand alone; acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
+  const sorted = (terms: string[]) => terms.sort((a, b) => b.length - a.length).join('|');
+  const acronymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted(acronyms)})(?![\\p{L}\\p{N}])`, 'gu');
+  const wordPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted(words)})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+  return { patterns: [acronymPattern, wordPattern], codes };
 }
 
 /** Parties, armed groups, offices and units that exist in one country only ("upazila", "Awami League"). */
@@ -300,8 +302,9 @@ class MentionFinder {
       const rule = isAcronym(mention.name) ? 'CountryAcronymClue' : 'CountryNameClue';
       this.clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule });
     }
+    this.clues.push(...this.mentions.flatMap(oneCountryClue));
     // A term inside a country's name or demonym ("Myanmar Army") adds nothing to that clue.
-    const clues = this.clues.filter((c) => c.rule !== 'CountryTermClue' || !this.clues.some((o) => o !== c && o.start < c.end && c.start < o.end));
+    const clues = this.clues.filter((c) => c.rule !== 'CountryTermClue' || !this.clues.some((o) => o !== c && o.rule !== 'OneCountryNameClue' && o.start < c.end && c.start < o.end));
     return { mentions: this.mentions, clues: clues.sort((a, b) => a.start - b.start) };
   }
 
@@ -450,6 +453,17 @@ class MentionFinder {
       }
     }
   }
+}
+
+/**
+ * A name every reading of which lies in one country ("Mettupalayam", "Sud-Kivu") points to that
+ * country, even when it is too weak a mention to be coded itself.
+ */
+function oneCountryClue(mention: FoundMention): CountryClue[] {
+  if (mention.kind !== 'place' || mention.partial || mention.sentenceInitial || !mention.hits.some((h) => h.match !== 'spelling')) return [];
+  const codes = new Set(mention.hits.map((h) => h.entry.countryCode));
+  if (codes.size !== 1 || mention.hits.some((h) => h.entry.kind === 'country')) return [];
+  return [{ code: [...codes][0] as string, text: mention.name, start: mention.start, end: mention.end, rule: 'OneCountryNameClue' }];
 }
 
 /** Words that join two names in one run without being part of either: "X of Y district", "X and Y". */

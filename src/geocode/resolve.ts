@@ -41,7 +41,7 @@ const NEARBY_POINTS = { within25km: 2.5, within75km: 1.8, within200km: 1 };
 /** Places listed without a population (see build-index.ts) count as small villages. */
 const UNKNOWN_POPULATION = 500;
 /** A country named outright says more than a demonym or a country inside an organisation's name. */
-const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, CountryAcronymClue: 1, DemonymClue: 1, OrganisationCountryClue: 1, CountryTermClue: 1 };
+const CLUE_WEIGHTS: Record<CountryClue['rule'], number> = { CountryNameClue: 2, CountryAcronymClue: 1, DemonymClue: 1, OrganisationCountryClue: 1, CountryTermClue: 1, OneCountryNameClue: 0.5 };
 /** Without a locative word, a known name must be backed by a clue or be a large place to be coded. */
 const UNSUPPORTED_MIN_POPULATION = 100_000;
 
@@ -116,7 +116,8 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     if (firm) context.firmWeight += weight;
   };
   for (const clue of clues) {
-    if (exclude && clue.start === exclude.start) continue;
+    // A name's own clue, or its namesake's ("Sadar upazila" ... "Sadar Hospital"), does not vouch for it.
+    if (exclude && (clue.start === exclude.start || (clue.rule === 'OneCountryNameClue' && soundKey(clue.text) === soundKey(exclude.name)))) continue;
     addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
     if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
   }
@@ -414,7 +415,9 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   if (!choice) {
     const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
     // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
-    const clue = countryClue ?? dominantClue(clues);
+    // Names found in one country only are weak: they count when the report has no other clue.
+    const termClues = clues.filter((c) => c.rule !== 'OneCountryNameClue');
+    const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
     // "in the Somali capital", "in the capital": the capital of the country the report is about.
     const capitalPhrase = CAPITAL.exec(text);
     const capitalClue = capitalPhrase ? (clues.find((c) => c.start >= capitalPhrase.index && c.end <= capitalPhrase.index + capitalPhrase[0].length) ?? clue) : null;
