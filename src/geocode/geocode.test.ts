@@ -145,6 +145,19 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Pro-BNP lawyers demonstrated on the court premises.').place).toMatchObject({ country: 'Bangladesh' });
   });
 
+  it('terms used in one region only give that region, with its coordinates, precision 3', () => {
+    const result = geocode('Fighting broke out between the TNLA and the Burma Army. No casualties were reported.');
+    expect(placeOf(result)).toEqual({ name: 'Shan', admin1: 'Shan', country: 'Myanmar', precision: 3 });
+    expect(result.place?.latitude).not.toBeNull();
+    expect(result.evidence[0]).toMatchObject({ rule: 'RegionTermClue', text: 'TNLA' });
+    // Terms from two regions leave only the country.
+    expect(geocode('The KIA and the TNLA fought the Burma Army.').place).toMatchObject({ country: 'Myanmar', admin1: null });
+  });
+
+  it("reads the capital's X area in a report about one country as its capital", () => {
+    expect(geocode("A bomb went off in the capital's Kadamtoli area during the BNP blockade.").place?.name).toBe('Dhaka');
+  });
+
   it('a name found in one country only gives that country when nothing else does', () => {
     const result = geocode('Students of the Forest College and Research Institute, Mettupalayam, continued their protest.');
     expect(result.place).toMatchObject({ country: 'India', latitude: null, geoPrecision: 3 });

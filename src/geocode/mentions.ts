@@ -1,7 +1,7 @@
 // Finds place mentions in clean English text: capitalised names after locative words, names the
 // gazetteer knows, names with descriptors ("X province", "the city of X") and named sites.
 // The word lists live in data/geocode/mentions.rules.
-import { allCountries, findByName, isKnownName, type NameHit } from './gazetteer.js';
+import { allCountries, findByName, isKnownName, type GazetteerEntry, type NameHit } from './gazetteer.js';
 import { isArticle, stripDescriptors, type DescribedName, type Modifier, type Wanted } from './normalize.js';
 import { readRuleLines } from './rules.js';
 
@@ -37,6 +37,8 @@ export interface CountryClue {
   start: number;
   end: number;
   rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue' | 'OneCountryNameClue';
+  /** The first-level region a term points to (data/geocode/region-terms.tsv), when it points to one. */
+  region?: GazetteerEntry;
 }
 
 interface Locative {
@@ -58,10 +60,10 @@ interface MentionRules {
   countryTerms: CountryTerms;
 }
 
-/** Terms of data/geocode/country-terms.tsv: acronyms match in capitals, other terms in any case. */
+/** Terms of data/geocode/country-terms.tsv and region-terms.tsv: acronyms match in capitals, other terms in any case. */
 interface CountryTerms {
   patterns: RegExp[];
-  codes: Map<string, string>;
+  places: Map<string, { code: string; region?: GazetteerEntry }>;
 }
 
 /** Lower-case words that may sit inside a name ("Heroica Puebla de Zaragoza", "Ayn al Arab"). */
@@ -147,30 +149,36 @@ function splitWords(text: string): Word[] {
 }
 
 function countryTerms(): CountryTerms {
-  const codes = new Map<string, string>();
+  const places: CountryTerms['places'] = new Map();
   const acronyms: string[] = [];
   const words: string[] = [];
-  for (const [code = '', terms = ''] of readRuleLines('country-terms.tsv')) {
+  const add = (terms: string, place: { code: string; region?: GazetteerEntry }) => {
     for (const term of terms.split('|').filter(Boolean)) {
       const acronym = isAcronym(term);
-      codes.set(acronym ? term : term.toLowerCase(), code);
+      places.set(acronym ? term : term.toLowerCase(), place);
       (acronym ? acronyms : words).push(escapeRegExp(term));
     }
+  };
+  for (const [code = '', terms = ''] of readRuleLines('country-terms.tsv')) add(terms, { code });
+  for (const [code = '', name = '', terms = ''] of readRuleLines('region-terms.tsv')) {
+    const region = findByName(name).find((h) => h.entry.kind === 'admin1' && h.entry.countryCode === code)?.entry;
+    if (!region) throw new Error(`data/geocode/region-terms.tsv: the gazetteer knows no region "${name}" in ${code}`);
+    add(terms, { code, region });
   }
   // Words must stand alone; acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
   const sorted = (terms: string[]) => terms.sort((a, b) => b.length - a.length).join('|');
   const acronymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted(acronyms)})(?![\\p{L}\\p{N}])`, 'gu');
   const wordPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted(words)})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
-  return { patterns: [acronymPattern, wordPattern], codes };
+  return { patterns: [acronymPattern, wordPattern], places };
 }
 
-/** Parties, armed groups, offices and units that exist in one country only ("upazila", "Awami League"). */
+/** Parties, armed groups, offices and units that exist in one country (or one region) only ("upazila", "Awami League", "TNLA"). */
 function countryTermClues(text: string): CountryClue[] {
-  const { patterns, codes } = mentionRules().countryTerms;
+  const { patterns, places } = mentionRules().countryTerms;
   const clues: CountryClue[] = [];
   for (const match of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
-    const code = codes.get(match[0]) ?? codes.get(match[0].toLowerCase());
-    if (code) clues.push({ code, text: match[0], start: match.index, end: match.index + match[0].length, rule: 'CountryTermClue' });
+    const place = places.get(match[0]) ?? places.get(match[0].toLowerCase());
+    if (place) clues.push({ ...place, text: match[0], start: match.index, end: match.index + match[0].length, rule: 'CountryTermClue' });
   }
   return clues;
 }

@@ -101,7 +101,8 @@ interface Context {
   countries: Map<string, { weight: number; clue: { text: string; start: number; end: number } }>;
   /** Weight of the firm country clues (countries named, places surely named): only these count against a country. */
   firmWeight: number;
-  regions: Array<{ region: string; mention: FoundMention }>;
+  /** Regions the report places something in: by a place named there, or by a term used there only. */
+  regions: Array<{ region: string; clue: { text: string; start: number; end: number } }>;
   /** Countries named, or pointed to by terms used there only (not demonyms: "Turkish troops" fight abroad). */
   namedCountries: Set<string>;
   places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
@@ -120,6 +121,7 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     if (exclude && (clue.start === exclude.start || (clue.rule === 'OneCountryNameClue' && soundKey(clue.text) === soundKey(exclude.name)))) continue;
     addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
     if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
+    if (clue.region) context.regions.push({ region: regionKey(clue.region), clue });
   }
   for (const [mention, winner] of winners) {
     // Another mention of the same name says nothing about where this one is.
@@ -127,7 +129,7 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     // A stray capitalised word (a person's name) must not pull the report towards its namesake's country.
     if (!isStrong(mention) && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION) continue;
     addCountry(winner.entry.countryCode, mentionWeight(mention), isFirm(mention, winner), mention);
-    context.regions.push({ region: regionKey(winner.entry), mention });
+    context.regions.push({ region: regionKey(winner.entry), clue: mention });
     if (winner.entry.kind !== 'admin1') context.places.push({ mention, entry: winner.entry });
   }
   return context;
@@ -157,7 +159,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     const points = km < 25 ? NEARBY_POINTS.within25km : km < 75 ? NEARBY_POINTS.within75km : km < 200 ? NEARBY_POINTS.within200km : 0;
     if (points > nearby) [nearby, nearbyMention] = [points, other.mention];
   }
-  const region = context.regions.find((r) => r.region === regionKey(entry))?.mention;
+  const region = context.regions.some((r) => r.region === regionKey(entry));
   const parts: ScoreParts = {
     name: nameScore(mention, hit),
     population: Math.log10(Math.max(entry.population, UNKNOWN_POPULATION) + 1) / 2,
@@ -234,8 +236,8 @@ function inside(mention: Span, spans: Span[]): boolean {
   return spans.some((s) => mention.start >= s.start && mention.end <= s.end);
 }
 
-/** "the capital", "the Somali capital", "the country's capital". */
-const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\s+(?:city\s+)?(?:of\s+)?\p{Lu})/u;
+/** "the capital", "the Somali capital", "the country's capital", "capital's". */
+const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\s+(?:city\s+)?(?:of\s+)?\p{Lu})|\bcapital['’]s\b/u;
 
 /** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
 const CLOSE_NAME_SCORE = 1.5;
@@ -332,7 +334,7 @@ function disambiguationEvidence(text: string, mention: FoundMention, list: Score
       return evidenceAt(text, clue, 'CountryContextDisambiguation', `the report points to ${country} ("${clue.text}"): ${versus}`);
     }
     case 'region': {
-      const clue = context.regions.find((r) => r.region === regionKey(winner.entry))?.mention ?? mention;
+      const clue = context.regions.find((r) => r.region === regionKey(winner.entry))?.clue ?? mention;
       return evidenceAt(text, clue, 'RegionContextDisambiguation', `the report names a place in its region ${admin1Name(winner.entry) ?? ''} ("${clue.text}"): ${versus}`);
     }
     case 'nearby': {
@@ -399,6 +401,66 @@ function dominantClue(clues: CountryClue[]): CountryClue | undefined {
   return weight > total - weight ? clues.find((c) => c.code === code) : undefined;
 }
 
+/** A gazetteer entry as the incident's place. */
+function placeAt(entry: GazetteerEntry, geoPrecision: GeoPrecision, sites: string[] = []): Place {
+  const { latitude, longitude, geonameId } = entry;
+  return { name: entry.name, admin1: admin1Name(entry), country: countryName(entry.countryCode), latitude, longitude, geoPrecision, sites, geonameId };
+}
+
+/**
+ * No town or region named: the capital ("in the Somali capital"), the region or the country the
+ * report's clues point to, else nothing, and why.
+ */
+function placeFromClues(text: string, mentions: FoundMention[], clues: CountryClue[], inFocus: (span: Span) => boolean): Omit<Resolution, 'scored'> {
+  const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
+  // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
+  // Names found in one country only are weak: they count when the report has no other clue.
+  const termClues = clues.filter((c) => c.rule !== 'OneCountryNameClue');
+  const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
+  const capital = capitalPlace(text, clues, clue);
+  if (capital) return capital;
+  if (clue) return regionPlace(text, clues, clue.code) ?? countryPlace(text, clue, countryClue !== undefined);
+  const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
+  const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
+  const reason = [
+    'no place the gazetteer knows is named',
+    unknown.length ? `unknown names: ${unknown.join(', ')}` : '',
+    demonyms.length ? `demonyms only (${[...new Set(demonyms)].join(', ')}), not a place` : '',
+  ].filter(Boolean);
+  return { place: null, evidence: [], reason: reason.join('; ') };
+}
+
+
+/** "in the Somali capital", "in the capital", "the capital's X area": the capital of the country the report is about. */
+function capitalPlace(text: string, clues: CountryClue[], clue: CountryClue | undefined): Omit<Resolution, 'scored'> | null {
+  const phrase = CAPITAL.exec(text);
+  if (!phrase) return null;
+  const span = { start: phrase.index, end: phrase.index + phrase[0].length };
+  const capitalClue = clues.find((c) => c.start >= span.start && c.end <= span.end) ?? clue;
+  const capital = capitalClue ? capitalOf(capitalClue.code) : null;
+  if (!capitalClue || !capital) return null;
+  const place = placeAt(capital, 1);
+  const note = `"${phrase[0]}" in a report about ${place.country} ("${capitalClue.text}"): its capital, ${describeEntry(capital)}`;
+  return { place, evidence: [evidenceAt(text, span, 'CapitalMention', note)], reason: note };
+}
+
+/** Terms used in one region of the country only ("TNLA" is Shan State) give that region, precision 3. */
+function regionPlace(text: string, clues: CountryClue[], code: string): Omit<Resolution, 'scored'> | null {
+  const regional = clues.filter((c) => c.region?.countryCode === code);
+  const [first] = regional;
+  if (!first?.region || regional.some((c) => regionKey(c.region!) !== regionKey(first.region!))) return null;
+  const note = `no town or region the gazetteer knows; "${first.text}" is used in ${describeEntry(first.region)} only: geo precision 3`;
+  return { place: placeAt(first.region, 3), evidence: [evidenceAt(text, first, 'RegionTermClue', note)], reason: note };
+}
+
+/** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
+function countryPlace(text: string, clue: CountryClue, named: boolean): Omit<Resolution, 'scored'> {
+  const country = countryName(clue.code);
+  const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
+  const how = named ? `only the country ${country} is named` : `only clues to one country ("${clue.text}"): ${country}`;
+  return { place, evidence: [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)], reason: `no town or region the gazetteer knows; ${how}` };
+}
+
 export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined, elsewhere: Span[] = []): Resolution {
   const scored = scoreAll(mentions, clues);
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
@@ -412,47 +474,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     fromOutsideFocus = choice !== null;
   }
 
-  if (!choice) {
-    const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
-    // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
-    // Names found in one country only are weak: they count when the report has no other clue.
-    const termClues = clues.filter((c) => c.rule !== 'OneCountryNameClue');
-    const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
-    // "in the Somali capital", "in the capital": the capital of the country the report is about.
-    const capitalPhrase = CAPITAL.exec(text);
-    const capitalClue = capitalPhrase ? (clues.find((c) => c.start >= capitalPhrase.index && c.end <= capitalPhrase.index + capitalPhrase[0].length) ?? clue) : null;
-    const capital = capitalClue ? capitalOf(capitalClue.code) : null;
-    if (capitalPhrase && capital) {
-      const place: Place = {
-        name: capital.name,
-        admin1: admin1Name(capital),
-        country: countryName(capital.countryCode),
-        latitude: capital.latitude,
-        longitude: capital.longitude,
-        geoPrecision: 1,
-        sites: [],
-        geonameId: capital.geonameId,
-      };
-      const note = `"${capitalPhrase[0]}" in a report about ${place.country} ("${capitalClue!.text}"): its capital, ${describeEntry(capital)}`;
-      const evidence = [evidenceAt(text, { start: capitalPhrase.index, end: capitalPhrase.index + capitalPhrase[0].length }, 'CapitalMention', note)];
-      return { place, evidence, reason: note, scored };
-    }
-    if (clue) {
-      const country = countryName(clue.code);
-      const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
-      const how = countryClue ? `only the country ${country} is named` : `only clues to one country ("${clue.text}"): ${country}`;
-      const evidence = [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)];
-      return { place, evidence, reason: `no town or region the gazetteer knows; ${how}`, scored };
-    }
-    const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
-    const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
-    const reason = [
-      'no place the gazetteer knows is named',
-      unknown.length ? `unknown names: ${unknown.join(', ')}` : '',
-      demonyms.length ? `demonyms only (${[...new Set(demonyms)].join(', ')}), not a place` : '',
-    ].filter(Boolean);
-    return { place: null, evidence: [], reason: reason.join('; '), scored };
-  }
+  if (!choice) return { ...placeFromClues(text, mentions, clues, inFocus), scored };
 
   const chosen = choice.mention;
   const list = scored.get(chosen) as ScoredCandidate[];
@@ -460,16 +482,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const { entry } = winner;
   const precision = precisionOf(choice, entry);
   const placeSites = sitesOf(winner, text, mentions, winners, inFocus);
-  const place: Place = {
-    name: entry.name,
-    admin1: admin1Name(entry),
-    country: countryName(entry.countryCode),
-    latitude: entry.latitude,
-    longitude: entry.longitude,
-    geoPrecision: precision,
-    sites: placeSites.map((s) => s.text),
-    geonameId: entry.geonameId,
-  };
+  const place = placeAt(entry, precision, placeSites.map((s) => s.text));
   const context = buildContext(clues, winners, chosen);
   const clue = disambiguationEvidence(text, chosen, list, context);
   const evidence: Evidence[] = [
