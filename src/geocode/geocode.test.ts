@@ -150,6 +150,10 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(result)).toEqual({ name: 'Shan', admin1: 'Shan', country: 'Myanmar', precision: 3 });
     expect(result.place?.latitude).not.toBeNull();
     expect(result.evidence[0]).toMatchObject({ rule: 'RegionTermClue', text: 'TNLA' });
+    // A term used in two regions gives neither, but picks the namesake there.
+    const village = geocode('The OSCE SMM observed two explosions near Novooleksandrivka.');
+    expect(village.place).toMatchObject({ admin1: 'Luhansk', geoPrecision: 2 });
+    expect(village.evidence[1]).toMatchObject({ rule: 'RegionContextDisambiguation', text: 'OSCE SMM' });
     // Terms from two regions leave only the country.
     expect(geocode('The KIA and the TNLA fought the Burma Army.').place).toMatchObject({ country: 'Myanmar', admin1: null });
   });

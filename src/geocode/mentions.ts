@@ -37,8 +37,8 @@ export interface CountryClue {
   start: number;
   end: number;
   rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue' | 'OneCountryNameClue';
-  /** The first-level region a term points to (data/geocode/region-terms.tsv), when it points to one. */
-  region?: GazetteerEntry;
+  /** The first-level regions a term points to (data/geocode/region-terms.tsv), if any. */
+  regions?: GazetteerEntry[];
 }
 
 interface Locative {
@@ -63,7 +63,7 @@ interface MentionRules {
 /** Terms of data/geocode/country-terms.tsv and region-terms.tsv: acronyms match in capitals, other terms in any case. */
 interface CountryTerms {
   patterns: RegExp[];
-  places: Map<string, { code: string; region?: GazetteerEntry }>;
+  places: Map<string, { code: string; regions?: GazetteerEntry[] }>;
 }
 
 /** Lower-case words that may sit inside a name ("Heroica Puebla de Zaragoza", "Ayn al Arab"). */
@@ -152,7 +152,7 @@ function countryTerms(): CountryTerms {
   const places: CountryTerms['places'] = new Map();
   const acronyms: string[] = [];
   const words: string[] = [];
-  const add = (terms: string, place: { code: string; region?: GazetteerEntry }) => {
+  const add = (terms: string, place: { code: string; regions?: GazetteerEntry[] }) => {
     for (const term of terms.split('|').filter(Boolean)) {
       const acronym = isAcronym(term);
       places.set(acronym ? term : term.toLowerCase(), place);
@@ -160,10 +160,13 @@ function countryTerms(): CountryTerms {
     }
   };
   for (const [code = '', terms = ''] of readRuleLines('country-terms.tsv')) add(terms, { code });
-  for (const [code = '', name = '', terms = ''] of readRuleLines('region-terms.tsv')) {
-    const region = findByName(name).find((h) => h.entry.kind === 'admin1' && h.entry.countryCode === code)?.entry;
-    if (!region) throw new Error(`data/geocode/region-terms.tsv: the gazetteer knows no region "${name}" in ${code}`);
-    add(terms, { code, region });
+  for (const [code = '', names = '', terms = ''] of readRuleLines('region-terms.tsv')) {
+    const regions = names.split('|').map((name) => {
+      const region = findByName(name).find((h) => h.entry.kind === 'admin1' && h.entry.countryCode === code)?.entry;
+      if (!region) throw new Error(`data/geocode/region-terms.tsv: the gazetteer knows no region "${name}" in ${code}`);
+      return region;
+    });
+    add(terms, { code, regions });
   }
   // Words must stand alone; acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
   const sorted = (terms: string[]) => terms.sort((a, b) => b.length - a.length).join('|');

@@ -121,7 +121,7 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     if (exclude && (clue.start === exclude.start || (clue.rule === 'OneCountryNameClue' && soundKey(clue.text) === soundKey(exclude.name)))) continue;
     addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
     if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
-    if (clue.region) context.regions.push({ region: regionKey(clue.region), clue });
+    for (const region of clue.regions ?? []) context.regions.push({ region: regionKey(region), clue });
   }
   for (const [mention, winner] of winners) {
     // Another mention of the same name says nothing about where this one is.
@@ -335,7 +335,7 @@ function disambiguationEvidence(text: string, mention: FoundMention, list: Score
     }
     case 'region': {
       const clue = context.regions.find((r) => r.region === regionKey(winner.entry))?.clue ?? mention;
-      return evidenceAt(text, clue, 'RegionContextDisambiguation', `the report names a place in its region ${admin1Name(winner.entry) ?? ''} ("${clue.text}"): ${versus}`);
+      return evidenceAt(text, clue, 'RegionContextDisambiguation', `the report points to its region ${admin1Name(winner.entry) ?? ''} ("${clue.text}"): ${versus}`);
     }
     case 'nearby': {
       const clue = winner.nearbyMention ?? mention;
@@ -446,11 +446,13 @@ function capitalPlace(text: string, clues: CountryClue[], clue: CountryClue | un
 
 /** Terms used in one region of the country only ("TNLA" is Shan State) give that region, precision 3. */
 function regionPlace(text: string, clues: CountryClue[], code: string): Omit<Resolution, 'scored'> | null {
-  const regional = clues.filter((c) => c.region?.countryCode === code);
+  const regional = clues.filter((c) => c.regions?.[0]?.countryCode === code);
+  const keys = new Set(regional.flatMap((c) => (c.regions ?? []).map(regionKey)));
   const [first] = regional;
-  if (!first?.region || regional.some((c) => regionKey(c.region!) !== regionKey(first.region!))) return null;
-  const note = `no town or region the gazetteer knows; "${first.text}" is used in ${describeEntry(first.region)} only: geo precision 3`;
-  return { place: placeAt(first.region, 3), evidence: [evidenceAt(text, first, 'RegionTermClue', note)], reason: note };
+  const region = first?.regions?.[0];
+  if (!first || !region || keys.size !== 1) return null;
+  const note = `no town or region the gazetteer knows; "${first.text}" is used in ${describeEntry(region)} only: geo precision 3`;
+  return { place: placeAt(region, 3), evidence: [evidenceAt(text, first, 'RegionTermClue', note)], reason: note };
 }
 
 /** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
