@@ -43,5 +43,8 @@ describe('name normalisation for scoring', () => {
     expect(sameAdmin1('Khyber Pakhtunkhwa', 'Federally Administered Tribal Areas')).toBe(true);
     expect(sameAdmin1('Punjab', 'Sindh')).toBe(false);
     expect(sameAdmin1(null, 'Sindh')).toBe(false);
+    // Nepal's former Central development region holds today's Madhesh Province.
+    expect(sameAdmin1('Madhesh', 'Central', 'Nepal')).toBe(true);
+    expect(sameAdmin1('Madhesh', 'Central', 'Zambia')).toBe(false);
   });
 });

@@ -212,7 +212,7 @@ function scoreRecord(r: GoldRecord, incident: Incident | null): Map<Field, Outco
   set('sub_event_type', Boolean(r.sub_event_type), () => (i.subEventType === r.sub_event_type ? ok : wrong(`${r.sub_event_type} -> ${i.subEventType}`)));
   set('actor1', Boolean(r.actor1), () => (normaliseActor(i.actor1) === normaliseActor(r.actor1) ? ok : wrong(i.actor1 ? `${r.actor1} -> ${i.actor1}` : `${r.actor1} -> none`)));
   set('country', Boolean(r.country), () => (normalisePlace(i.place?.country) === normalisePlace(r.country) ? ok : wrong(i.place?.country ? `${r.country} -> ${i.place.country}` : 'no country')));
-  set('admin1', Boolean(r.admin1), () => (sameAdmin1(i.place?.admin1, r.admin1) ? ok : wrong(i.place?.admin1 ? 'different admin1' : 'no admin1')));
+  set('admin1', Boolean(r.admin1), () => (sameAdmin1(i.place?.admin1, r.admin1, r.country) ? ok : wrong(i.place?.admin1 ? 'different admin1' : 'no admin1')));
   const hasCoordinates = r.latitude != null && r.longitude != null;
   for (const [field, km] of [['location_10km', 10], ['location_25km', 25], ['location_50km', 50]] as const) {
     set(field, hasCoordinates, () => locationOutcome(distanceKm(r, i), km, i));
