@@ -244,7 +244,7 @@ function describe(text: string, words: Word[], first: number, last: number) {
       // Stay inside the sentence, and never start inside a hyphenated word ("north-eastern").
       if (from < 0 || to >= words.length || words.slice(from + 1, to + 1).some((w) => w.afterPunctuation) || (words[from] as Word).hyphenated) continue;
       const described = stripDescriptors(text.slice((words[from] as Word).start, (words[to] as Word).end));
-      if (described.core === name && meaningfulRules(described) > meaningfulRules(best.described)) best = { from, to, described };
+      if (described.core === name && meaningfulRules(described) >= meaningfulRules(best.described) && meaningfulRules(described) > 0) best = { from, to, described };
     }
   }
   return best;
