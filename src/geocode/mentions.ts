@@ -244,7 +244,10 @@ function describe(text: string, words: Word[], first: number, last: number) {
       // Stay inside the sentence, and never start inside a hyphenated word ("north-eastern").
       if (from < 0 || to >= words.length || words.slice(from + 1, to + 1).some((w) => w.afterPunctuation) || (words[from] as Word).hyphenated) continue;
       const described = stripDescriptors(text.slice((words[from] as Word).start, (words[to] as Word).end));
-      if (described.core === name && meaningfulRules(described) >= meaningfulRules(best.described) && meaningfulRules(described) > 0) best = { from, to, described };
+      const rules = meaningfulRules(described);
+      // On a tie, the wider unit word wins ("Sadar Upazila" over "Sadar"), the opening stays ("outskirts of X").
+      const better = rules > meaningfulRules(best.described) || (rules > 0 && rules === meaningfulRules(best.described) && from === best.from);
+      if (described.core === name && better) best = { from, to, described };
     }
   }
   return best;
