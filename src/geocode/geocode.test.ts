@@ -66,6 +66,8 @@ describe('geocode: ACLED geo precision', () => {
     ['Shelling hit the outskirts of Aleppo.', 'Aleppo', 'Syria', 'outskirts'],
     ['Rebels advanced in the Idlib countryside.', 'Idlib', 'Syria', 'countryside'],
     ['Barrel bombs fell on eastern Aleppo.', 'Aleppo', 'Syria', 'district'],
+    // A police station names the area it serves.
+    ['Two men were shot dead at a village under Moirang police station.', 'Moirāng', 'India', 'district'],
     // The widest descriptor wins: "Sadar Upazila", not "Sadar" leaving "Upazila" as an unknown name.
     ['Assailants threw petrol bombs at a truck in Chandpur Sadar Upazila.', 'Chandpur', 'Bangladesh', 'district'],
   ])('2: "%s"', (text, name, country, modifier) => {

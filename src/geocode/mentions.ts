@@ -50,6 +50,7 @@ interface Locative {
 interface MentionRules {
   locatives: Locative[];
   siteNouns: string[][];
+  jurisdictions: string[][];
   organisations: RegExp;
   organisationWords: Set<string>;
   titles: Set<string>;
@@ -90,6 +91,7 @@ function mentionRules(): MentionRules {
       .filter(([kind]) => kind === 'locative')
       .map(([, phrase = '', modifier = '-', role]) => ({ words: phrase.split(' '), modifier: modifier === '-' ? null : (modifier as Modifier), origin: role === 'origin' }))
       .sort((a, b) => b.words.length - a.words.length),
+    jurisdictions: phrases('jurisdiction').map((phrase) => phrase.split(' ')),
     siteNouns: phrases('site')
       .map((noun) => noun.split(' '))
       .sort((a, b) => b.length - a.length),
@@ -386,6 +388,8 @@ class MentionFinder {
     const closesRun = (k: number) => k > i && this.isSiteNoun(this.word(k));
     while (runEnd + 1 < this.words.length && this.isNameWord(runEnd + 1) && !this.word(runEnd + 1).afterPunctuation && !closesRun(runEnd)) runEnd++;
     while (runEnd > i && !this.word(runEnd).capitalised) runEnd--;
+    const jurisdiction = this.jurisdictionIn(i, runEnd);
+    if (jurisdiction) return this.addJurisdiction(i, jurisdiction);
     const run = this.words.slice(i, runEnd + 1);
     const next = runEnd + 1;
     const locative = locativeBefore(this.words, i);
@@ -422,6 +426,27 @@ class MentionFinder {
     }
     // Descriptors may have taken words after the run ("Raqqa province").
     return Math.max(next, wordIndexAt(this.words, this.mentions[this.mentions.length - 1]?.end ?? 0) + 1);
+  }
+
+  /**
+   * Where a jurisdiction phrase ("police station", "Police Station") follows the first name words of
+   * the run: its first word's index and the index after it.
+   */
+  private jurisdictionIn(i: number, runEnd: number): { at: number; end: number } | null {
+    for (let at = i + 1; at <= runEnd + 1; at++) {
+      for (const phrase of this.rules.jurisdictions) {
+        if (phrase.every((w, k) => this.words[at + k]?.text.toLowerCase() === w && !this.words[at + k]?.afterPunctuation)) return { at, end: at + phrase.length };
+      }
+    }
+    return null;
+  }
+
+  /** "under Ater police station": the name is the place the station serves, in part of which the event is. */
+  private addJurisdiction(i: number, { at, end }: { at: number; end: number }): number {
+    const found = this.addNamesInRun(i, at - 1);
+    for (const mention of found) Object.assign(mention, { rule: 'JurisdictionMention', locative: true, modifier: mention.modifier ?? 'district' });
+    if (!found.length) this.mentions.push({ ...buildMention(this.text, this.words, i, at - 1, [], this.mentions), rule: 'JurisdictionMention', kind: 'unknown' });
+    return end;
   }
 
   /** Every known name in the run, longest first from the left. */
