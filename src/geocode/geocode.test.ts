@@ -162,6 +162,12 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('The KIA and the TNLA fought the Burma Army.').place).toMatchObject({ country: 'Myanmar', admin1: null });
   });
 
+  it('a region of one country named inside an organisation or a longer name gives that region', () => {
+    const result = geocode('Members of the Karnataka Rajya Raitha Sangha staged a dharna in front of the post office.');
+    expect(placeOf(result)).toEqual({ name: 'Karnataka', admin1: 'Karnataka', country: 'India', precision: 3 });
+    expect(result.evidence[0]).toMatchObject({ rule: 'RegionInNameClue', text: 'Karnataka' });
+  });
+
   it("reads the capital's X area in a report about one country as its capital", () => {
     expect(geocode("A bomb went off in the capital's Kadamtoli area during the BNP blockade.").place?.name).toBe('Dhaka');
   });

@@ -318,7 +318,7 @@ class MentionFinder {
       const rule = isAcronym(mention.name) ? 'CountryAcronymClue' : 'CountryNameClue';
       this.clues.push({ code: country.entry.countryCode, text: mention.text, start: mention.start, end: mention.end, rule });
     }
-    this.clues.push(...this.mentions.flatMap(oneCountryClue));
+    this.clues.push(...this.mentions.flatMap(oneCountryClue), ...this.mentions.flatMap(regionInsideName));
     // A term inside a country's name or demonym ("Myanmar Army") adds nothing to that clue.
     const clues = this.clues.filter((c) => c.rule !== 'CountryTermClue' || !this.clues.some((o) => o !== c && o.rule !== 'OneCountryNameClue' && o.start < c.end && c.start < o.end));
     return { mentions: this.mentions, clues: clues.sort((a, b) => a.start - b.start) };
@@ -505,6 +505,14 @@ function oneCountryClue(mention: FoundMention): CountryClue[] {
   return [{ code: [...codes][0] as string, text: mention.name, start: mention.start, end: mention.end, rule: 'OneCountryNameClue' }];
 }
 
+/** A region of one country opening a longer name ("Karnataka Rajya Raitha Sangha"): a clue to the region. */
+function regionInsideName(mention: FoundMention): CountryClue[] {
+  if (!mention.partial) return [];
+  const regions = mention.hits.filter((h) => h.match === 'name' && h.entry.kind === 'admin1').map((h) => h.entry);
+  if (regions.length !== 1) return [];
+  return [{ code: (regions[0] as GazetteerEntry).countryCode, regions, text: mention.text, start: mention.start, end: mention.end, rule: 'OrganisationCountryClue' }];
+}
+
 /** Words that join two names in one run without being part of either: "X of Y district", "X and Y". */
 const JOINERS = new Set(['of', 'and']);
 
@@ -522,15 +530,21 @@ function isLargeByName(mention: FoundMention): boolean {
   return mention.hits.some((h) => h.match === 'name' && h.entry.kind !== 'country' && (h.entry.kind !== 'town' || h.entry.population >= 100_000));
 }
 
-/** Countries named inside an organisation's name ("Myanmar Army"). */
+/**
+ * Countries, or regions of one country, named inside an organisation's name ("Myanmar Army",
+ * "Karnataka Rajya Raitha Sangha"; not "Punjab Police", a region of two countries).
+ */
 function countriesInside(text: string, run: Word[]): CountryClue[] {
   const clues: CountryClue[] = [];
   for (let first = 0; first < run.length; first++) {
     for (let last = first; last < Math.min(run.length, first + 4); last++) {
       const span = { start: (run[first] as Word).start, end: (run[last] as Word).end };
       const name = text.slice(span.start, span.end);
-      const country = hitsFor(name).find((h) => h.entry.kind === 'country' && h.match === 'name');
+      const hits = hitsFor(name).filter((h) => h.match === 'name');
+      const country = hits.find((h) => h.entry.kind === 'country');
+      const regions = hits.filter((h) => h.entry.kind === 'admin1').map((h) => h.entry);
       if (country) clues.push({ code: country.entry.countryCode, text: name, ...span, rule: 'OrganisationCountryClue' });
+      else if (regions.length === 1) clues.push({ code: (regions[0] as GazetteerEntry).countryCode, regions, text: name, ...span, rule: 'OrganisationCountryClue' });
     }
   }
   return clues;

@@ -444,15 +444,19 @@ function capitalPlace(text: string, clues: CountryClue[], clue: CountryClue | un
   return { place, evidence: [evidenceAt(text, span, 'CapitalMention', note)], reason: note };
 }
 
-/** Terms used in one region of the country only ("TNLA" is Shan State) give that region, precision 3. */
+/**
+ * Terms used in one region of the country only ("TNLA" is Shan State), or a region named inside an
+ * organisation's name ("Karnataka Rajya Raitha Sangha"), give that region, precision 3.
+ */
 function regionPlace(text: string, clues: CountryClue[], code: string): Omit<Resolution, 'scored'> | null {
   const regional = clues.filter((c) => c.regions?.[0]?.countryCode === code);
   const keys = new Set(regional.flatMap((c) => (c.regions ?? []).map(regionKey)));
   const [first] = regional;
   const region = first?.regions?.[0];
   if (!first || !region || keys.size !== 1) return null;
-  const note = `no town or region the gazetteer knows; "${first.text}" is used in ${describeEntry(region)} only: geo precision 3`;
-  return { place: placeAt(region, 3), evidence: [evidenceAt(text, first, 'RegionTermClue', note)], reason: note };
+  const how = first.rule === 'CountryTermClue' ? `"${first.text}" is used in ${describeEntry(region)} only` : `"${first.text}" names ${describeEntry(region)} inside a longer name`;
+  const note = `no town or region the gazetteer knows; ${how}: geo precision 3`;
+  return { place: placeAt(region, 3), evidence: [evidenceAt(text, first, first.rule === 'CountryTermClue' ? 'RegionTermClue' : 'RegionInNameClue', note)], reason: note };
 }
 
 /** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
