@@ -81,6 +81,12 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(result)).toEqual({ name: 'Gereshk', admin1: 'Helmand', country: 'Afghanistan', precision: 2 });
   });
 
+  it('2: a part of a town named before it ("Palanpur area of Surat city"), even when a town elsewhere has its name', () => {
+    const result = geocode('Migrant workers held a protest in Palanpur area of Surat city against their landlords.');
+    expect(placeOf(result)).toEqual({ name: 'Surat', admin1: 'Gujarat', country: 'India', precision: 2 });
+    expect(result.evidence[2]?.note).toMatch(/"Palanpur", a part of it/);
+  });
+
   it("2: a part of a town named after a possessive (Karachi's Lyari area)", () => {
     expect(placeOf(geocode("Police fired tear gas at protesters in Karachi's Lyari area."))).toEqual({
       name: 'Karachi',

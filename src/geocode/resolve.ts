@@ -257,8 +257,19 @@ function isInside(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
   return outer.kind !== 'admin2' || inner.admin2Code === outer.admin2Code;
 }
 
+/** Words naming a part of a town: "Palanpur area of Surat", "Khair neighbourhood of Wau". */
+const PART_NOUN = String.raw`(?:area|locality|neighbou?rhood|colony|quarter|ward|suburb)`;
+const ENDS_WITH_PART_NOUN = new RegExp(String.raw`\s${PART_NOUN}$`);
+const PART_NOUN_OF = new RegExp(String.raw`^\s+${PART_NOUN}\s+(?:of|in)\s+(?:the\s+)?$`);
+const OF = /^\s+(?:of|in)\s+(?:the\s+)?$/;
+
+/** "Lekki area of Lagos": `part` is a part of the town `town` names (the part noun may be the mention's descriptor). */
+function isPartOf(text: string, part: FoundMention, town: FoundMention): boolean {
+  const between = text.slice(part.end, town.start);
+  return town.start > part.end && (PART_NOUN_OF.test(between) || (ENDS_WITH_PART_NOUN.test(part.text) && OF.test(between)));
+}
 /** Text between a smaller place and the larger one holding it: "Jamrud, Khyber", "Auno (Konduga", "Bulani village of Zhari". */
-const HELD_BY = /^(?:\s*,\s*|\s*\(\s*|\s+(?:in|of)\s+(?:the\s+)?)$/;
+const HELD_BY = new RegExp(String.raw`^(?:\s*,\s*|\s*\(\s*|\s+(?:${PART_NOUN}\s+)?(?:in|of)\s+(?:the\s+)?)$`);
 
 interface Choice {
   mention: FoundMention;
@@ -284,6 +295,9 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
     usable.find(isStrong) ??
     usable[0];
   if (!first) return null;
+  // "Palanpur area of Surat": the part may share its name with a town elsewhere; the larger town holding it is the place.
+  const holder = usable.find((m) => winnerOf(m).entry.kind === 'town' && winnerOf(m).entry.population > winnerOf(first).entry.population && isPartOf(text, first, m));
+  if (holder) return { mention: holder, heldPlace: null, namedPart: first.name };
   const firstEntry = winnerOf(first).entry;
   const moreSpecific = usable.find((m) => {
     const entry = winnerOf(m).entry;
