@@ -1,35 +1,49 @@
 // The events eval on a small fixture of our own: what it scores, how, and the JSON it writes.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatEventsReport, runEventsEval } from './events.js';
+import { formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
 import { normaliseActor, sameAdmin1 } from './normalise.js';
 
 const fixture = fileURLToPath(new URL('../../test/fixtures/eval/events.jsonl', import.meta.url));
 
 describe('runEventsEval', () => {
-  const report = runEventsEval([fixture]);
+  const wrong: RecordErrors[] = [];
+  const report = runEventsEval([fixture], { onErrors: (errors) => wrong.push(errors) });
 
   it('scores every field the gold codes, and skips lines that are not records', () => {
-    expect(report.records).toBe(3);
+    expect(report.records).toBe(4);
     expect(report.skippedLines).toBe(1);
-    expect(report.fields.fatalities).toMatchObject({ scored: 3, correct: 2 });
+    expect(report.fields.fatalities).toMatchObject({ scored: 4, correct: 3 });
     expect(report.fields.fatalities_nonzero).toMatchObject({ scored: 2, correct: 1 });
     expect(report.fields.fatalities?.errors[0]).toMatchObject({ kind: 'too low', count: 1, example: 'fx-3' });
-    expect(report.fields.date).toMatchObject({ scored: 3, correct: 3, accuracy: 1 });
-    expect(report.fields.actor1).toMatchObject({ scored: 3, correct: 3 });
-    expect(report.fields.admin1).toMatchObject({ scored: 3, correct: 3 });
-    expect(report.fields.location_25km).toMatchObject({ scored: 3, correct: 3 });
+    expect(report.fields.date).toMatchObject({ scored: 4, correct: 4, accuracy: 1 });
+    expect(report.fields.actor1).toMatchObject({ scored: 4, correct: 4 });
+    expect(report.fields.admin1).toMatchObject({ scored: 4, correct: 3 });
+    expect(report.fields.location_25km).toMatchObject({ scored: 4, correct: 3 });
   });
 
   it('reports the Syria and Iraq records as their own group', () => {
     expect(report.groups['Syria and Iraq']).toMatchObject({ records: 1 });
-    expect(report.groups['all others']).toMatchObject({ records: 2 });
+    expect(report.groups['all others']).toMatchObject({ records: 3 });
+  });
+
+  it('counts a place the gazetteer cannot hold against the geocoding ceiling', () => {
+    // fx-4 names a village no gazetteer entry is near: no choice of candidate could place it.
+    expect(report.ceiling).toMatchObject({ scored: 4, reachable: 3, share: 0.75 });
+  });
+
+  it('lists each record with a wrong field, with the gold and our value', () => {
+    expect(wrong.map((w) => w.id)).toEqual(['fx-3', 'fx-4']);
+    expect(wrong[0]?.errors.fatalities).toEqual({ kind: 'too low', gold: 3, ours: 2 });
+    expect(wrong[1]?.errors.country).toEqual({ kind: 'no country', gold: 'Afghanistan', ours: null });
+    expect(wrong[1]?.errors.location).toMatchObject({ kind: 'no place', ours: null });
   });
 
   it('prints a table a person can read', () => {
     const table = formatEventsReport(report);
-    expect(table).toMatch(/\| fatalities\s+\|\s+3 \|\s+66\.7 %/);
+    expect(table).toMatch(/\| fatalities\s+\|\s+4 \|\s+75\.0 %/);
     expect(table).toMatch(/Syria and Iraq/);
+    expect(table).toMatch(/Geocoding ceiling: 3 of 4 records/);
   });
 });
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseLexicon } from '../extract/lexicon.js';
+import { findMentions } from '../geocode/mentions.js';
 import { analyse } from '../pipeline.js';
 import { incidentFromDraft } from '../reconcile/index.js';
 import { shiftDate } from '../util/dates.js';
@@ -67,8 +68,24 @@ export interface EventsReport {
   fields: Record<string, { scored: number; correct: number; accuracy: number; errors: Array<{ kind: string; count: number; example: string }> }>;
   zeroConfusion: { goldZeroOursZero: number; goldZeroOursNonzero: number; goldNonzeroOursZero: number; goldNonzeroOursNonzero: number };
   groups: Record<string, { records: number; fields: Record<string, { scored: number; correct: number; accuracy: number }> }>;
+  /**
+   * The geocoder's ceiling: of the records with gold coordinates, how many name a place (as Vigil
+   * finds mentions) that has some gazetteer entry within 25 km of the gold point, or are placed that
+   * close already. No choice among candidates can place the others within 25 km.
+   */
+  ceiling: { scored: number; reachable: number; share: number };
   seconds: number;
 }
+
+/** One record with at least one field wrong: what the gold says and what Vigil said (for `--errors`). */
+export interface RecordErrors {
+  id: string;
+  text: string;
+  errors: Record<string, { kind: string; gold: unknown; ours: unknown }>;
+}
+
+/** How far from the gold point a gazetteer entry may lie for the place to count as reachable. */
+const CEILING_KM = 25;
 
 const legacyTypes = loadLegacyTypes();
 
@@ -86,7 +103,7 @@ const GROUPS: Record<string, (r: GoldRecord) => boolean> = {
 };
 const GROUP_FIELDS: Field[] = ['fatalities', 'fatalities_nonzero', 'date', 'event_type', 'actor1', 'country', 'admin1', 'location_25km', 'location_50km'];
 
-export function runEventsEval(files: string[], options: { limit?: number; onRecord?: () => void } = {}): EventsReport {
+export function runEventsEval(files: string[], options: { limit?: number; onRecord?: () => void; onErrors?: (errors: RecordErrors) => void } = {}): EventsReport {
   const started = performance.now();
   const scores = new Map<Field, FieldScore>();
   const groupScores = new Map<string, Map<Field, FieldScore>>();
@@ -96,6 +113,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
   let skippedLines = 0;
   let noIncident = 0;
   let severalIncidents = 0;
+  const ceiling = { scored: 0, reachable: 0 };
 
   outer: for (const file of files) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -114,6 +132,14 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
       if (incidents.length > 1) severalIncidents++;
       const incident = bestMatch(record, incidents);
       const outcomes = scoreRecord(record, incident);
+      if (record.latitude != null && record.longitude != null) {
+        ceiling.scored++;
+        if (outcomes.get('location_25km')?.ok || isReachable(record)) ceiling.reachable++;
+      }
+      if (options.onErrors) {
+        const errors = recordErrors(record, incident, outcomes);
+        if (errors) options.onErrors(errors);
+      }
       const groups = Object.entries(GROUPS).filter(([, test]) => test(record)).map(([name]) => name);
       for (const name of groups) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
       for (const [field, outcome] of outcomes) {
@@ -144,8 +170,51 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
         { records: groupCounts.get(name) ?? 0, fields: Object.fromEntries([...fieldScores].map(([f, s]) => [f, (({ scored, correct, accuracy }) => ({ scored, correct, accuracy }))(summarise(s))])) },
       ]),
     ),
+    ceiling: { ...ceiling, share: ceiling.scored ? ceiling.reachable / ceiling.scored : 0 },
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Whether any gazetteer entry of any place the text names lies within CEILING_KM of the gold point. */
+function isReachable(record: GoldRecord): boolean {
+  return findMentions(record.text).mentions.some((m) =>
+    m.hits.some(({ entry }) => entry.latitude !== null && entry.longitude !== null && kilometres(record.latitude!, record.longitude!, entry.latitude, entry.longitude) <= CEILING_KM),
+  );
+}
+
+/** The gold and our value of each field, as `--errors` prints them. */
+function fieldValues(r: GoldRecord, i: Incident | null): Record<string, [unknown, unknown]> {
+  const fatalities: [unknown, unknown] = [r.fatalities, i?.fatalities.best ?? 0];
+  const place: [unknown, unknown] = [
+    { location: r.location, admin1: r.admin1, country: r.country, latitude: r.latitude, longitude: r.longitude },
+    i?.place ? { location: i.place.name, admin1: i.place.admin1, country: i.place.country, latitude: i.place.latitude, longitude: i.place.longitude, precision: i.place.geoPrecision, km: distanceKm(r, i) === null ? null : Math.round(distanceKm(r, i)!) } : null,
+  ];
+  return {
+    fatalities,
+    fatalities_low: [r.fatalities_low, i?.fatalities.low],
+    fatalities_high: [r.fatalities_high, i?.fatalities.high],
+    date: [r.date, i?.date],
+    event_type: [r.event_type, i?.eventType],
+    sub_event_type: [r.sub_event_type, i?.subEventType],
+    actor1: [r.actor1, i?.actor1],
+    country: [r.country, i?.place?.country],
+    admin1: [r.admin1, i?.place?.admin1],
+    location: place,
+  };
+}
+
+function recordErrors(r: GoldRecord, incident: Incident | null, outcomes: Map<Field, Outcome>): RecordErrors | null {
+  const values = fieldValues(r, incident);
+  const errors: RecordErrors['errors'] = {};
+  for (const [field, outcome] of outcomes) {
+    if (outcome.ok) continue;
+    // The fatality and location variants share one value pair: the first wrong one reports it.
+    const key = field.startsWith('fatalities_') && !(field in values) ? 'fatalities' : field.startsWith('location_') ? 'location' : field;
+    if (errors[key]) continue;
+    const [gold, ours] = values[key] ?? [null, null];
+    errors[key] = { kind: outcome.kind, gold: gold ?? null, ours: ours ?? null };
+  }
+  return Object.keys(errors).length ? { id: r.id, text: r.text, errors } : null;
 }
 
 function safeJson(line: string): unknown {
@@ -293,5 +362,7 @@ export function formatEventsReport(report: EventsReport): string {
     `| ${groupHeader.join(' | ')} |`,
     `|${groupHeader.map(() => '---').join('|')}|`,
     ...groupRows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    `Geocoding ceiling: ${report.ceiling.reachable} of ${report.ceiling.scored} records with gold coordinates (${pct(report.ceiling.share)}) name a place with a gazetteer entry within ${CEILING_KM} km of the gold point; the others cannot be placed that close by any choice among candidates.`,
   ].join('\n');
 }

@@ -13,15 +13,34 @@ export function registerEval(program: Command): void {
     .argument('<files...>', 'gold JSONL files, e.g. ../shared/eval/events/*.jsonl')
     .option('--limit <n>', 'score only the first n records')
     .option('--json <file>', 'also write the results as JSON to this file')
-    .action(async (files: string[], options: { limit?: string; json?: string }) => {
+    .option('--errors <file>', 'also write every record with a wrong field, one JSON object a line: {id, text, errors: {field: {kind, gold, ours}}}')
+    .addHelpText(
+      'after',
+      `
+It extracts from each record's text alone (published on the record's "published" date, else the
+day after the gold date), scores the incident whose date and place best match the gold, and
+prints one table: per field, records scored, accuracy and the commonest error kinds. Fields the
+gold leaves null are not scored. See README "Evaluation" for the matching rules.
+
+Examples:
+  vigil eval events ../shared/eval/events/*.jsonl
+  npm run eval -- events ../shared/eval/events/acled_global_2020_05_dev.jsonl --json eval.json
+  vigil eval events gold.jsonl --errors errors.jsonl && grep '"fatalities"' errors.jsonl | head`,
+    )
+    .action(async (files: string[], options: { limit?: string; json?: string; errors?: string }) => {
       const limit = options.limit === undefined ? undefined : Number(options.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a positive whole number, got "${options.limit}"`);
+      const missing = files.find((file) => !existsSync(file));
+      if (missing) throw new UserError(`${missing}: no such file`);
       const progress = new Progress('records');
       const { formatEventsReport, runEventsEval } = await import('../../eval/events.js');
-      const report = runEventsEval(files, { limit, onRecord: () => progress.tick() });
+      const errorLines: string[] = [];
+      const onErrors = options.errors ? (errors: object) => errorLines.push(JSON.stringify(errors)) : undefined;
+      const report = runEventsEval(files, { limit, onRecord: () => progress.tick(), onErrors });
       progress.finish();
       process.stdout.write(`${formatEventsReport(report)}\n`);
       if (options.json) await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+      if (options.errors) await writeFile(options.errors, errorLines.map((line) => `${line}\n`).join(''));
     });
   evaluate
     .command('articles')
