@@ -15,6 +15,9 @@ describe('attribution rules', () => {
     ['SpeakerVerbRule', 'The ministry denied the report.', { speaker: 'The ministry', stance: 'denies' }],
     ['TrailingSaidRule', 'A car bomb wounded 30 people, police said.', { speaker: 'police' }],
     ['TrailingSaidRule', 'Four soldiers were killed, said the army spokesman.', { speaker: 'the army spokesman' }],
+    ['TrailingSaidRule', 'Two gunmen died in the exchange of fire, a police spokesman told local media.', { speaker: 'a police spokesman', outlet: null }],
+    ['TrailingSaidRule', 'The convoy was hit twice, the governor told the BBC on Monday.', { speaker: 'the governor', outlet: 'BBC' }],
+    ['TrailingSaidRule', 'Six guards were wounded, the company said in a statement.', { speaker: 'the company', outlet: null }],
   ])('%s: %s', (rule, text, expected) => {
     expect(attributions(text)).toContainEqual(expect.objectContaining({ rule, ...expected }));
   });

@@ -1,17 +1,19 @@
 import { AttributionRule } from './attribution-rule.js';
 
-/** A speaker after the statement: "..., police said.", "..., said the health ministry.", "..., the ministry told AFP." */
+/** A speaker after the statement: "..., police said.", "..., said the health ministry.", "..., the ministry told AFP.", "..., a spokesman told local media." */
 export class TrailingSaidRule extends AttributionRule {
   readonly name = 'TrailingSaidRule';
   protected override readonly flags = 'gd';
   protected pattern(): string {
     const name = String.raw`(?:[\w'’.()-]+\s+){0,8}?[\w'’.()-]+`;
-    return String.raw`,\s*["”]?\s*(?:(?<who>${name})\s+(?<verb>said|says|reported|added|confirmed|told|claimed|denied)(?:\s+(?<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}))?|(?<verb2>said|according to)\s+(?<who2>${name}))(?:\s+(?:on|late on)\s+\w+day)?\s*[.!?"”]*$`;
+    // "told local media", "said in a statement": lower-case words after the verb name no outlet.
+    const wordsAfterVerb = String.raw`[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}`;
+    return String.raw`,\s*["”]?\s*(?:(?<who>${name})\s+(?<verb>said|says|reported|added|confirmed|told|claimed|denied)(?:\s+(?:[a-z][\w'’-]*\s+){0,4}?(?<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})|\s+${wordsAfterVerb})?|(?<verb2>said|according to)\s+(?<who2>${name}))(?:\s+(?:on|late on)\s+\w+day)?\s*[.!?"”]*$`;
   }
 
   protected override build(...[match, sentence]: Parameters<AttributionRule['build']>) {
     const g = match.groups ?? {};
-    if (g.who2) match.groups = { who: g.who2, verb: g.verb2 === 'said' ? 'said' : 'said' };
+    if (g.who2) match.groups = { who: g.who2, verb: 'said' };
     return super.build(match, sentence);
   }
 }
