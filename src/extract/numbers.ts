@@ -40,7 +40,8 @@ export function parseNumber(text: string): ParsedNumber | null {
   const trimmed = text.trim();
   if (/^an?$/i.test(trimmed)) return { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
   const bound = leadingQualifierRe.exec(trimmed);
-  const figures = [...trimmed.matchAll(figureRe)]
+  // "as many as two": the bound's own words are no figure.
+  const figures = [...trimmed.slice(bound?.[0].length ?? 0).matchAll(figureRe)]
     .map((m) => parseFigure(m[1]!))
     .filter((f): f is { value: number; vagueWord: string | null } => f !== null);
   const first = figures[0];

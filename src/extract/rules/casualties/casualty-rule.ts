@@ -9,6 +9,10 @@ import type { Measure } from '../../../types.js';
 
 /** An intention or a failed attempt before the verb. */
 const UNREALISED_BEFORE = /\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y)|plan(?:ned|ning|s)?|threaten(?:ed|ing|s)?|plott?(?:ed|ing)?|vow(?:ed|ing)?|intend(?:ed|ing)?|wanted|sought|fail(?:ed|ing))\s+to\s+$/i;
+/** "accused of killing two", "responsible for the killing of several": an earlier crime laid at someone's door, not this incident's toll. */
+const ACCUSED_BEFORE = /\b(?:accused\s+of|suspected\s+of|charged\s+with|convicted\s+of|responsible\s+for|wanted\s+for|blamed\s+for|involved\s+in)\s+(?:the\s+)?$/i;
+/** Between a vague figure and its verb, only words that name no one else: "several were killed", "many of them died". */
+const NOTHING_BUT_VERB = /^[\s,]*(?:of\b)?[\s,]*(?:(?:them|those|others)\b)?[\s,]*(?:(?:were|was|are|is|have|has|had|been|being)\s+)*(?:\w+ly\s+)*$/i;
 /** "killed, injured or captured": the figure is a mix of outcomes. */
 const EITHER_OR_AFTER = /^(?:\s*,\s*[a-z]+)*\s+or\s+(?:injured|wounded|captured|arrested|detained|abducted)\b/i;
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
@@ -35,7 +39,10 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     // "attempted to kill a commander", "were killed, injured or captured": no death is stated.
     const textBefore = sentence.text.slice(Math.max(0, match.index - 60), match.index);
     const textAfter = sentence.text.slice(match.index + match[0].length, match.index + match[0].length + 60);
-    if (UNREALISED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter)) return null;
+    if (UNREALISED_BEFORE.test(textBefore) || ACCUSED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter)) return null;
+    // "several political parties were killed" is no reading: a vague figure before its verb needs a victim noun.
+    const verbStart = match.indices.groups?.verb?.[0];
+    if (figure.vagueWord && !groups.victim && verbStart !== undefined && verbStart > numEnd && !NOTHING_BUT_VERB.test(sentence.text.slice(numEnd, verbStart))) return null;
     // "No one was killed": a negated figure is no figure (NoCasualtiesRule reads the zero).
     if (/\b(?:no|not a single|not even)\s+$/i.test(sentence.text.slice(0, numStart))) return null;
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;

@@ -22,15 +22,19 @@ describe('casualty rules', () => {
     ['PassiveCasualtyRule', '2 brothers were killed in a targeted shooting.', { measure: 'killed', victims: 'all', low: 2 }],
     ['IntransitiveCasualtyRule', 'Two soldiers died in the ambush.', { measure: 'killed', victims: 'soldiers', low: 2 }],
     ['NominalCasualtyRule', 'The blast left 12 dead and 30 injured.', { measure: 'killed', low: 12 }],
-    ['NominalCasualtyRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
+    ['NominalCasualtyRule', 'Gunmen attacked the village, causing 3 fatalities.', { measure: 'killed', low: 3 }],
     ['ActiveCasualtyRule', 'A car bomb exploded, wounding 30 people.', { measure: 'injured', victims: 'all', low: 30 }],
     ['ActiveCasualtyRule', 'Policemen gun down two militants.', { measure: 'killed', victims: 'fighters', low: 2 }],
     ['DeathTollRule', 'The death toll rose to 45.', { measure: 'killed', low: 45 }],
     ['DeathTollRule', 'Several fatalities coded as 3.', { measure: 'killed', low: 3 }],
+    ['DeathTollRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
+    ['DeathTollRule', 'The herders spoke of many casualties (coded as 10).', { measure: 'killed', low: 10 }],
+    ['DeathTollRule', 'Dozens of fatalities and injuries coded as 6.', { measure: 'killed', low: 6 }],
     ['DeathsOfRule', 'The fire claimed 12 lives.', { measure: 'killed', low: 12 }],
     ['PartitiveVictimsRule', 'At least 36 of those killed are civilians.', { measure: 'killed', victims: 'civilians', low: 36 }],
     ['CoordinatedVictimsRule', 'Fighting left five soldiers and 12 militants dead.', { victims: 'soldiers', low: 5 }],
     ['CoordinatedVictimsRule', '1 Karachi policeman and 2 Rangers policemen were killed.', { victims: 'police', low: 3 }],
+    ['CoordinatedVictimsRule', 'Two nurses and a man were shot dead at the market.', { victims: 'all', low: 3 }],
     ['AlongWithRule', 'The commander was killed along with six other militants.', { victims: 'fighters', low: 7 }],
     ['ArticleVictimRule', 'A soldier was killed by a sniper.', { victims: 'soldiers', low: 1 }],
     ['SingleVictimRule', 'MQM worker Nadeem Ahmed was shot dead by unknown assailants.', { measure: 'killed', low: 1 }],
@@ -121,10 +125,19 @@ describe('casualty rules', () => {
   });
 
   it('does not count an object it cannot count', () => {
-    expect(casualties('The blast left several people dead.')).toEqual([]);
     expect(casualties('Police killed party members in the raid.')).toEqual([]);
     expect(casualties('The soldiers killed livestock.')).toEqual([]);
     expect(casualties('Gunmen shot him dead.')).toEqual([]);
+  });
+
+  it("codes a toll without a number as ACLED does (10, flagged vague), but not vague casualties or someone's earlier crimes", () => {
+    expect(casualties('The blast left several people dead.')).toEqual([expect.objectContaining({ low: 10, qualifier: 'vague' })]);
+    expect(casualties('Troops stormed the camp, killing "several" and freeing four hostages.')).toContainEqual(expect.objectContaining({ low: 10, qualifier: 'vague' }));
+    expect(casualties('The shelling killed an unknown number of herders and their goats.')).toEqual([expect.objectContaining({ rule: 'ActiveCasualtyRule', low: 10, qualifier: 'vague' })]);
+    expect(casualties('The rockets caused a number of casualties.')).toEqual([]);
+    expect(casualties('The arrested man was responsible for the killing of several traders.')).toEqual([]);
+    expect(casualties('A gang leader wanted for several robberies was shot dead.')).toEqual([expect.objectContaining({ low: 1 })]);
+    expect(casualties('As many as two policemen were killed.')).toEqual([expect.objectContaining({ low: 2, qualifier: 'at_most' })]);
   });
 
   it('counts a plural subject with a singular rule nowhere', () => {

@@ -9,7 +9,10 @@ const CONJUNCT = String.raw`${FIGURE_OR_ARTICLE}\s+${MODIFIERS}(?:${VICTIM})`;
 // Each group ends at a comma, an "and" or the end of the list, so "2 Rangers policemen" is one group.
 const conjunct = new RegExp(String.raw`\b(?<num>${FIGURE_OR_ARTICLE})\s+${MODIFIERS}(?<victim>${VICTIM})(?=\s*(?:,|\band\b|$))`, 'gid');
 
-/** "five soldiers and 12 militants dead", "two policemen, a child and three women were killed": one finding per group. */
+/**
+ * "five soldiers and 12 militants dead", "two policemen, a child and three women were killed": one finding per group.
+ * A group of no class ("two women and a man") makes the list a total of its own, with the classed groups as its parts.
+ */
 export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {
   readonly name = 'CoordinatedVictimsRule';
   protected pattern(): string {
@@ -34,6 +37,16 @@ export class CoordinatedVictimsRule extends PatternRule<CasualtyFinding> {
         byClass.set(victims, { measure, victims, figure, evidence: { start, end: start + part[0].length, text: part[0], rule: this.name }, sentence, partOfPrevious: false });
       }
     }
-    return [...byClass.values()];
+    const groups = [...byClass.values()];
+    if (groups.length < 2 || !byClass.has('all')) return groups;
+    const [first, last] = [groups[0]!, groups.at(-1)!].sort((a, b) => a.evidence.start - b.evidence.start);
+    const sum = (key: 'low' | 'high') => groups.reduce((total, g) => total + g.figure[key], 0);
+    const total: CasualtyFinding = {
+      ...first!,
+      victims: 'all',
+      figure: { low: sum('low'), high: sum('high'), qualifier: groups.every((g) => g.figure.qualifier === 'exact') ? 'exact' : 'at_least', vagueWord: null },
+      evidence: { start: first!.evidence.start, end: last!.evidence.end, text: sentence.text.slice(first!.evidence.start - sentence.start, last!.evidence.end - sentence.start), rule: this.name },
+    };
+    return [total, ...groups.filter((g) => g.victims !== 'all').map((g) => ({ ...g, partOfPrevious: true }))];
   }
 }

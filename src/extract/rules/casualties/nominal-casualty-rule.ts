@@ -14,6 +14,8 @@ export class NominalCasualtyRule extends CasualtyRule {
     const finding = super.build(...args);
     if (!finding) return null;
     const verb = args[0].groups?.verb?.toLowerCase();
+    // "a number of casualties": the dead and the hurt together, with no count; ACLED's unknown-toll convention is for deaths.
+    if (finding.figure.vagueWord && /^casualt/.test(verb ?? '')) return null;
     if (/^(?:deaths?|fatalit|casualt)/.test(verb ?? '')) finding.measure = 'killed';
     if (verb === 'injuries') finding.measure = 'injured';
     return finding;

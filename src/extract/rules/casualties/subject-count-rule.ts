@@ -140,6 +140,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   if (!first || FINITE_VERB.test(conjunct) || DATE_LIKE.test(conjunct)) return null;
   const lead = LEADING_FIGURE.exec(conjunct)?.[0];
   const figure = lead ? parseNumber(lead) : null;
+  // "an unknown number of herders": a conjunct with no count leaves the list uncounted.
+  if (figure?.vagueWord) return null;
   if (figure && !figure.vagueWord && figure.low === figure.high) return figure.qualifier === 'exact' ? figure.low : { low: figure.low, phrase: lead as string };
   if (DETERMINER.test(first)) {
     const counted = second ? parseNumber(second) : null;
