@@ -52,6 +52,13 @@ describe('reconcileFigures', () => {
     expect(f.fatalities.best).toBe(4);
   });
 
+  it('reads one victim named beside a counted group as a member of it, unless a list or another source names him', () => {
+    expect(reconcileFigures([claim('fighters', 6), claim('fighters', 1, { text: 'Their commander, Rahim, was killed' })]).fatalities.best).toBe(6);
+    expect(reconcileFigures([claim('fighters', 1, { text: 'killed the rebel leader' }), claim('all', 3)]).fatalities.best).toBe(3);
+    expect(reconcileFigures([claim('all', 11), claim('children', 1, { text: '1 child', evidence: { start: 5000, end: 5007, text: '1 child', rule: 'CoordinatedVictimsRule' } })]).fatalities.best).toBe(11);
+    expect(reconcileFigures([claim('soldiers', 1), claim('soldiers', 2, { speaker: 'Other sources' })]).fatalities.best).toBe(1);
+  });
+
   it('ignores denials and codes 0 when no figure is given', () => {
     const f = reconcileFigures([claim('all', 10, { stance: 'denies' })]);
     expect(f.fatalities).toEqual({ low: 0, best: 0, high: 0 });

@@ -17,7 +17,7 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 
 export function reconcileFigures(claims: Claim[]): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
-  const killed = latestTolls(addUpOthers(asserted.filter((c) => c.measure === 'killed')));
+  const killed = latestTolls(membersOfGroups(addUpOthers(asserted.filter((c) => c.measure === 'killed'))));
   const fatalities = totalRange(killed);
   const civilians = civilianRange(killed, fatalities.range);
   const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')));
@@ -55,6 +55,29 @@ function addUpOthers(claims: Claim[]): Claim[] {
     } else out.push(claim);
   }
   return out;
+}
+
+/**
+ * One victim named in a report that also counts a group he may belong to ("Six militants were
+ * killed ... Their commander, Malangi, was killed"; "killed the BLA militant ... Three militants
+ * were killed") is a member of the group, not a rival count: the single figure gives way to the
+ * group of the same class, or to a total of all victims, from the same source.
+ */
+function membersOfGroups(claims: Claim[]): Claim[] {
+  // A list's groups ("5 women and 1 child") are counted apart, not mentioned as members.
+  const isSingle = (c: Claim) => c.qualifier === 'exact' && c.low === 1 && (c.high ?? 1) === 1 && c.evidence.rule !== 'CoordinatedVictimsRule';
+  return claims.filter(
+    (single) =>
+      !isSingle(single) ||
+      !claims.some(
+        (group) =>
+          group.reportId === single.reportId &&
+          group.low! > 1 &&
+          (group.victims === single.victims || group.victims === 'all') &&
+          group.speaker === single.speaker &&
+          group.outlet === single.outlet,
+      ),
+  );
 }
 
 /**

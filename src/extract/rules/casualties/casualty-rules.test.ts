@@ -140,6 +140,11 @@ describe('casualty rules', () => {
     expect(casualties('As many as two policemen were killed.')).toEqual([expect.objectContaining({ low: 2, qualifier: 'at_most' })]);
   });
 
+  it('reads "one of those killed" as a part of a group counted elsewhere, not a total', () => {
+    expect(casualties('Nine guards died in the raid. Their captain was one of those killed.').map((c) => c.low)).toEqual([9]);
+    expect(casualties('Five rebels were killed, two among the five killed were commanders.').map((c) => c.low)).toEqual([5]);
+  });
+
   it('counts a plural subject with a singular rule nowhere', () => {
     expect(casualties('Several people were killed.').some((c) => c.rule === 'SingleVictimRule')).toBe(false);
   });

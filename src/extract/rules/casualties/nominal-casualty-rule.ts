@@ -13,7 +13,12 @@ export class NominalCasualtyRule extends CasualtyRule {
   protected override build(...args: Parameters<CasualtyRule['build']>) {
     const finding = super.build(...args);
     if (!finding) return null;
-    const verb = args[0].groups?.verb?.toLowerCase();
+    const [match, sentence] = args;
+    const verb = match.groups?.verb?.toLowerCase();
+    // "one of those killed", "two among the four dead": a part of a group counted elsewhere, never a total.
+    const [, numEnd] = match.indices.groups!.num!;
+    const [verbStart] = match.indices.groups!.verb!;
+    if (/^(?:killed|dead)$/.test(verb ?? '') && /^\s+(?:of|among)\s+(?:those|the|them|these)\b(?:\s+\w+)?\s+$/i.test(sentence.text.slice(numEnd, verbStart))) return null;
     // "a number of casualties": the dead and the hurt together, with no count; ACLED's unknown-toll convention is for deaths.
     if (finding.figure.vagueWord && /^casualt/.test(verb ?? '')) return null;
     if (/^(?:deaths?|fatalit|casualt)/.test(verb ?? '')) finding.measure = 'killed';
