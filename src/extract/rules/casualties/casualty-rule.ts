@@ -43,6 +43,8 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     // "several political parties were killed" is no reading: a vague figure before its verb needs a victim noun.
     const verbStart = match.indices.groups?.verb?.[0];
     if (figure.vagueWord && !groups.victim && verbStart !== undefined && verbStart > numEnd && !NOTHING_BUT_VERB.test(sentence.text.slice(numEnd, verbStart))) return null;
+    // "20 militants, including 3 bombers were killed": the part is no total (IncludingVictimsRule reads parts).
+    if (!this.partOfPrevious && /\b(?:including|among them|among whom|of whom)\s+$/i.test(sentence.text.slice(Math.max(0, numStart - 20), numStart))) return null;
     // "No one was killed": a negated figure is no figure (NoCasualtiesRule reads the zero).
     if (/\b(?:no|not a single|not even)\s+$/i.test(sentence.text.slice(0, numStart))) return null;
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;

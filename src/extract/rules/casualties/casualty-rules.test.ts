@@ -1,6 +1,7 @@
 // Each casualty rule on the phrasings it exists for: which figure, what it measures, whose.
 import { describe, expect, it } from 'vitest';
-import { find } from '../../index.js';
+import { extract, find } from '../../index.js';
+import { reconcileFigures } from '../../../reconcile/figures.js';
 
 const PUBLISHED = '2020-05-02';
 
@@ -20,6 +21,7 @@ describe('casualty rules', () => {
     ['PassiveCasualtyRule', 'At least 63 people, including 36 civilians, have been killed.', { measure: 'killed', victims: 'all', low: 63, qualifier: 'at_least' }],
     ['PassiveCasualtyRule', 'Dozens of people were seriously injured.', { measure: 'injured', low: 12, qualifier: 'vague' }],
     ['PassiveCasualtyRule', '2 brothers were killed in a targeted shooting.', { measure: 'killed', victims: 'all', low: 2 }],
+    ['PassiveCasualtyRule', 'Three farmers were abducted by gunmen and later killed.', { measure: 'killed', low: 3 }],
     ['IntransitiveCasualtyRule', 'Two soldiers died in the ambush.', { measure: 'killed', victims: 'soldiers', low: 2 }],
     ['NominalCasualtyRule', 'The blast left 12 dead and 30 injured.', { measure: 'killed', low: 12 }],
     ['NominalCasualtyRule', 'Gunmen attacked the village, causing 3 fatalities.', { measure: 'killed', low: 3 }],
@@ -49,6 +51,15 @@ describe('casualty rules', () => {
     ['SubjectCountRule', 'Two key TTP militants, Sajid and Mohammad Zafar, and a guard were killed by police.', { measure: 'killed', low: 3 }],
     ['SubjectCountRule', 'A truck helper, who suffered burn injuries in a petrol bomb attack on his vehicle at Rupihar, died in a hospital.', { measure: 'killed', low: 1 }],
     ['SubjectCountRule', 'At least six suspected militants belonging to the TTP were killed.', { measure: 'killed', low: 6, qualifier: 'at_least' }],
+    ['SubjectCountRule', 'Four rebels, loyal to a dissident commander were killed in the raid.', { measure: 'killed', low: 4 }],
+    ['SubjectCountRule', '9 herders who were grazing cattle near the river were shot dead.', { measure: 'killed', low: 9 }],
+    ['SubjectCountRule', 'At least 8 suspected bandits believed to be behind the highway robberies died in a shootout.', { measure: 'killed', low: 8, qualifier: 'at_least' }],
+    ['SubjectCountRule', 'About 12 IS and other militants are thought to have been killed.', { measure: 'killed', low: 12 }],
+    ['SubjectCountRule', 'A couple riding a scooter were shot dead.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'JUI district leader of Kohat and his nephew were killed.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', 'Residents say a farmer and a shepherd were killed.', { measure: 'killed', low: 2 }],
+    ['SubjectCountRule', '15 fighters of the group, including 2 commanders were killed.', { measure: 'killed', low: 15 }],
+    ['ObjectVictimRule', 'The bullets left the duo dead.', { measure: 'killed', low: 2 }],
     ['ObjectVictimRule', 'Gunmen shot a senior police official, DSP Zulfiqar Ali Zaidi dead in Karachi.', { measure: 'killed', victims: 'police', low: 1 }],
     ['ObjectVictimRule', 'A militant stabbed to death a police colonel outside his home.', { measure: 'killed', low: 1 }],
     ['ObjectVictimRule', 'Villagers beat to death two people suspected of theft in Kasba.', { measure: 'killed', low: 2 }],
@@ -143,6 +154,14 @@ describe('casualty rules', () => {
   it('reads "one of those killed" as a part of a group counted elsewhere, not a total', () => {
     expect(casualties('Nine guards died in the raid. Their captain was one of those killed.').map((c) => c.low)).toEqual([9]);
     expect(casualties('Five rebels were killed, two among the five killed were commanders.').map((c) => c.low)).toEqual([5]);
+  });
+
+  it.each([
+    ['A shopkeeper, who was hurt when the grenade went off on Monday, died in hospital.', 1],
+    ['Police mounted a raid and two robbers were killed.', 2],
+    ['As the convoy entered the valley, 2 soldiers, 1 officer and 16 TTP/LEI rebels were killed.', 19],
+  ])('counts the subject of the main clause only: %s', (text, best) => {
+    expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);
   });
 
   it('counts a plural subject with a singular rule nowhere', () => {

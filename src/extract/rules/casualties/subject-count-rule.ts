@@ -4,16 +4,28 @@ import { CasualtyRule } from './casualty-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
-/** Words that open a clause, and a dateline's dash ("(Reuters) - "): the subject starts after the last of them. */
-const CLAUSE_OPENERS = /(?:[;:]|["“]|(?:\)|\d{4})\s*[-–—]+\s|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas)\b)\s*/gi;
+/** Words that open a clause (a speech verb's object too: "police say two men were killed"), and a dateline's dash ("(Reuters) - "): the subject starts after the last of them. */
+const CLAUSE_OPENERS = /(?:[;:]|["“]|(?:\)|\d{4})\s*[-–—]+\s|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas|said|says|say|allege|alleges)\b)\s*/gi;
 /** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
 const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
 /** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
-const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|died|succumbed|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started)\b/i;
+const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|died|succumbed|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started|allege|alleges|say|claim|claims)\b|\b[a-z]{3,}ed\s+(?:an?|the|their|his|her|its)\s/i;
 const DATE_LIKE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
-const MAX_SUBJECT_WORDS = 14;
+const MAX_SUBJECT_WORDS = 18;
+const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
+/** Words for two people: "a couple", "the duo". */
+const PAIR = /^(?:couple|duo|pair)$/i;
+/** Asides inside a subject, whose words open no clause: brackets and relative clauses set off by commas. */
+const ASIDE = /\([^)]*\)|\[[^\]]*\]|,\s*(?:who|which|whose)\b[^,]*,/g;
+/**
+ * A modifier after the head noun that runs on to the verb: "who were working on the bridge",
+ * ", affiliated with the TTP", "believed to be involved in the attack", "travelling on a motorcycle".
+ * It stops at a new clause ("and two others", ";").
+ */
+const TRAILING_MODIFIER =
+  /(?:,\s*|\s+)(?:who|which|whose|(?:believed|suspected|said|thought|reported)\s+to|(?:suspected|accused|convicted)\s+of|wanted\s+(?:for|in|by)|(?:involved|engaged)\s+in|(?:linked|affiliated|connected|associated)\s+(?:to|with)|(?:belonging|loyal)\s+to|with\s+(?:links|ties|connections)\s+to|(?:travelling|traveling|working|returning|riding|sitting|living|staying)\b)(?:(?![;:]|\s+and\s+(?:an?|the|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[^])*$/i;
 /** Ranges ("between 10 and 15", "three or four") are the numeric rules' business. */
 const COUNT_WORD = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens)`;
 const RANGE = new RegExp(String.raw`\bbetween\s+${COUNT_WORD}\b|\b${COUNT_WORD}\s*(?:or|to|-)\s*${COUNT_WORD}\b`, 'i');
@@ -37,8 +49,8 @@ export class SubjectCountRule extends CasualtyRule {
   }
 
   protected pattern(): string {
-    const aux = String.raw`(?<aux>was|were|is|are|(?:has|have|had)(?:\s+\w+ly)?\s+been)\s+(?:(?:reported|believed|said|feared|confirmed)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)\s+and\s+)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const aux = String.raw`(?<aux>was|were|is|are|(?:has|have|had)(?:\s+\w+ly)?\s+been)\s+(?:(?:reported|believed|said|feared|confirmed|suspected|thought)\s+to\s+have\s+been\s+)?`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)(?:\s+by\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
     const intransitive = String.raw`(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
@@ -47,10 +59,13 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     // A subject is a few dozen words at most: a bounded window keeps long sentences linear.
+    // "A man, who was injured in the blast, died": the verb of a relative clause is the main clause's business.
+    if (/\b(?:who|which)\s+$/i.test(sentence.text.slice(Math.max(0, match.index - 10), match.index))) return null;
     const windowStart = Math.max(0, match.index - 400);
-    const before = sentence.text.slice(windowStart, match.index);
-    const subjectStart = windowStart + subjectStartIn(before);
-    const raw = sentence.text.slice(subjectStart, match.index);
+    // The subject ends at its head: "20 labourers who were working on the bridge were killed" -> "20 labourers".
+    const before = sentence.text.slice(windowStart, match.index).replace(TRAILING_MODIFIER, '');
+    const subjectStart = windowStart + subjectStartIn(before.replace(ASIDE, (aside) => ' '.repeat(aside.length)));
+    const raw = sentence.text.slice(subjectStart, windowStart + before.length);
     const figure = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
     if (!figure) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
@@ -64,6 +79,11 @@ export class SubjectCountRule extends CasualtyRule {
   }
 }
 
+/** A finite verb in a stretch of text, asides and acronyms ("IS", "HAS") left out. */
+function hasFiniteVerb(text: string): boolean {
+  return FINITE_VERB.test(withoutAsides(text).replace(/\b[A-Z]{2,}\b/g, 'X'));
+}
+
 /** Where the subject before the verb starts: after the last clause opener, and after a clause with its own verb. */
 function subjectStartIn(before: string): number {
   let start = 0;
@@ -73,7 +93,15 @@ function subjectStartIn(before: string): number {
   const parts = before.slice(start).split(/(\s+and\s+)/);
   let kept = parts.length;
   for (let k = parts.length - 1; k >= 0; k -= 2) {
-    if (FINITE_VERB.test(withoutAsides(parts[k] as string))) break;
+    const part = parts[k] as string;
+    if (hasFiniteVerb(part)) {
+      // "As troops advanced on the town, 5 soldiers": the list starts after the comma that ends the clause.
+      for (const comma of part.matchAll(/,/g)) {
+        const rest = part.slice(comma.index + 1);
+        if (rest.trim() && !hasFiniteVerb(rest)) return start + parts.slice(0, k).join('').length + comma.index + 1;
+      }
+      break;
+    }
     kept = k;
   }
   return start + parts.slice(0, kept).join('').length;
@@ -100,7 +128,10 @@ export function countVictims(phrase: string, listsOnly = false): string | null {
 /** The figure a subject names, as text for parseNumber ("2", "at least six"), or null when it cannot be counted. */
 function countSubject(raw: string, aux: string | null, listsOnly: boolean): string | null {
   // "20 militants belonging to the TTP, including 3 suicide bombers": the head counts; the part is IncludingVictimsRule's.
-  const subject = withoutAsides(raw.split(/,?\s+(?:including|among them)\b/i)[0] as string).replace(/,$/, '');
+  // "15 TTP and other militants": one group, named twice.
+  const subject = withoutAsides(raw.split(/,?\s+(?:including|among them)\b/i)[0] as string)
+    .replace(/,$/, '')
+    .replace(/\s+and\s+other\s+/gi, ' ');
   const words = subject.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
@@ -137,7 +168,7 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   const words = conjunct.split(/\s+/).filter(Boolean);
   const [first, second] = words;
   // "12 May 2020": a date, not a count.
-  if (!first || FINITE_VERB.test(conjunct) || DATE_LIKE.test(conjunct)) return null;
+  if (!first || hasFiniteVerb(conjunct) || DATE_LIKE.test(conjunct)) return null;
   const lead = LEADING_FIGURE.exec(conjunct)?.[0];
   const figure = lead ? parseNumber(lead) : null;
   // "an unknown number of herders": a conjunct with no count leaves the list uncounted.
@@ -146,6 +177,7 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   if (DETERMINER.test(first)) {
     const counted = second ? parseNumber(second) : null;
     if (counted && counted.low === counted.high && !counted.vagueWord) return counted.low;
+    if (PAIR.test(second ?? '')) return 2;
     // The head noun comes before "of": "The driver of a truck" is one, "the relatives of a man" are not.
     const head = (conjunct.split(/\s+of\s+/i)[0] as string).split(/\s+/).at(-1) ?? '';
     // "The security forces retaliated": a verb, not a head noun, ends the phrase.
@@ -155,5 +187,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   if (words.every((w) => /^\p{Lu}/u.test(w) || /^(?:bin|ibn|al|el|de|alias|aka|and)$/i.test(w))) return 'name';
   // "ASWJ leader Dr Mohammad Fayyaz": a title before a name is one person.
   if (words.length >= 3 && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words.at(-1) as string) && /^\p{Lu}/u.test(words.at(-2) as string)) return 1;
+  // "BJP district leader of Sylhet": a name's word before a singular victim noun is one person.
+  const head = (conjunct.split(/\s+of\s+/i)[0] as string).split(/\s+/).at(-1) ?? '';
+  if (words.length >= 2 && /^\p{Lu}/u.test(first) && isVictimNoun.test(head) && !/[^s]s$/i.test(head)) return 1;
   return null;
 }
