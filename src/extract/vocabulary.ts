@@ -37,10 +37,14 @@ export const VICTIM_PHRASE = String.raw`(?:(?<groups>[A-Za-z][\w'’/-]*\s+and\s
 
 const victimNounRe = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 /** Whether an armed group's name ("MNDAA soldiers", "TTP militants") makes its members fighters, set by the actor rule's lexicon. */
-let armedGroupNamed: (words: string) => boolean = () => false;
+let armedGroupTest: (words: string) => boolean = () => false;
+
+export function armedGroupNamed(words: string): boolean {
+  return armedGroupTest(words);
+}
 
 export function setArmedGroupTest(test: (words: string) => boolean): void {
-  armedGroupNamed = test;
+  armedGroupTest = test;
 }
 
 /**

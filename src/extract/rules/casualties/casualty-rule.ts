@@ -18,7 +18,7 @@ const EITHER_OR_AFTER = /^(?:\s*,\s*[a-z]+)*\s+or\s+(?:injured|wounded|captured|
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
 
 /** Word stems every casualty phrase holds one of. */
-export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succumb|strike|raid|sortie/i;
+export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succumb|strike|raid|sortie|assassinat|slaughter|clobber|bludgeon/i;
 
 export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
   protected override readonly prefilter: RegExp | null = CASUALTY_CUE;

@@ -60,6 +60,15 @@ describe('casualty rules', () => {
     ['SubjectCountRule', 'Residents say a farmer and a shepherd were killed.', { measure: 'killed', low: 2 }],
     ['SubjectCountRule', '15 fighters of the group, including 2 commanders were killed.', { measure: 'killed', low: 15 }],
     ['ObjectVictimRule', 'The bullets left the duo dead.', { measure: 'killed', low: 2 }],
+    ['ObjectVictimRule', 'A grenade hit the hut, killing her brother and wounding two others.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'Soldiers killed Ramesh Oraon, 41, a local contractor, near the dam.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'Masked men shot to death the treasurer of a farmers union.', { measure: 'killed', low: 1 }],
+    ['ObjectVictimRule', 'A mob burnt alive three suspected thieves.', { measure: 'killed', low: 3 }],
+    ['ObjectVictimRule', 'A rights group accused the police of shooting dead four miners.', { measure: 'killed', low: 4 }],
+    ['ObjectVictimRule', 'Villagers murdered a trader they suspected of theft.', { measure: 'killed', low: 1 }],
+    ['ArticleVictimRule', 'A gunman assassinated a district judge in the city.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'A ward councillor was slaughtered by unknown men.', { measure: 'killed', low: 1 }],
+    ['SubjectCountRule', 'The deputy commander of the group (KLO), along with two other fighters, was gunned down.', { measure: 'killed', low: 3 }],
     ['ObjectVictimRule', 'Gunmen shot a senior police official, DSP Zulfiqar Ali Zaidi dead in Karachi.', { measure: 'killed', victims: 'police', low: 1 }],
     ['ObjectVictimRule', 'A militant stabbed to death a police colonel outside his home.', { measure: 'killed', low: 1 }],
     ['ObjectVictimRule', 'Villagers beat to death two people suspected of theft in Kasba.', { measure: 'killed', low: 2 }],
@@ -139,6 +148,7 @@ describe('casualty rules', () => {
     expect(casualties('Police killed party members in the raid.')).toEqual([]);
     expect(casualties('The soldiers killed livestock.')).toEqual([]);
     expect(casualties('Gunmen shot him dead.')).toEqual([]);
+    expect(casualties('Troops killed Boko Haram fighters near the lake.')).toEqual([]);
   });
 
   it("codes a toll without a number as ACLED does (10, flagged vague), but not vague casualties or someone's earlier crimes", () => {
@@ -159,6 +169,7 @@ describe('casualty rules', () => {
   it.each([
     ['A shopkeeper, who was hurt when the grenade went off on Monday, died in hospital.', 1],
     ['Police mounted a raid and two robbers were killed.', 2],
+    ['Notorious bandit and Lashkar-e-Islam (LI) financier Rahim Gul alias Lala was killed in a raid.', 1],
     ['As the convoy entered the valley, 2 soldiers, 1 officer and 16 TTP/LEI rebels were killed.', 19],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);

@@ -1,5 +1,5 @@
 import { NUMBER } from '../../numbers.js';
-import { VICTIM } from '../../vocabulary.js';
+import { VICTIM, armedGroupNamed } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 import { countVictims } from './subject-count-rule.js';
 
@@ -12,7 +12,8 @@ const object = (name: string) => String.raw`(?<${name}>(?:an?|the|his|her|their|
 
 /**
  * Victims named as the object of a killing verb: "shot a policeman dead", "stabbed to death a police
- * colonel", "slew a ward-level leader", "left his wife dead", "killing both". The object is counted
+ * colonel", "slew a ward-level leader", "left his wife dead", "killing both", "killing his son", "killed Dinesh
+ * Sahu, 30, a commander". The object is counted
  * like a subject: a figure, or one for a singular noun phrase or a name.
  */
 export class ObjectVictimRule extends CasualtyRule {
@@ -36,17 +37,23 @@ export class ObjectVictimRule extends CasualtyRule {
     const bareVictim = String.raw`\b(?:kill|kills|killed|killing)\s+(?<bare>(?:[A-Z][\w-]*\s+)?(?:${VICTIM})(?:\s+[A-Z][\w'’.-]*){0,3})${OBJECT_END}`;
     // A suicide bomber's own death counts.
     const self = String.raw`\b(?<self>blew\s+himself\s+up|blew\s+herself\s+up|killing\s+himself|killing\s+herself)\b`;
-    const toDeath = String.raw`\b(?:stabbed|tortured|beat|beaten|hacked|axed|burnt|burned|bludgeoned|chopped|stoned)\s+to\s+death\s+${object('toDeath')}${OBJECT_END}`;
+    const toDeath = String.raw`\b(?:(?:stabbed|tortured|beat|beaten|hacked|axed|burnt|burned|bludgeoned|clubbed|chopped|stoned|shot)\s+to\s+death|(?:burnt|burned)\s+alive|shooting\s+dead)\s+${object('toDeath')}${OBJECT_END}`;
+    // "killing his son", "killed their two guards": an object with a possessive is counted like a subject.
+    const possessive = String.raw`\b(?:killed|killing|kills|kill|shot dead|gunned down)\s+(?<possessive>(?:his|her|their)\s+[^.;:]{0,60}?)${OBJECT_END}`;
+    // "police killed Dinesh Sahu, 30, a commander", "shot dead Adalat Khan, a former nazim": a name is one person.
+    const named = String.raw`\b(?:killed|killing|shot dead|gunned down|assassinated|murdered)\s+(?<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=\s*[,(.;]|\s*$|\s+(?:on|in|at|near|outside|inside|after|while|when|during|and)\b)`;
     const murdered = String.raw`\b(?:slew|murdered|murdering)\s+${object('murdered')}${OBJECT_END}`;
     const leftDead = String.raw`\b(?:leaving|left)\s+(?<left>(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?|[a-z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+)?)(?:dead|killed)\b`;
     const both = String.raw`\b(?:killing|killed|kills|kill)\s+(?<both>both(?:\s+of\s+them)?|all\s+(?<all>${NUMBER}))\b`;
-    return [shotDead, toDeath, murdered, leftDead, both, bareVictim, self].join('|');
+    return [shotDead, toDeath, murdered, leftDead, both, bareVictim, possessive, named, self].join('|');
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     const g = match.groups ?? {};
-    const object = g.list ?? g.shot ?? g.toDeath ?? g.murdered ?? g.left ?? g.bare ?? '';
-    const phrase = object.replace(/[,\s]+$/, '');
+    const object = g.list ?? g.shot ?? g.toDeath ?? g.murdered ?? g.left ?? g.bare ?? g.possessive ?? '';
+    // "a Pakistani man they accused of theft": the object ends where a clause about it begins.
+    const phrase = object.replace(/\s+(?:they|he|she|we|who|whom|whose|which|that)\b.*$/i, '').replace(/[,\s]+$/, '');
+    if (g.named !== undefined) return this.namedVictim(match, sentence);
     // "leaving truck driver dead": a bare singular noun is one person.
     const bareSingular = g.left !== undefined && /^[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?$/.test(phrase) && !/[^s]s$|\b(?:people|men|women|children)$|^(?:several|many|some|numerous|dozens|scores|hundreds|few|more|most|all|both|other|others)\b/.test(phrase);
     // A bare victim noun counts one unless it is a plural ("killed PF members").
@@ -67,5 +74,13 @@ export class ObjectVictimRule extends CasualtyRule {
     // The bomber is a fighter: counted apart from the people the bomb killed.
     const victim = g.self ? 'fighters' : g.list !== undefined ? '' : ([...object.matchAll(victimNoun)].at(-1)?.[0] ?? '');
     return super.build(Object.assign(match, { groups: { num: figure, verb: 'killed', victim, phrase: object } }), sentence);
+  }
+
+  /** A name as the object: every word capitalised, and no armed group's or victim noun's name ("killed Boko Haram fighters" is not a name). */
+  private namedVictim(...[match, sentence]: Parameters<CasualtyRule['build']>) {
+    const name = match.groups!.named!;
+    const words = name.split(/\s+/);
+    if (!words.every((w) => /^\p{Lu}/u.test(w)) || words.some((w) => isVictimNoun.test(w)) || armedGroupNamed(name)) return null;
+    return super.build(Object.assign(match, { groups: { num: '1', verb: 'killed', victim: '', phrase: name } }), sentence);
   }
 }

@@ -21,7 +21,7 @@ export class SingleVictimRule extends CasualtyRule {
   protected pattern(): string {
     const clauseStart = String.raw`(?:^["“]?|[,;:]\s+|\b(?:and|when|that|while|as|after|where)\s+)`;
     const subject = String.raw`(?<subject>(?:[\w'’().-]+,?\s+){1,7}?)`;
-    const transitive = String.raw`(?:was|(?:has|had)(?:\s+\w+ly)?\s+been|is)\s+${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)\s+and\s+)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|beaten dead|beat to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|discovered dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const transitive = String.raw`(?:was|(?:has|had)(?:\s+\w+ly)?\s+been|is)\s+${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)\s+and\s+)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|beaten dead|beat to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|discovered dead|wounded|injured|hurt|abducted|kidnapped)`;
     const intransitive = String.raw`(?:${ADVERBS})(?<verb2>died|succumbed to (?:his|her) (?:injuries|wounds))`;
     return String.raw`${clauseStart}${subject}(?:${transitive}|${intransitive})\b`;
   }

@@ -50,7 +50,7 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected pattern(): string {
     const aux = String.raw`(?<aux>was|were|is|are|(?:has|have|had)(?:\s+\w+ly)?\s+been)\s+(?:(?:reported|believed|said|feared|confirmed|suspected|thought)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)(?:\s+by\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)(?:\s+by\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
     const intransitive = String.raw`(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
@@ -110,7 +110,7 @@ function subjectStartIn(before: string): number {
 /** Brackets, ages and relative clauses are asides, not conjuncts: "(CRPF)", ", 45,", ", who was shot at in Kolhapur,". */
 function withoutAsides(text: string): string {
   return text
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+\S+/gi, ' ')
     .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
     .replace(/,?\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
     .replace(/\s+/g, ' ')
@@ -136,14 +136,14 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
-  const conjuncts = subject.split(/(,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu})|\s+along with\s+|\s+together with\s+|\s+as well as\s+)/u);
+  const conjuncts = subject.split(/(,?\s+(?:along|together) with\s+|,?\s+as well as\s+|,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu}))/u);
   let total = 0;
   let counted = 0;
   let bounded: string | null = null;
   for (let k = conjuncts.length - 1; k >= 0; k -= 2) {
     const count = countConjunct((conjuncts[k] as string).trim());
     // "10 TTP militants as well as foreigners": an uncounted addition leaves the counted figure a floor.
-    if (count === null && /^\s+(?:as well as|along with|together with)\s+$/.test(conjuncts[k - 1] ?? '')) continue;
+    if (count === null && /^,?\s+(?:as well as|along with|together with)\s+$/.test(conjuncts[k - 1] ?? '')) continue;
     if (count === null) {
       if (counted === 0) return null;
       break;
@@ -157,7 +157,9 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   }
   if (listsOnly && counted < 2) return null;
   const singular = aux !== null && /^(?:was|is|has(?: \w+ly)? been)$/.test(aux.replace(/\s+/g, ' '));
-  if (singular) return total >= 1 ? '1' : null;
+  // "The commander, along with three other militants, was killed": the verb agrees with the first, the toll counts all.
+  const accompanied = conjuncts.some((joiner, k) => k % 2 === 1 && /\b(?:along|together) with\b/.test(joiner));
+  if (singular && !accompanied) return total >= 1 ? '1' : null;
   // "died" may be singular or plural; "were killed" needs at least two.
   if ((aux !== null && total < 2) || total === 0) return null;
   return counted === 1 && bounded ? bounded : String(total);
