@@ -21,6 +21,18 @@ describe('assembleIncidents', () => {
     expect(found[0]?.claims.map((c) => c.low)).toEqual([2]);
   });
 
+  it('keeps a victim who died of injuries later in the attack, dated by the attack, told before or after it', () => {
+    for (const text of [
+      'A bus conductor, who suffered burns in a firebomb attack, succumbed to his injuries at a hospital today. Picketers had thrown the firebomb at his bus on Sunday.',
+      'Picketers threw a firebomb at a bus on Sunday, injuring its conductor. The injured conductor died on Tuesday at the hospital.',
+    ]) {
+      const found = incidents(text);
+      expect(found).toHaveLength(1);
+      expect(found[0]?.date).toBe('2015-03-29');
+      expect(found[0]?.claims.filter((c) => c.measure === 'killed').map((c) => c.low)).toEqual([1]);
+    }
+  });
+
   it("does not give a separate incident the previous incident's source", () => {
     const found = incidents('A car bomb killed 11 people in the capital, police said. In a separate incident, gunmen shot dead a commissioner in Baidoa.');
     expect(found).toHaveLength(2);

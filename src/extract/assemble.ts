@@ -4,7 +4,7 @@ import type { Claim, Evidence } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
-import { NEW_INCIDENT_CUE } from './vocabulary.js';
+import { LATER_DEATH_CUE, NEW_INCIDENT_CUE } from './vocabulary.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
 import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
@@ -30,6 +30,10 @@ interface Group {
   /** The first date in an event sentence, else in any member sentence. */
   date: DateFinding | null;
   memberDate: DateFinding | null;
+  /** Whether its event sentences so far only tell of victims dying of their injuries later. */
+  onlyLaterDeaths: boolean;
+  /** The date of a later death: the incident's only when nothing else dates it. */
+  deathDate: DateFinding | null;
 }
 
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
@@ -51,8 +55,10 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
     const hasTrigger = (triggersBySentence.get(sentence.index)?.length ?? 0) > 0;
     const isEvent = hasTrigger || sentenceClaims.some((c) => CASUALTY_MEASURES.has(c.measure) && (c.low ?? 0) > 0);
     const date = datesBySentence.get(sentence.index)?.[0] ?? null;
-    if (isEvent && (!current || (hasTrigger && startsNewIncident(sentence, date, current)))) {
-      current = { sentences: [], members: [], claims: [], date: null, memberDate: null };
+    // A victim who died of injuries later belongs to the attack's incident, told before or after, and is not its date.
+    const laterDeath = isEvent && LATER_DEATH_CUE.test(sentence.text) && !NEW_INCIDENT_CUE.test(sentence.text);
+    if (isEvent && (!current || (hasTrigger && !laterDeath && !current.onlyLaterDeaths && startsNewIncident(sentence, date, current)))) {
+      current = { sentences: [], members: [], claims: [], date: null, memberDate: null, onlyLaterDeaths: true, deathDate: null };
       groups.push(current);
     }
     if (!current) {
@@ -62,14 +68,18 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
     }
     if (isEvent) {
       current.sentences.push(sentence);
-      current.date ??= date;
+      if (!laterDeath) {
+        current.date ??= date;
+        current.onlyLaterDeaths = false;
+      }
     }
     current.members.push(sentence);
-    current.memberDate ??= date;
+    if (laterDeath) current.deathDate ??= date;
+    else current.memberDate ??= date;
     current.claims.push(...sentenceClaims);
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
-  return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate }, findings, triggersBySentence, published));
+  return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.deathDate }, findings, triggersBySentence, published));
 }
 
 /**

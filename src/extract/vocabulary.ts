@@ -67,3 +67,10 @@ export function phraseVictimClass(phrase: string, noun: string | undefined): str
 
 /** Openings that start a new incident in the same report ("In a separate incident", "Elsewhere"). */
 export const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar|an unrelated) (?:incident|attack|development)|Separately|Elsewhere|In other (?:violence|incidents?)|Also on|Later (?:that|the same) day|On the same day)\b/i;
+
+/**
+ * A death that follows injuries from an attack told elsewhere ("succumbed to his injuries", "the
+ * injured leader died on Wednesday at the hospital"): the attack's incident, dated by the attack.
+ */
+export const LATER_DEATH_CUE =
+  /\b(?:succumbed|later died|died (?:later|of (?:his|her|their) (?:injuries|wounds)|(?:while|during) (?:undergoing )?treatment|after (?:being )?(?:hospitali[sz]ed|admitted))|died\b[^.;]{0,40}\bhospital)|\b(?:injured|wounded)\b[^.;]{0,60}\bdied\b/i;
