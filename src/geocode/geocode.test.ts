@@ -130,6 +130,17 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Syrian and Iraqi forces met.').place).toBeNull();
   });
 
+  it('codes a loose spelling of a place only with a clue to its country; a close one stands alone', () => {
+    expect(geocode('Militants attacked a checkpost in Tirah.').place).toBeNull();
+    expect(geocode('Militants attacked a checkpost in Tirah, Iranian police said.').place).toMatchObject({ name: 'Tehran', country: 'Iran' });
+    expect(geocode('Protesters blocked the highway in Jaccobabad.').place).toMatchObject({ name: 'Jacobabad', country: 'Pakistan' });
+  });
+
+  it('knows an admin unit by its GeoNames name with the unit word as an exact name ("Khyber Agency")', () => {
+    expect(lookupName('Khyber Agency')[0]).toMatchObject({ name: 'Khyber', kind: 'admin2', country: 'Pakistan', score: 0.8 });
+    expect(placeOf(geocode('Militants attacked a checkpost in Khyber Agency.'))).toEqual({ name: 'Khyber', admin1: 'Khyber Pakhtunkhwa', country: 'Pakistan', precision: 2 });
+  });
+
   it('does not code a large town by one of its other names without a locative word', () => {
     expect(geocode('Members of Kilos Na Homeless and Liga ng mga Manggagawa gathered to mark Labor Day.').place?.name).not.toBe('Riga');
   });

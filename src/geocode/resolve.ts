@@ -220,6 +220,8 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, parts } = winner;
   if (isPlacedByOthers(winner)) return true;
   if (mention.partial) return false;
+  // A loose spelling ("Tirah" for Tehran) needs a clue to its country: size does not vouch for it.
+  if (winner.match === 'spelling' && parts.name < CLOSE_NAME_SCORE) return parts.country > 0;
   // Without a locative word, size vouches only for a place's own name: "Liga" is one of Riga's other names.
   if (!isStrong(mention) && winner.match !== 'name' && parts.country <= 0) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
@@ -239,8 +241,8 @@ function inside(mention: Span, spans: Span[]): boolean {
 /** "the capital", "the Somali capital", "the country's capital", "capital's". */
 const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\s+(?:city\s+)?(?:of\s+)?\p{Lu})|\bcapital['’]s\b/u;
 
-/** Name points of a close spelling: "Sopore" for Sopur is one, "Tirah" for Tehran is not. */
-const CLOSE_NAME_SCORE = 1.5;
+/** Name points of a close spelling (four letters in five the same): "Jaccobabad" for Jacobabad is one, "Tirah" for Tehran is not. */
+const CLOSE_NAME_SCORE = 2;
 
 /**
  * Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts
