@@ -92,6 +92,18 @@ describe('geocode: ACLED geo precision', () => {
     expect(result.evidence[2]?.note).toMatch(/"Palanpur", a part of it/);
   });
 
+  it('2: a place whose namesakes all lie outside the larger place named as holding it is in that larger place (HeldByOuterPlace)', () => {
+    const district = geocode('Gunmen attacked a checkpoint in Baharak district, Takhar.');
+    expect(placeOf(district)).toEqual({ name: 'Takhar', admin1: 'Takhar', country: 'Afghanistan', precision: 3 });
+    expect(district.evidence[2]).toMatchObject({ text: 'Baharak district', rule: 'GeoPrecisionRule' });
+    expect(district.evidence[2]?.note).toMatch(/Bahārak, Badakhshan, Afghanistan \(admin2\) lies outside it: a namesake/);
+    expect(district.reason).toMatch(/HeldByOuterPlace: "Baharak district" is held by it/);
+    // A town holds a name with namesakes in a chain ("village, town, province"), not a list, nor a name it does not hold.
+    expect(placeOf(geocode('Police raided a house in Barangay Tuburan, Tulunan, Cotabato.'))).toMatchObject({ name: 'Tulunan', precision: 2 });
+    expect(geocode('Students marched in Assiut, Alexandria, and Suez.').place?.name).toBe('Asyūţ');
+    expect(geocode('Police shot a man in Loralai, Zhob, Balochistan.').place?.name).toBe('Loralai');
+  });
+
   it("2: a part of a town named after a possessive (Karachi's Lyari area)", () => {
     expect(placeOf(geocode("Police fired tear gas at protesters in Karachi's Lyari area."))).toEqual({
       name: 'Karachi',

@@ -273,10 +273,51 @@ function isPartOf(text: string, part: FoundMention, town: FoundMention): boolean
 /** Text between a smaller place and the larger one holding it: "Jamrud, Khyber", "Auno (Konduga", "Bulani village of Zhari". */
 const HELD_BY = new RegExp(String.raw`^(?:\s*,\s*|\s*\(\s*|\s+(?:${PART_NOUN}\s+)?(?:in|of)\s+(?:the\s+)?)$`);
 
+/** A place held by a town ("Santo Nino, Plaridel") lies within this distance of it; one held by a district or a region, in its region. */
+const HELD_WITHIN_KM = 50;
+
+/** Some reading of `outer` holds `entry`: a region it lies in, or a town or district near it. */
+function holds(outer: ScoredCandidate[], entry: GazetteerEntry): boolean {
+  return outer.some((c) => (c.entry.kind === 'town' ? distanceKm(entry, c.entry) <= HELD_WITHIN_KM : c.entry.countryCode === entry.countryCode && c.entry.admin1Code === entry.admin1Code));
+}
+
+/** Towns sit inside districts, districts inside regions. */
+const RANK: Record<EntryKind, number> = { town: 0, admin2: 1, admin1: 2, country: 3 };
+
+/** A list goes on after a name: "Assiut, Alexandria, and Suez". */
+const LIST_GOES_ON = /^\s*,?\s+(?:and|or)\s/;
+
+/**
+ * The larger place named right after `inner` as holding it ("X, Y", "X (Y", "X in Y district", "X of Y"),
+ * when no reading of the larger place holds the best candidate of `inner`: that one is a namesake. A
+ * town holds only a name with namesakes, in a chain whose next name holds the town in turn ("Santo
+ * Nino, Plaridel, Bulacan", not "Loralai, Zhob, Balochistan"); a list ("Assiut, Alexandria, and
+ * Suez") holds nothing.
+ */
+function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): FoundMention | null {
+  const after = (m: FoundMention) => mentions.find((o) => o.start >= m.end && o.kind !== 'site');
+  const heldBy = (m: FoundMention) => {
+    const next = after(m);
+    return next && usable.includes(next) && HELD_BY.test(text.slice(m.end, next.start)) && !LIST_GOES_ON.test(text.slice(next.end)) ? next : null;
+  };
+  const candidates = (m: FoundMention) => scored.get(m) as ScoredCandidate[];
+  const outer = heldBy(inner);
+  if (!outer) return null;
+  const innerEntry = (candidates(inner)[0] as ScoredCandidate).entry;
+  const outerEntry = (candidates(outer)[0] as ScoredCandidate).entry;
+  if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind]) || holds(candidates(outer), innerEntry)) return null;
+  if (outerEntry.kind !== 'town') return outer;
+  // A town is less sure a holder than a district: only for a name with namesakes, in a chain.
+  const third = heldBy(outer);
+  return third && holds(candidates(third), outerEntry) && margin(candidates(inner)) !== Infinity ? outer : null;
+}
+
 interface Choice {
   mention: FoundMention;
   /** A place named just before it that the gazetteer could not place: the event is inside or near the chosen one. */
   heldPlace: FoundMention | null;
+  /** The held place's own best candidate lies outside the chosen one: a namesake (HeldByOuterPlace). */
+  heldNamesake?: ScoredCandidate;
   /** A part of it named after a possessive ("Karachi's Lyari area"): the event is in that part. */
   namedPart: string | null;
 }
@@ -285,7 +326,8 @@ interface Choice {
 const POSSESSED_PART = /^['’]s\s+(\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*)/u;
 
 /** The mention that locates the incident: the first sure one, or a place named inside the region it names. */
-function chooseMention(text: string, mentions: FoundMention[], sites: FoundMention[], winners: Map<FoundMention, ScoredCandidate>): Choice | null {
+function chooseMention(text: string, mentions: FoundMention[], sites: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): Choice | null {
+  const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
   const winnerOf = (m: FoundMention) => winners.get(m) as ScoredCandidate;
   // Surest first: a place that the other places named confirm, then one backed by any clue.
@@ -306,7 +348,11 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
     if (m === first || !isInside(entry, firstEntry)) return false;
     return firstEntry.kind === 'admin1' ? entry.kind === 'town' || entry.kind === 'admin2' : firstEntry.kind === 'admin2' && entry.kind === 'town';
   });
-  const mention = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
+  const inner = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
+  // "Shahpur sector (Poonch district": a namesake of the smaller place lying outside the larger one is not it.
+  const outer = outerPlace(text, inner, mentions, usable, scored);
+  if (outer) return { mention: outer, heldPlace: inner, heldNamesake: winnerOf(inner), namedPart: null };
+  const mention = inner;
   const before = mentions.filter((m) => m.end <= mention.start && m.kind !== 'site').pop();
   const namesCountry = (m: FoundMention) => m.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling');
   const isHeld = before && !isCodable(before, winners.get(before)) && !namesCountry(before) && HELD_BY.test(text.slice(before.end, mention.start));
@@ -375,7 +421,8 @@ const MODIFIER_NOTES: Record<string, string> = {
   district: 'in part of it',
 };
 
-function precisionNote({ mention, heldPlace, namedPart }: Choice, entry: GazetteerEntry, precision: GeoPrecision): string {
+function precisionNote({ mention, heldPlace, heldNamesake, namedPart }: Choice, entry: GazetteerEntry, precision: GeoPrecision): string {
+  if (heldPlace && heldNamesake) return `geo precision ${precision}: the event is at "${heldPlace.text}", in or near it (the gazetteer's ${describeEntry(heldNamesake.entry)} lies outside it: a namesake)`;
   if (heldPlace) return `geo precision ${precision}: the event is at "${heldPlace.text}", which the gazetteer does not place, in or near it`;
   if (namedPart) return `geo precision ${precision}: the event is in "${namedPart}", a part of it`;
   if (mention.modifier) return `geo precision ${precision}: the event is ${MODIFIER_NOTES[mention.modifier]}`;
@@ -489,10 +536,10 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
   const places = mentions.filter((m) => m.kind !== 'site');
   const sites = mentions.filter((m) => m.kind === 'site');
-  let choice = chooseMention(text, places.filter(inFocus), sites, winners);
+  let choice = chooseMention(text, places.filter(inFocus), sites, scored);
   let fromOutsideFocus = false;
   if (!choice && focus?.length) {
-    choice = chooseMention(text, places.filter((m) => !inside(m, elsewhere)), sites, winners);
+    choice = chooseMention(text, places.filter((m) => !inside(m, elsewhere)), sites, scored);
     fromOutsideFocus = choice !== null;
   }
 
@@ -517,6 +564,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     `"${chosen.text}" (${chosen.rule}) is ${describeEntry(entry)}`,
     `${clue.rule}: ${clue.note}`,
     `precision ${precision}`,
+    choice.heldNamesake ? `HeldByOuterPlace: "${choice.heldPlace?.text}" is held by it; the gazetteer's place of that name lies outside it` : '',
     fromOutsideFocus ? 'no place is named in the focus sentences: taken from elsewhere in the report' : '',
   ].filter(Boolean);
   return { place, evidence, reason: reason.join('; '), scored };
