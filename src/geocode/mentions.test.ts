@@ -77,6 +77,12 @@ describe('findMentions', () => {
   it('marks names matched only in part, and places named as an origin', () => {
     const [jabbar] = findMentions('Jets struck militants in Jabbar Mela on Monday.').mentions;
     expect(jabbar?.partial).toBe(true);
+    // Also when descriptor words after the name carry the mention past the run ("Baba area").
+    const unknownArea = findMentions('A landmine exploded in Naray Baba area on Monday.').mentions;
+    expect(unknownArea.map((m) => [m.text, m.partial])).toEqual([
+      ['Naray', true],
+      ['Baba area', true],
+    ]);
     const [damascus] = findMentions('Troops arrived from Damascus.').mentions;
     expect(damascus?.origin).toBe(true);
   });

@@ -412,7 +412,9 @@ class MentionFinder {
     const runMentions = this.addNamesInRun(i, runEnd);
     // "Balakote of Poonch district": names joined by "of" or "and" are read apart.
     for (const part of splitAtJoiners(run)) {
-      const partMentions = runMentions.filter((m) => m.start >= (part[0] as Word).start && m.end <= (part[part.length - 1] as Word).end);
+      // A mention may reach past the run into descriptor words ("Naray Baba area"), not into the next part.
+      const partEnd = (part[part.length - 1] as Word).end;
+      const partMentions = runMentions.filter((m) => m.start >= (part[0] as Word).start && m.start < partEnd && (m.end <= partEnd || m.end > (run[run.length - 1] as Word).end));
       if (!this.isOneUnknownName(part, partMentions)) continue;
       const last = part[part.length - 1] as Word;
       for (const mention of partMentions) {
