@@ -148,6 +148,15 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('Protesters blocked the highway in Jaccobabad.').place).toMatchObject({ name: 'Jacobabad', country: 'Pakistan' });
   });
 
+  it('does not code another name or a spelling of a place abroad when clues point to other countries', () => {
+    // "Marabo" is one of Malabo's other names; FARDC is the Congolese army.
+    expect(geocode('FARDC soldiers clashed with a militia in Marabo.').place).toMatchObject({ country: 'Democratic Republic of Congo', latitude: null });
+    expect(geocode('Residents of Kafe burned a police post after a prisoner died in the custody of the Congolese police.').place?.country).toBe('Democratic Republic of Congo');
+    // A demonym naming forces is no such clue: forces often act abroad.
+    expect(geocode('Turkish forces shelled villages near Kobani.').place).toMatchObject({ country: 'Syria', geoPrecision: 2 });
+    expect(geocode('Turkish police raided houses near Kobani.').place?.country).toBe('Turkey');
+  });
+
   it('knows an admin unit by its GeoNames name with the unit word as an exact name ("Khyber Agency")', () => {
     expect(lookupName('Khyber Agency')[0]).toMatchObject({ name: 'Khyber', kind: 'admin2', country: 'Pakistan', score: 0.8 });
     expect(placeOf(geocode('Militants attacked a checkpost in Khyber Agency.'))).toEqual({ name: 'Khyber', admin1: 'Khyber Pakhtunkhwa', country: 'Pakistan', precision: 2 });

@@ -74,6 +74,16 @@ describe('findMentions', () => {
     ]);
   });
 
+  it('marks demonyms that name forces, also in a list of demonyms', () => {
+    const { clues } = findMentions('Pakistani and Indian troops fired. Turkish border guards and Congolese police watched.');
+    expect(clues.map((c) => [c.text, c.forces ?? false])).toEqual([
+      ['Pakistani', true],
+      ['Indian', true],
+      ['Turkish', true],
+      ['Congolese', false],
+    ]);
+  });
+
   it('marks names matched only in part, and places named as an origin', () => {
     const [jabbar] = findMentions('Jets struck militants in Jabbar Mela on Monday.').mentions;
     expect(jabbar?.partial).toBe(true);

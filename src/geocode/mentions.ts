@@ -39,6 +39,8 @@ export interface CountryClue {
   rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue' | 'OneCountryNameClue';
   /** The first-level regions a term points to (data/geocode/region-terms.tsv), if any. */
   regions?: GazetteerEntry[];
+  /** A demonym naming forces ("Turkish forces"), which often act abroad. */
+  forces?: boolean;
 }
 
 interface Locative {
@@ -55,6 +57,7 @@ interface MentionRules {
   organisationWords: Set<string>;
   titles: Set<string>;
   speechVerbs: Set<string>;
+  forceWords: Set<string>;
   notPlaces: Set<string>;
   demonyms: Map<string, string>;
   acronyms: Set<string>;
@@ -99,6 +102,7 @@ function mentionRules(): MentionRules {
     organisationWords: new Set(phrases('organisation-word')),
     titles: new Set(phrases('title').map((title) => title.toLowerCase())),
     speechVerbs: new Set(phrases('speech')),
+    forceWords: new Set(phrases('force')),
     notPlaces: new Set(phrases('not-place')),
     demonyms,
     acronyms,
@@ -194,12 +198,21 @@ function organisationRanges(text: string): Array<[number, number]> {
 }
 
 function demonymClues(words: Word[]): CountryClue[] {
-  const { demonyms } = mentionRules();
+  const { demonyms, forceWords } = mentionRules();
   const clues: CountryClue[] = [];
-  for (const word of words) {
+  /** A force word within two words, past other demonyms ("Pakistani and Indian troops", "Turkish border guards"). */
+  const namesForces = (i: number) => {
+    for (let j = i + 1, other = 0; j < words.length && other < 2; j++) {
+      const next = (words[j] as Word).text;
+      if (forceWords.has(next.toLowerCase())) return true;
+      if (next !== 'and' && !demonyms.has(next)) other++;
+    }
+    return false;
+  };
+  words.forEach((word, i) => {
     const code = demonyms.get(word.text);
-    if (code) clues.push({ code, text: word.text, start: word.start, end: word.end, rule: 'DemonymClue' });
-  }
+    if (code) clues.push({ code, text: word.text, start: word.start, end: word.end, rule: 'DemonymClue', ...(namesForces(i) ? { forces: true } : {}) });
+  });
   return clues;
 }
 

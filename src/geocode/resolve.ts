@@ -25,6 +25,8 @@ export interface ScoredCandidate {
   nearbyMention: FoundMention | null;
   /** The report names countries, or uses terms of countries, none of them this one. */
   cluesElsewhere: boolean;
+  /** The report's clues (demonyms of forces aside) point to countries, none of them this one. */
+  anyCluesElsewhere: boolean;
   /** The name is also, exactly, the name of this place's region ("Narathiwat" town and province). */
   namesRegion: boolean;
 }
@@ -105,11 +107,13 @@ interface Context {
   regions: Array<{ region: string; clue: { text: string; start: number; end: number } }>;
   /** Countries named, or pointed to by terms used there only (not demonyms: "Turkish troops" fight abroad). */
   namedCountries: Set<string>;
+  /** Countries that clues other than demonyms of forces point to. */
+  cluedCountries: Set<string>;
   places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
 }
 
 function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCandidate>, exclude: FoundMention | null): Context {
-  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [], namedCountries: new Set() };
+  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [], namedCountries: new Set(), cluedCountries: new Set() };
   const addCountry = (code: string, weight: number, firm: boolean, clue: { text: string; start: number; end: number }) => {
     const known = context.countries.get(code);
     if (known) known.weight += weight;
@@ -121,6 +125,8 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     if (exclude && (clue.start === exclude.start || (clue.rule === 'OneCountryNameClue' && soundKey(clue.text) === soundKey(exclude.name)))) continue;
     addCountry(clue.code, CLUE_WEIGHTS[clue.rule], clue.rule === 'CountryNameClue', clue);
     if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
+    // Forces are often foreign ("Turkish forces shelled ... al-Hasakeh"): their demonym does not count here.
+    if (!clue.forces) context.cluedCountries.add(clue.code);
     for (const region of clue.regions ?? []) context.regions.push({ region: regionKey(region), clue });
   }
   for (const [mention, winner] of winners) {
@@ -169,7 +175,16 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     nearby,
   };
   const score = Object.values(parts).reduce((sum, part) => sum + part, 0);
-  return { entry, match: hit.match, score, parts, nearbyMention, cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode), namesRegion: false };
+  return {
+    entry,
+    match: hit.match,
+    score,
+    parts,
+    nearbyMention,
+    cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode),
+    anyCluesElsewhere: context.cluedCountries.size > 0 && !context.cluedCountries.has(entry.countryCode),
+    namesRegion: false,
+  };
 }
 
 /** How far the best candidate leads the best one elsewhere (more than SAME_PLACE_KM away). */
@@ -220,6 +235,8 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, parts } = winner;
   if (isPlacedByOthers(winner)) return true;
   if (mention.partial) return false;
+  // Another name or a spelling of a place in a country no clue points to, when clues point elsewhere ("Marabo" is Malabo's).
+  if (winner.match !== 'name' && winner.anyCluesElsewhere) return false;
   // A loose spelling ("Tirah" for Tehran) needs a clue to its country: size does not vouch for it.
   if (winner.match === 'spelling' && parts.name < CLOSE_NAME_SCORE) return parts.country > 0;
   // Without a locative word, size vouches only for a place's own name: "Liga" is one of Riga's other names.
@@ -250,7 +267,7 @@ const CLOSE_NAME_SCORE = 2;
  */
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
-  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere);
+  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere && !(winner.match !== 'name' && winner.anyCluesElsewhere));
 }
 
 /** Whether `inner` lies in the region of `outer` (its admin1, and its admin2 when `outer` is a district). */
