@@ -38,4 +38,10 @@ describe('assembleIncidents', () => {
     expect(found).toHaveLength(2);
     expect(found[1]?.claims[0]).toMatchObject({ speaker: null, outlet: null });
   });
+
+  it('names the side that did not suffer first in a battle with no named attacker', () => {
+    const [incident] = incidents('Two KIA fighters were killed in a gunfight with government troops on Monday.');
+    expect(incident?.eventType).toBe('Battles');
+    expect(incident?.actor1).toBe('Military Forces of {country}');
+  });
 });

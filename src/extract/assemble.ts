@@ -158,8 +158,9 @@ function chooseActors(eventType: string, subEventType: string, actors: ActorFind
     const other = perpetrator ?? actors.find((a) => a.role === 'target');
     return { actor1: DEFAULT_ACTOR1[eventType]!, actor1Evidence: null, actor2: other?.name ?? null, actor2Evidence: other?.evidence ?? null };
   }
-  // In a battle with no named attacker, ACLED names a side that took part: the first one named.
-  const battleSide = eventType === 'Battles' && !perpetrator ? actors.find((a) => a.role !== 'perpetrator') : undefined;
+  // In a battle with no named attacker, ACLED names a side that took part: the first one named,
+  // before the side that suffered ("two militants were killed in an encounter with the police").
+  const battleSide = eventType === 'Battles' && !perpetrator ? (actors.find((a) => a.role === 'party') ?? actors.find((a) => a.role === 'target')) : undefined;
   const target = actors.find((a) => a.role === 'target' && a.name !== (perpetrator ?? battleSide)?.name);
   const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];

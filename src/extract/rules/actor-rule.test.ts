@@ -33,4 +33,26 @@ describe('ActorRule', () => {
     ]);
     expect(actors('Three soldiers died in the blast.')).toEqual([['Military Forces of {country}', 'party']]);
   });
+  it('reads a harmed actor as the target, even before a word for its men', () => {
+    expect(actors('Two KIA fighters were killed in a gunfight with the army.')).toEqual([
+      ['KIA: Kachin Independence Army', 'target'],
+      ['Military Forces of {country}', 'party'],
+    ]);
+  });
+
+  it('reads a perpetrator the text blames or that claimed the attack', () => {
+    expect(actors('A mortar hit the market. Al Shabaab suspected.')).toEqual([['Al Shabaab', 'perpetrator']]);
+    expect(actors('Police said the BLA was behind the blast.')).toContainEqual(['BLA: Baloch Liberation Army', 'perpetrator']);
+    expect(actors('The TTP has claimed the attack on the school.')).toEqual([['TTP: Tehreek-i-Taliban Pakistan', 'perpetrator']]);
+    expect(actors('Shells fired by presumed LNA forces fell on the suburb.')).toEqual([['Military Forces of Libya Haftar Faction', 'perpetrator']]);
+  });
+
+  it('reads "Cadres of X" opening a sentence as X acting', () => {
+    expect(actors('Cadres of the GNLA attacked a police outpost.')[0]).toEqual(['GNLA: Garo National Liberation Army', 'perpetrator']);
+  });
+
+  it('reads present-tense headline verbs', () => {
+    expect(actors('Troops kill a TTP commander in Karachi.')[0]).toEqual(['Military Forces of {country}', 'perpetrator']);
+    expect(actors('Maoists blew up a school building.')).toEqual([['CPI (Maoist): Communist Party of India (Maoist)', 'perpetrator']]);
+  });
 });

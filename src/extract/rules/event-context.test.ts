@@ -20,6 +20,7 @@ describe('event context rules', () => {
     ['CommunalClashRule', 'BJP and Congress workers clashed in Indore, injuring 11 people.', 'Riots / Mob violence'],
     ['CommunalClashRule (a crowd against the police)', 'Police clashed with informal traders in Annaba after a crackdown on street sellers.', 'Riots / Mob violence'],
     ['CommunalClashRule (protesters fighting)', 'Police clashed with rioters who were protesting against demolitions.', 'Riots / Violent demonstration'],
+    ['AttackOnArmedTargetRule does not apply to a party activist', 'A local Awami League leader was shot dead by unidentified assailants.', 'Violence against civilians / Attack'],
     ['AttackOnArmedTargetRule does not apply to a killing at home', 'Gunmen shot dead an off-duty policeman at his home.', 'Violence against civilians / Attack'],
     ['no rule: the month March is no protest march', 'On 3 March 2021, gunmen killed four villagers in Peshawar.', 'Violence against civilians / Attack'],
     ['RaidOnCiviliansRule (fire opened on people)', 'Soldiers fired live bullets at two farmers near the fence, wounding both.', 'Violence against civilians / Attack'],
