@@ -124,7 +124,8 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
 
   const chosen = chooseActors(typing.eventType, typing.subEventType, actors, group.claims);
   if (chosen.actor1Evidence) evidence.actor1 = [chosen.actor1Evidence];
-  else if (chosen.actor1) evidence.actor1 = [{ ...sentenceEvidence(first, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }];
+  // Every sentence of the incident names no perpetrator: they are all the evidence (country conventions read them).
+  else if (chosen.actor1) evidence.actor1 = group.members.map((s) => ({ ...sentenceEvidence(s, 'DefaultActorRule'), note: `no named perpetrator: ACLED's default actor for ${typing.eventType}` }));
   if (chosen.actor2Evidence) evidence.actor2 = [chosen.actor2Evidence];
 
   return {

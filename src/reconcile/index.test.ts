@@ -17,6 +17,12 @@ describe('incidentFromDraft', () => {
 
   it("uses a country's convention for an actor the text describes generically (data/lexicons/country-actors.txt)", () => {
     expect(incidentOf('Insurgents detonated a bomb in Pattani on Sunday, wounding two rangers.').actor1).toBe('Southern Muslim Separatists (Thailand)');
-    expect(incidentOf('Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Gang (Mexico)');
+    expect(incidentOf('Gunmen in a drive-by killed five people outside a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Gang (Mexico)');
+  });
+
+  it('reads the words of a convention in every sentence of an incident with no named perpetrator', () => {
+    expect(incidentOf('A man was found dead in Culiacan, Sinaloa, on Saturday. His hands were tied.').actor1).toBe('Unidentified Gang (Mexico)');
+    expect(incidentOf('Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Armed Group (Mexico)');
+    expect(incidentOf('A man was killed in a drive-by shooting in Manaus, Amazonas, on Monday.').actor1).toBe('Unidentified Gang and/or Police Militia');
   });
 });

@@ -39,7 +39,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
     date: draft.date,
     timePrecision: draft.timePrecision,
     place: draft.place,
-    actor1: countryConvention(fillCountry(draft.actor1, country), draft.evidence.actor1?.[0]?.text ?? ''),
+    actor1: countryConvention(fillCountry(draft.actor1, country), (draft.evidence.actor1 ?? []).map((e) => e.text).join(' ')),
     actor2: fillCountry(draft.actor2, country),
     claims,
     fatalities: { low: null, best: null, high: null },

@@ -45,6 +45,8 @@ const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|runni
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
 /** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
 const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
+/** Both sides fought: a clash, an encounter, fire returned or retaliated ("did not retaliate", "previous fighting", "fake encounter" do not count). */
+const FOUGHT_BACK = /(?<!\b(?:not|no|whether(?:\s+\S+){0,4}|previous|earlier|past|fake)\s+)\b(?:clash(?:ed|es)?|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fire-?fights?|fighting|fought|encounter(?!\s+sites?)|retaliated|returned fire|fired back|firing back|responded (?:immediately|accordingly|in kind|with)|repulsed|skirmish\w*|shoot-?out|cross-?fire)\b/i;
 const HEAVY_WEAPONS = /\b(?:heavy machine[\s-]?guns?|heavy machineguns|mortars?|artillery|grenade launchers?|RPGs?|rockets?|IFVs?|tanks?|howitzers?|missiles?)\b/i;
 /** Fire aimed at places, not at an opposing force: "at farms and populated villages". */
 const FIRE_AT_PLACES = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:farms?|villages?|neighbou?rhoods?|residential|houses?|homes?)\b/i;
@@ -91,6 +93,17 @@ export const eventContextRules: ContextRule[] = [
     // Heavy machine guns fired with mortars and grenade launchers count as shelling, as ACLED codes them.
     applies: (t, c) =>
       t.subEventType === 'Shelling/artillery/missile attack' && (TWO_SIDED_FIRE.test(c.text) || (SMALL_ARMS.test(c.text) && !FIRE_AT_PLACES.test(c.text))),
+    result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+  },
+  {
+    // A bombing, a shelling or a killing that the other side answered with fire is a clash: "militants fired
+    // rockets on check posts, the military retaliated", "gunned down in an encounter with the police".
+    name: 'FoughtBackMeansClashRule',
+    applies: (t, c) =>
+      (t.eventType === 'Explosions/Remote violence' || t.subEventType === 'Attack') &&
+      FOUGHT_BACK.test(c.text) &&
+      !COMMUNAL_CLASH.test(c.text) &&
+      !(CROWD_CLASH.test(c.text) && !ARMED_PARTY.test(c.text)),
     result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
   },
   {
