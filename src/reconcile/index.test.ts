@@ -24,5 +24,6 @@ describe('incidentFromDraft', () => {
     expect(incidentOf('A man was found dead in Culiacan, Sinaloa, on Saturday. His hands were tied.').actor1).toBe('Unidentified Gang (Mexico)');
     expect(incidentOf('Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Armed Group (Mexico)');
     expect(incidentOf('A man was killed in a drive-by shooting in Manaus, Amazonas, on Monday.').actor1).toBe('Unidentified Gang and/or Police Militia');
+    expect(incidentOf('Suspected Islamic militants attacked a village in Quissanga, Cabo Delgado, on Monday.').actor1).toBe('Islamist Militia (Mozambique)');
   });
 });

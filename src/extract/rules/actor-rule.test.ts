@@ -9,6 +9,9 @@ describe('ActorRule', () => {
     expect(actors('Regime warplanes struck the town.')).toEqual([['Military Forces of Syria', 'perpetrator']]);
     expect(actors('Pakistani troops fired on the post.')).toEqual([['Military Forces of Pakistan', 'perpetrator']]);
     expect(actors('The Houthis attacked the base.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
+    expect(actors('Pro-Houthi forces fired mortar shells at a farm.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
+    expect(actors('Hartal supporters set a truck ablaze on the highway.')).toEqual([['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']]);
+    expect(actors('Saudi artillery shelled a village in the border district.')).toEqual([['Operation Restoring Hope', 'perpetrator']]);
   });
 
   it('reads the perpetrator after "by", also through "suspected" and "assailants of"', () => {
