@@ -46,6 +46,8 @@ describe('event context rules', () => {
     ['ProtestMetWithForceRule (shots in the air)', 'Prisoners staged a demonstration to demand sanitary control. Police intervened and shot into the air.', 'Protests / Protest with intervention'],
     ['ViolentProtestRule before force', 'Metro workers demonstrated demanding to be sent home. Rioters pelted stones and police used a lathi charge.', 'Riots / Violent demonstration'],
     ['ViolentProtestRule', 'Students protested the fee rise and torched a bus.', 'Riots / Violent demonstration'],
+    ['ViolentProtestRule (a building set on fire)', 'Traders protesting a ban on imports set a customs warehouse on fire.', 'Riots / Violent demonstration'],
+    ['ViolentProtestRule (vehicles burnt)', 'Residents took to the streets over the candidate list and several buses were burnt.', 'Riots / Violent demonstration'],
   ])('%s', (_rule, text, expected) => {
     expect(typing(text)).toBe(expected);
   });

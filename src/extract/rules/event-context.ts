@@ -51,6 +51,9 @@ const HEAVY_WEAPONS = /\b(?:heavy machine[\s-]?guns?|heavy machineguns|mortars?|
 /** Fire aimed at places, not at an opposing force: "at farms and populated villages". */
 const FIRE_AT_PLACES = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:farms?|villages?|neighbou?rhoods?|residential|houses?|homes?)\b/i;
 const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
+/** What a crowd does when it riots: burning, stoning, smashing, fighting the police. */
+const VIOLENT_CROWD =
+  /\b(?:torched|set (?:fire|ablaze)|setting fire|set (?:\w+\s+){0,3}?on fire|burn(?:t|ed|ing) (?:tyres|tires|objects|documents|vehicles?|cars?|buses|mattresses)|(?:were|was|being|been) (?:\w+ly\s+)?(?:burnt|burned|torched|stoned|vandali[sz]ed|smashed)|pelted|hurled stones|threw stones|stones|stoned|smash(?:ed|ing)|(?:destroy|damag)(?:ed|ing) (?:\w+\s+){0,2}?(?:property|vehicles?|cars?|buses|shops?|offices?)|vandali[sz]ed|ransacked|clashed|scuffles?|violent (?:protests?|strike|demonstrations?)|(?:turned|got|became) violent|went berserk|lynched|arson|machetes|storm(?:ed)? (?:the|a)|broke into|rioters)\b/i;
 const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
@@ -116,7 +119,7 @@ export const eventContextRules: ContextRule[] = [
   {
     // Protesters who turn to violence riot; the force used against them does not make it a peaceful protest.
     name: 'ViolentProtestRule',
-    applies: (t, c) => t.eventType === 'Protests' && /\b(?:torched|set (?:fire|ablaze)|setting fire|burn(?:t|ed|ing) (?:tyres|tires|objects|documents|vehicles?|cars?|buses|mattresses)|pelted|hurled stones|threw stones|stones|vandali[sz]ed|ransacked|clashed|storm(?:ed)? (?:the|a)|broke into|rioters)\b/i.test(c.text),
+    applies: (t, c) => t.eventType === 'Protests' && VIOLENT_CROWD.test(c.text),
     result: () => ({ eventType: 'Riots', subEventType: 'Violent demonstration' }),
   },
   {
