@@ -26,7 +26,7 @@ interface ContextRule {
 const ARMED_VICTIMS = new Set(['soldiers', 'police', 'fighters']);
 const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters']);
 /** An attack whose object is armed men or their posts: "fired on a security outpost", "attacked the AR camp". */
-const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at)|opened fire (?:on|at)|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|check[\s-]points?|check[\s-]?posts?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort|militia|militiamen|frontlines?|front lines?)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b|\b(?:police(?:m[ae]n)?|soldiers?|troops|(?:police|army|military) officers?)\s+(?:from\s+\w+\s+)?(?:was|were)\s+(?:\w+ly\s+)?(?:shot|attacked|ambushed|targeted)\b/i;
+const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at|upon)|opened fire (?:on|at)|shot at|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|check[\s-]points?|check[\s-]?posts?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort|militia|militiamen|frontlines?|front lines?)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b|\b(?:police(?:m[ae]n)?|soldiers?|troops|(?:police|army|military) officers?)\s+(?:from\s+\w+\s+)?(?:was|were)\s+(?:\w+ly\s+)?(?:shot|attacked|ambushed|targeted)\b/i;
 /** Killed where no fight was possible: at home, off duty, assassinated. ACLED codes violence against the person. */
 const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off[\s-]duty|former (?:military|army|police|security) (?:officer|official|soldier|man)|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
 /** Words of two sides fighting: with them, a raid or an incursion is a clash. */
@@ -39,10 +39,14 @@ const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|inva
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
 const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
 /** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
-const CROWD = String.raw`(?:residents|locals|citizens|traders|vendors|hawkers|shopkeepers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
+const CROWD = String.raw`(?:residents|locals|citizens|nationals|refugees|migrants|traders|vendors|hawkers|shopkeepers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
 const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
+/** Armed men who are no state's: with them on a side, even rioters battle. */
+const NON_STATE_ARMED = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists)\b/i;
+/** Crowds that are unarmed by name: fighting soldiers, they still riot. */
+const RIOTING_CROWD = /\b(?:rioters|protesters|protestors|demonstrators)\b/i;
 /** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
 const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
 /** Both sides fought: a clash, an encounter, fire returned or retaliated ("did not retaliate", "previous fighting", "fake encounter" do not count). */
@@ -112,7 +116,10 @@ export const eventContextRules: ContextRule[] = [
   {
     // Unarmed groups clashing with each other (communities, party supporters, students) riot, they do not battle.
     name: 'CommunalClashRule',
-    applies: (t, c) => t.subEventType === 'Armed clash' && (COMMUNAL_CLASH.test(c.text) || (CROWD_CLASH.test(c.text) && !ARMED_PARTY.test(c.text))),
+    applies: (t, c) =>
+      t.subEventType === 'Armed clash' &&
+      (COMMUNAL_CLASH.test(c.text) ||
+        (CROWD_CLASH.test(c.text) && (!ARMED_PARTY.test(c.text) || (RIOTING_CROWD.test(c.text) && !NON_STATE_ARMED.test(c.text))))),
     // Demonstrators who fight are a violent demonstration; other crowds are a mob.
     result: (_, c) => ({ eventType: 'Riots', subEventType: /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|riot\w*)\b/i.test(c.text) ? 'Violent demonstration' : 'Mob violence' }),
   },
