@@ -59,6 +59,12 @@ describe('reconcileFigures', () => {
     expect(reconcileFigures([claim('soldiers', 1), claim('soldiers', 2, { speaker: 'Other sources' })]).fatalities.best).toBe(1);
   });
 
+  it('lets deaths stand beside a "no casualties" about a part of the report', () => {
+    const none = claim('all', 0, { evidence: { start: 8000, end: 8015, text: 'no casualties', rule: 'NoCasualtiesRule' } });
+    expect(reconcileFigures([claim('all', 5), none]).fatalities.best).toBe(5);
+    expect(reconcileFigures([none]).fatalities).toEqual({ low: 0, best: 0, high: 0 });
+  });
+
   it('ignores denials and codes 0 when no figure is given', () => {
     const f = reconcileFigures([claim('all', 10, { stance: 'denies' })]);
     expect(f.fatalities).toEqual({ low: 0, best: 0, high: 0 });

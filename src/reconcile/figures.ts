@@ -17,7 +17,7 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 
 export function reconcileFigures(claims: Claim[]): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
-  const killed = latestTolls(membersOfGroups(addUpOthers(asserted.filter((c) => c.measure === 'killed'))));
+  const killed = latestTolls(membersOfGroups(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed')))));
   const fatalities = totalRange(killed);
   const civilians = civilianRange(killed, fatalities.range);
   const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')));
@@ -55,6 +55,15 @@ function addUpOthers(claims: Claim[]): Claim[] {
     } else out.push(claim);
   }
   return out;
+}
+
+/**
+ * "No casualties" in a report that counts deaths is about a part of it ("no loss of life on the
+ * Indian side", "the TNLA suffered no casualties"): the deaths stand. A coder's "fatalities coded
+ * as 0" is a toll, not this.
+ */
+function noneBesideDeaths(claims: Claim[]): Claim[] {
+  return claims.filter((c) => c.low !== 0 || c.evidence.rule !== 'NoCasualtiesRule' || !claims.some((d) => d.reportId === c.reportId && d.low! > 0));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Shared shape of the casualty rules: each pattern has named groups `num` (the figure),
 // optionally `victim` (the victim noun) and `verb` (the casualty word).
+import { alternation, lexiconRows } from '../../lexicon.js';
 import { parseNumber } from '../../numbers.js';
 import type { Sentence } from '../../sentences.js';
 import type { CasualtyFinding } from '../../types.js';
@@ -16,6 +17,13 @@ const NOTHING_BUT_VERB = /^[\s,]*(?:of\b)?[\s,]*(?:(?:them|those|others)\b)?[\s,
 /** "killed, injured or captured": the figure is a mix of outcomes. */
 const EITHER_OR_AFTER = /^(?:\s*,\s*[a-z]+)*\s+or\s+(?:injured|wounded|captured|arrested|detained|abducted)\b/i;
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
+/** "killed 15 livestock", "40 head of cattle": animals lost, no human toll (data/lexicons/animals.txt). */
+const ANIMAL = alternation(lexiconRows('animals.txt').map(([w]) => w!));
+/** The animal must be the head noun: "cattle traders" are people. */
+const ANIMAL_HEAD = String.raw`(?:${ANIMAL})\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|at|on|from|near|were|was|belonging|worth|while|as|during|before|after|to|into|by|of)\b)`;
+const ANIMALS_AFTER = new RegExp(String.raw`^\s+(?:head\s+of\s+)?(?:[\w-]+\s+)?${ANIMAL_HEAD}`, 'i');
+/** A phrase whose head noun is an animal ("40 head of cattle"). */
+export const ANIMAL_PHRASE = new RegExp(String.raw`\b(?:${ANIMAL})\s*$`, 'i');
 
 /** Word stems every casualty phrase holds one of. */
 export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succumb|strike|raid|sortie|assassinat|slaughter|clobber|bludgeon/i;
@@ -35,6 +43,7 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     // "a 13-year-old girl was killed": the number is an age, the victim is one person.
     const [numStart, numEnd] = match.indices.groups?.num ?? [0, 0];
     if (AGE_AFTER.test(sentence.text.slice(numEnd))) figure = { low: 1, high: 1, qualifier: 'exact', vagueWord: null };
+    if (ANIMALS_AFTER.test(sentence.text.slice(numEnd, numEnd + 40))) return null;
     // "One JCO of 12 Assam Rifles died": a number in a unit's name is no count.
     // "attempted to kill a commander", "were killed, injured or captured": no death is stated.
     const textBefore = sentence.text.slice(Math.max(0, match.index - 60), match.index);

@@ -149,6 +149,9 @@ describe('casualty rules', () => {
     expect(casualties('The soldiers killed livestock.')).toEqual([]);
     expect(casualties('Gunmen shot him dead.')).toEqual([]);
     expect(casualties('Troops killed Boko Haram fighters near the lake.')).toEqual([]);
+    expect(casualties('The raiders burned 30 huts and killed 12 livestock.')).toEqual([]);
+    expect(casualties('40 head of cattle were killed in the raid.')).toEqual([]);
+    expect(casualties('Guards shot dead two cattle smugglers.')).toContainEqual(expect.objectContaining({ low: 2 }));
   });
 
   it("codes a toll without a number as ACLED does (10, flagged vague), but not vague casualties or someone's earlier crimes", () => {

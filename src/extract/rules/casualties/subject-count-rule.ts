@@ -1,6 +1,6 @@
 import { NUMBER, parseNumber } from '../../numbers.js';
 import { ADVERBS, VICTIM } from '../../vocabulary.js';
-import { CasualtyRule } from './casualty-rule.js';
+import { ANIMAL_PHRASE, CasualtyRule } from './casualty-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
@@ -53,7 +53,7 @@ export class SubjectCountRule extends CasualtyRule {
     const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)(?:\s+by\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
-    const intransitive = String.raw`(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
+    const intransitive = String.raw`(?:(?:have|has|had)\s+)?(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
     return String.raw`(?<=\S\s+)\b(?:${transitive}|${intransitive})\b`;
   }
 
@@ -133,7 +133,7 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
     .replace(/,$/, '')
     .replace(/\s+and\s+other\s+/gi, ' ');
   const words = subject.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
+  if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || ANIMAL_PHRASE.test(subject) || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
   const conjuncts = subject.split(/(,?\s+(?:along|together) with\s+|,?\s+as well as\s+|,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu}))/u);
