@@ -65,6 +65,19 @@ describe('reconcileFigures', () => {
     expect(reconcileFigures([none]).fatalities).toEqual({ low: 0, best: 0, high: 0 });
   });
 
+  it('adds further victims told with "also" before the figure or "as well" after it', () => {
+    const inSentence = (sentenceText: string, phrase: string, start: number) => {
+      const at = start + sentenceText.indexOf(phrase);
+      return { evidence: { start: at, end: at + phrase.length, text: phrase, rule: 'PassiveCasualtyRule' }, sentence: { start, end: start + sentenceText.length, text: sentenceText, rule: 'UnattributedClaim' } };
+    };
+    const also = inSentence('Officials reported that also 3 rebels were killed.', '3 rebels were killed', 7000);
+    expect(reconcileFigures([claim('fighters', 5), claim('fighters', 3, also)]).fatalities.best).toBe(8);
+    const asWell = inSentence('A guard was killed in the raid as well.', 'A guard was killed', 7500);
+    expect(reconcileFigures([claim('all', 1), claim('all', 1, asWell)]).fatalities.best).toBe(2);
+    const reportedAlso = inSentence('Fatalities coded as 2 (the agency also reported 2 fatalities).', '2 fatalities', 8000);
+    expect(reconcileFigures([claim('all', 2), claim('all', 2, reportedAlso)]).fatalities.best).toBe(2);
+  });
+
   it('ignores denials and codes 0 when no figure is given', () => {
     const f = reconcileFigures([claim('all', 10, { stance: 'denies' })]);
     expect(f.fatalities).toEqual({ low: 0, best: 0, high: 0 });

@@ -35,6 +35,16 @@ export function reconcileFigures(claims: Claim[]): Figures {
 
 /** Words that make a figure a further group, not another count of the same one: "three others were also killed". */
 const FURTHER = /\b(?:also|other|others|another|more|further|additional)\b/i;
+/** "also" just before the phrase, "as well" or "too" closing its clause: "reported that also 4 militants were killed", "was killed in the encounter as well". */
+const ALSO_BEFORE = /\balso\s+$/i;
+const AS_WELL_AFTER = /^[^,;:.]{0,40}?\b(?:as well|too)\b/i;
+
+function namesFurtherVictims(claim: Claim): boolean {
+  const { sentence, evidence } = claim;
+  const from = evidence.start - sentence.start;
+  const to = evidence.end - sentence.start;
+  return FURTHER.test(evidence.text) || ALSO_BEFORE.test(sentence.text.slice(Math.max(0, from - 20), from)) || AS_WELL_AFTER.test(sentence.text.slice(to));
+}
 
 /**
  * A figure that names further victims ("a leader was shot dead. Three members of his family were
@@ -44,7 +54,7 @@ function addUpOthers(claims: Claim[]): Claim[] {
   const out: Claim[] = [];
   for (const claim of [...claims].sort((a, b) => a.evidence.start - b.evidence.start)) {
     const previous = out.at(-1);
-    if (previous && previous.reportId === claim.reportId && FURTHER.test(claim.evidence.text) && claim.evidence.start > previous.evidence.end) {
+    if (previous && previous.reportId === claim.reportId && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
       out[out.length - 1] = {
         ...previous,
         low: previous.low! + claim.low!,
