@@ -96,6 +96,9 @@ describe('casualty rules', () => {
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],
     ['BodyFoundRule', 'The Red Cross recovered 17 bodies.', { measure: 'killed', low: 17 }],
     ['DeathsOfRule', 'A bomb exploded on the street, resulting in the death of a passer-by.', { measure: 'killed', low: 1 }],
+    ['DeathsOfRule', 'The LeJ claimed responsibility for the killing of JUI leader Maulana Rahim and his nephew.', { measure: 'killed', low: 2 }],
+    ['DeathsOfRule', 'The ambush resulted in the death of 2 rebels and 3 policemen.', { measure: 'killed', victims: 'all', low: 5 }],
+    ['DeathsOfRule', 'The feud led to the death of 19-year-old farmer of Rampur village.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'An adolescent was shot to death by six armed men.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'A suspect was shot and died and the other was detained.', { measure: 'killed', low: 1 }],
     ['CoordinatedVictimsRule', 'Five militants and one soldier were killled.', { measure: 'killed', victims: 'fighters', low: 5 }],
@@ -128,6 +131,7 @@ describe('casualty rules', () => {
 
   it('leaves out the deaths a protest is about (GrievanceRefiner), not those at the protest', () => {
     expect(casualties('Lawyers protested in Daska against the killing of two lawyers by police.')).toEqual([]);
+    expect(casualties('Traders shut their shops over the death of a vendor in police custody.')).toEqual([]);
     expect(casualties('Residents demanded the arrest of those who killed two children.')).toEqual([]);
     expect(casualties('Students protested, and police opened fire, killing two students.')).toContainEqual(expect.objectContaining({ low: 2 }));
   });

@@ -1,20 +1,36 @@
 import { NUMBER } from '../../numbers.js';
 import { MODIFIERS, VICTIM } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
+import { countVictims } from './subject-count-rule.js';
 
-/** "the deaths of 12 people", "the killing of three farmers", "claimed 12 lives", "claimed the lives of five soldiers". */
+/** Where the victims after "the death of" end: a preposition, a clause word, or punctuation ("and" may join them). */
+const LIST_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|by|during|when|from|who|whom|which|that|was|were)\b|\s*[.;:(]|$)`;
+const leadingCount = new RegExp(String.raw`^(${NUMBER})\s+${MODIFIERS}(${VICTIM})\b`, 'i');
+
+/**
+ * "the deaths of 12 people", "the killing of three farmers", "claimed 12 lives", "claimed the lives of five soldiers",
+ * and victims named or listed: "the killing of MPA Rana Shamshad and his son", "the death of 3 militants and 4 soldiers".
+ */
 export class DeathsOfRule extends CasualtyRule {
   readonly name = 'DeathsOfRule';
   protected pattern(): string {
     const counted = String.raw`\b(?:(?:deaths?|killings?|murders?)\s+of|claimed\s+(?:the\s+lives\s+of\s+)?|claiming\s+(?:the\s+lives\s+of\s+)?)\s*(?<num>${NUMBER})\s+(?:lives\b|${MODIFIERS}(?<victim>${VICTIM})\b)`;
-    // "resulting in the death of a passer-by", "led to the death of the local": one person.
-    const single = String.raw`\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ading)\s+to|caus(?:ed|ing))\s+the\s+(?:death|killing)\s+of\s+(?<one>an?|the|one|\d{1,2}-year-old)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)(?:[\w'’-]+\s+){0,2}?(?<victim2>[\w'’-]*[^s\W])\b(?!\s+(?:and)\b)`;
-    return String.raw`${counted}|${single}`;
+    // The event itself, not a grievance about it: "resulting in the death of a passer-by", "led to the death of X and 19 others",
+    // "claimed responsibility for the killing of MPA Rana Shamshad and his son".
+    const listed = String.raw`\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ading)\s+to|caus(?:ed|ing)|claim(?:ed|ing|s)?\s+responsibility\s+for)\s+the\s+(?:deaths?|killings?|murders?)\s+of\s+(?<listed>(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z])[^.;:]{0,100}?)${LIST_END}`;
+    return String.raw`${listed}|${counted}`;
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     const g = match.groups ?? {};
-    if (g.one) match.groups = { num: 'one', victim: g.victim2 ?? '' };
+    if (g.listed !== undefined) {
+      const phrase = g.listed.replace(/[,\s]+$/, '');
+      const listed = countVictims(phrase);
+      const lead = listed ? null : leadingCount.exec(phrase);
+      const num = listed ?? lead?.[1];
+      if (!num) return null;
+      match.groups = { num, victim: lead?.[2] ?? '', phrase };
+    }
     return super.build(match, sentence);
   }
 }

@@ -110,6 +110,8 @@ function subjectStartIn(before: string): number {
 /** Brackets, ages and relative clauses are asides, not conjuncts: "(CRPF)", ", 45,", ", who was shot at in Kolhapur,". */
 function withoutAsides(text: string): string {
   return text
+    // "28-year-old youth": an age opening a noun phrase stands for its article.
+    .replace(/(^|,\s*|\band\s+)\d{1,3}[\s-]*years?[\s-]*old\b/gi, '$1a')
     .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+\S+/gi, ' ')
     .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
     .replace(/,?\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
@@ -149,7 +151,7 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
       break;
     }
     // A name set off by commas renames the person before it or names a place ("a driver, Nur Hossain,"; "Tirah Valley, two soldiers").
-    const joinedByComma = (joiner: string | undefined) => joiner === undefined || /^,\s*$/.test(joiner);
+    const joinedByComma = (joiner: string | undefined) => joiner !== undefined && /^,\s*$/.test(joiner);
     if (count === 'name' && conjuncts.length > 1 && (joinedByComma(conjuncts[k - 1]) || joinedByComma(conjuncts[k + 1]))) continue;
     if (typeof count === 'object') bounded = count.phrase;
     total += count === 'name' ? 1 : typeof count === 'object' ? count.low : count;
