@@ -6,6 +6,7 @@ import { buildClaims } from './claims.js';
 import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, triggerRules } from './configuration.js';
 import { GrievanceRefiner } from './refiners/grievance-refiner.js';
 import { KilledThemRefiner } from './refiners/killed-them-refiner.js';
+import { PronounVictimRefiner } from './refiners/pronoun-victim-refiner.js';
 import { ActorRule } from './rules/actor-rule.js';
 import { splitSentences } from './sentences.js';
 import type { CasualtyFinding, Findings, IncidentDraft } from './types.js';
@@ -41,7 +42,9 @@ export function find(text: string, options: ExtractOptions): Findings {
   const all = <T>(rules: Array<{ apply(s: (typeof sentences)[number]): T[] }>) => sentences.flatMap((s) => rules.flatMap((r) => r.apply(s)));
   return {
     sentences,
-    casualties: GrievanceRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences)),
+    casualties: GrievanceRefiner.refine(
+      PronounVictimRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences), sentences),
+    ),
     attributions: all(attributionRules),
     involvements: all(involvementRules),
     triggers: all(triggerRules),

@@ -9,9 +9,9 @@ import { PatternRule, type Match } from '../pattern-rule.js';
 import type { Measure } from '../../../types.js';
 
 /** An intention or a failed attempt before the verb. */
-const UNREALISED_BEFORE = /\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y)|plan(?:ned|ning|s)?|threaten(?:ed|ing|s)?|plott?(?:ed|ing)?|vow(?:ed|ing)?|intend(?:ed|ing)?|wanted|sought|fail(?:ed|ing))\s+to\s+$/i;
+export const UNREALISED_BEFORE = /\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y)|plan(?:ned|ning|s)?|threaten(?:ed|ing|s)?|plott?(?:ed|ing)?|vow(?:ed|ing)?|intend(?:ed|ing)?|wanted|sought|fail(?:ed|ing))\s+to\s+$/i;
 /** "accused of killing two", "responsible for the killing of several": an earlier crime laid at someone's door, not this incident's toll. */
-const ACCUSED_BEFORE = /\b(?:accused\s+of|suspected\s+of|charged\s+with|convicted\s+of|responsible\s+for|wanted\s+for|blamed\s+for|involved\s+in)\s+(?:the\s+)?$/i;
+export const ACCUSED_BEFORE = /\b(?:accused\s+of|suspected\s+of|charged\s+with|convicted\s+of|responsible\s+for|wanted\s+for|blamed\s+for|involved\s+in)\s+(?:the\s+)?$/i;
 /** Between a vague figure and its verb, only words that name no one else: "several were killed", "many of them died". */
 const NOTHING_BUT_VERB = /^[\s,]*(?:of\b)?[\s,]*(?:(?:them|those|others)\b)?[\s,]*(?:(?:were|was|are|is|have|has|had|been|being)\s+)*(?:\w+ly\s+)*$/i;
 /** "killed, injured or captured": the figure is a mix of outcomes. */

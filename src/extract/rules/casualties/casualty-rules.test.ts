@@ -151,7 +151,6 @@ describe('casualty rules', () => {
   it('does not count an object it cannot count', () => {
     expect(casualties('Police killed party members in the raid.')).toEqual([]);
     expect(casualties('The soldiers killed livestock.')).toEqual([]);
-    expect(casualties('Gunmen shot him dead.')).toEqual([]);
     expect(casualties('Troops killed Boko Haram fighters near the lake.')).toEqual([]);
     expect(casualties('The raiders burned 30 huts and killed 12 livestock.')).toEqual([]);
     expect(casualties('40 head of cattle were killed in the raid.')).toEqual([]);
@@ -205,6 +204,13 @@ describe('casualty rules on mixed figures', () => {
     const found = casualties('A man accused of stealing 11 goats was beaten to death.');
     expect(found).toContainEqual(expect.objectContaining({ rule: 'SingleVictimRule', low: 1 }));
     expect(found).not.toContainEqual(expect.objectContaining({ low: 11 }));
+  });
+
+  it('counts the victim of "killed him" or "killing them" only when nothing else in the report counts the dead (PronounVictimRefiner)', () => {
+    expect(casualties('Gunmen followed a tax collector home and shot him dead.')).toEqual([expect.objectContaining({ rule: 'PronounVictimRefiner', low: 1 })]);
+    expect(casualties('Raiders ambushed three forest guards near the lake, killing them.')).toEqual([expect.objectContaining({ rule: 'PronounVictimRefiner', victims: 'police', low: 3 })]);
+    expect(casualties('A trader was found dead. Robbers had shot him dead.').map((c) => c.rule)).toEqual(['SingleVictimRule']);
+    expect(casualties('The gang threatened to kill him.')).toEqual([]);
   });
 
   it('reads "killed them" after an abduction as the abducted figure (KilledThemRefiner)', () => {
