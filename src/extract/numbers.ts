@@ -8,21 +8,22 @@ interface WordValue {
   vague: boolean;
 }
 
-const words = new Map<string, WordValue>(
-  lexiconRows('numbers.txt').map(([word, value, flag]) => [word!.toLowerCase(), { value: Number(value), vague: flag === 'vague' }]),
-);
+const rows = lexiconRows('numbers.txt');
+const words = new Map<string, WordValue>(rows.map(([word, value, flag]) => [word!.toLowerCase(), { value: Number(value), vague: flag === 'vague' || flag === 'unknown' }]));
 const qualifierWords = new Map<string, Qualifier>(
   lexiconRows('qualifiers.txt').map(([phrase, qualifier]) => [phrase!.toLowerCase(), qualifier as Qualifier]),
 );
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
-const WORD = alternation([...words.keys()]);
+const WORD = alternation(rows.filter(([, , flag]) => flag !== 'unknown').map(([word]) => word!.toLowerCase()));
+/** "several", "an unknown number of": a figure of its own, never in a range or a longer figure (one copy in the pattern keeps it fast). */
+const UNKNOWN = alternation(rows.filter(([, , flag]) => flag === 'unknown').map(([word]) => word!.toLowerCase()));
 /** One figure: digits or a run of number words ("twenty-three", "two hundred", "a dozen"). */
 const FIGURE = String.raw`(?:${DIGITS}|(?:${WORD})(?:[\s-]+(?:and[\s-]+)?(?:${WORD}))*)`;
 const QUALIFIER = alternation([...qualifierWords.keys()]);
 
 /** A number phrase: optional bound, a figure, optionally a range to a second figure. */
-export const NUMBER = String.raw`(?:(?:${QUALIFIER})\s+)?(?:between\s+${FIGURE}\s+(?:and|to)\s+${FIGURE}|${FIGURE}(?:\s*(?:-|–|to|or)\s*${FIGURE}(?![\s-]+(?:year|month|week|day|hour)))?)`;
+export const NUMBER = String.raw`(?:(?:(?:${QUALIFIER})\s+)?(?:between\s+${FIGURE}\s+(?:and|to)\s+${FIGURE}|${FIGURE}(?:\s*(?:-|–|to|or)\s*${FIGURE}(?![\s-]+(?:year|month|week|day|hour)))?)|(?:${UNKNOWN}))`;
 
 export interface ParsedNumber {
   low: number;
@@ -32,7 +33,7 @@ export interface ParsedNumber {
   vagueWord: string | null;
 }
 
-const figureRe = new RegExp(`\\b(${FIGURE})\\b`, 'gi');
+const figureRe = new RegExp(`\\b(${FIGURE}|${UNKNOWN})\\b`, 'gi');
 const leadingQualifierRe = new RegExp(`^(${QUALIFIER})\\s+`, 'i');
 
 /** Parses text matched by NUMBER. Returns null when it holds no figure. */
