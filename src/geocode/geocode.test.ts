@@ -102,6 +102,10 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(geocode('Police raided a house in Barangay Tuburan, Tulunan, Cotabato.'))).toMatchObject({ name: 'Tulunan', precision: 2 });
     expect(geocode('Students marched in Assiut, Alexandria, and Suez.').place?.name).toBe('Asyūţ');
     expect(geocode('Police shot a man in Loralai, Zhob, Balochistan.').place?.name).toBe('Loralai');
+    // A large town with large namesakes elsewhere ("Valencia") is no firm clue against the town holding it.
+    expect(placeOf(geocode('A policeman was shot in Valencia, Sangre Grande on Sunday.'))).toMatchObject({ name: 'Sangre Grande', precision: 2 });
+    // A district named holds what lies in its region, even when only its town is known.
+    expect(placeOf(geocode('A worker was shot dead in Katwa in Burdwan district.'))).toMatchObject({ name: 'Kātoya', precision: 1 });
   });
 
   it("2: a part of a town named after a possessive (Karachi's Lyari area)", () => {

@@ -29,6 +29,8 @@ export interface ScoredCandidate {
   anyCluesElsewhere: boolean;
   /** The name is also, exactly, the name of this place's region ("Narathiwat" town and province). */
   namesRegion: boolean;
+  /** How far it leads the best candidate elsewhere (set on the best candidate of a mention; Infinity when none). */
+  lead: number;
 }
 
 export interface Resolution {
@@ -147,9 +149,13 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
  */
 function isFirm(mention: FoundMention, winner: ScoredCandidate): boolean {
   const { entry, match } = winner;
-  const surelyPlaced = entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || isPlacedByOthers(winner);
-  return isStrong(mention) && match !== 'spelling' && surelyPlaced;
+  // A large namesake barely ahead of others elsewhere ("Valencia": Venezuela or Spain) is not surely placed by its size.
+  const large = entry.kind !== 'town' || (entry.population >= UNSUPPORTED_MIN_POPULATION && winner.lead >= CLEAR_LEAD);
+  return isStrong(mention) && match !== 'spelling' && (large || isPlacedByOthers(winner));
 }
+
+/** Score points by which a place must lead its namesakes elsewhere to be clearly the one meant. */
+const CLEAR_LEAD = 1;
 
 function regionKey(entry: GazetteerEntry): string {
   return `${entry.countryCode}.${entry.admin1Code}`;
@@ -184,6 +190,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode),
     anyCluesElsewhere: context.cluedCountries.size > 0 && !context.cluedCountries.has(entry.countryCode),
     namesRegion: false,
+    lead: 0,
   };
 }
 
@@ -209,6 +216,7 @@ function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMent
     const list = mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
     const namedRegions = new Set(list.filter((c) => c.entry.kind === 'admin1' && c.match === 'name').map((c) => regionKey(c.entry)));
     for (const candidate of list) candidate.namesRegion = namedRegions.has(regionKey(candidate.entry));
+    if (list[0]) list[0].lead = margin(list);
     return list;
   };
   const surestFirst = places.map((mention) => ({ mention, margin: margin(score(mention)) })).sort((a, b) => b.margin - a.margin);
@@ -293,9 +301,12 @@ const HELD_BY = new RegExp(String.raw`^(?:\s*,\s*|\s*\(\s*|\s+(?:${PART_NOUN}\s+
 /** A place held by a town ("Santo Nino, Plaridel") lies within this distance of it; one held by a district or a region, in its region. */
 const HELD_WITHIN_KM = 50;
 
-/** Some reading of `outer` holds `entry`: a region it lies in, or a town or district near it. */
-function holds(outer: ScoredCandidate[], entry: GazetteerEntry): boolean {
-  return outer.some((c) => (c.entry.kind === 'town' ? distanceKm(entry, c.entry) <= HELD_WITHIN_KM : c.entry.countryCode === entry.countryCode && c.entry.admin1Code === entry.admin1Code));
+/** Some reading of `outer` holds `entry`: a region or district (or its town) whose region it lies in, or a town near it. */
+function holds(outer: FoundMention, candidates: ScoredCandidate[], entry: GazetteerEntry): boolean {
+  // A town read for a district or region named ("Katwa in Burdwan district") stands for it.
+  const namesUnit = outer.wants === 'district' || outer.wants === 'region';
+  const sameRegion = (c: ScoredCandidate) => c.entry.countryCode === entry.countryCode && c.entry.admin1Code === entry.admin1Code;
+  return candidates.some((c) => (c.entry.kind === 'town' && !namesUnit ? distanceKm(entry, c.entry) <= HELD_WITHIN_KM : sameRegion(c)));
 }
 
 /** Towns sit inside districts, districts inside regions. */
@@ -307,9 +318,9 @@ const LIST_GOES_ON = /^\s*,?\s+(?:and|or)\s/;
 /**
  * The larger place named right after `inner` as holding it ("X, Y", "X (Y", "X in Y district", "X of Y"),
  * when no reading of the larger place holds the best candidate of `inner`: that one is a namesake. A
- * town holds only a name with namesakes, in a chain whose next name holds the town in turn ("Santo
- * Nino, Plaridel, Bulacan", not "Loralai, Zhob, Balochistan"); a list ("Assiut, Alexandria, and
- * Suez") holds nothing.
+ * town holds only a name with namesakes ("Santo Nino, Plaridel, Bulacan", not "Loralai, Zhob,
+ * Balochistan"), and only when a name after it holds it in turn; a list ("Assiut, Alexandria, and
+ * Suez", "Srinagar, Sopore, Baramulla") holds nothing.
  */
 function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): FoundMention | null {
   const after = (m: FoundMention) => mentions.find((o) => o.start >= m.end && o.kind !== 'site');
@@ -322,11 +333,11 @@ function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[],
   if (!outer) return null;
   const innerEntry = (candidates(inner)[0] as ScoredCandidate).entry;
   const outerEntry = (candidates(outer)[0] as ScoredCandidate).entry;
-  if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind]) || holds(candidates(outer), innerEntry)) return null;
+  if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind]) || holds(outer, candidates(outer), innerEntry)) return null;
   if (outerEntry.kind !== 'town') return outer;
-  // A town is less sure a holder than a district: only for a name with namesakes, in a chain.
+  // A town is less sure a holder than a district: only of a name with namesakes, and not in a list of towns.
   const third = heldBy(outer);
-  return third && holds(candidates(third), outerEntry) && margin(candidates(inner)) !== Infinity ? outer : null;
+  return margin(candidates(inner)) !== Infinity && (!third || holds(third, candidates(third), outerEntry)) ? outer : null;
 }
 
 interface Choice {
