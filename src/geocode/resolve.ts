@@ -77,8 +77,13 @@ function nameScore(mention: FoundMention, hit: NameHit): number {
   if (hit.match === 'alias') return 2.7;
   const spelled = withoutLeadingArticle(plainKey(mention.name));
   const close = Math.max(...[hit.entry.plainName, ...hit.aliases].map((name) => similarity(spelled, withoutLeadingArticle(name))));
-  return 2.5 * Math.min(0.9, Math.max(0.3, close));
+  // A place known by exactly this name is what the writer meant, more likely than a larger place elsewhere spelled alike ("Wana", not Varna).
+  const named = mention.hits.some((h) => h.match !== 'spelling' && !(distanceKm(h.entry, hit.entry) < SAME_PLACE_KM));
+  return 2.5 * Math.min(0.9, Math.max(0.3, close)) - (named ? SPELLING_BEHIND_NAME : 0);
 }
+
+/** Name points a spelling loses when some place has exactly the name written. */
+const SPELLING_BEHIND_NAME = 1.5;
 
 /** GeoNames feature codes: capitals weigh more; sections of towns and abandoned or historical places less. */
 const FEATURE_SCORES: Record<string, number> = { PPLC: 1, PPLA: 0.6, PPLA2: 0.3, PPLX: -0.7, PPLH: -2, PPLQ: -2, PPLW: -2 };
