@@ -179,6 +179,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode('A worker was shot dead in Orangi Town on Friday.').place).toBeNull();
   });
 
+  it('knows regions by the spellings reports use (data/geocode/regions.tsv)', () => {
+    expect(lookupName('Suqutra')[0]).toMatchObject({ name: 'Soqatra', kind: 'admin1', country: 'Yemen' });
+    expect(lookupName('Fizuli').find((c) => c.kind === 'admin1')).toMatchObject({ name: 'Fuzuli', country: 'Azerbaijan', score: 0.8 });
+  });
+
+  it('knows "Lao" as a demonym and KRRS as a Karnataka term', () => {
+    expect(geocode('Lao authorities imposed a curfew after a spate of violence.').place).toMatchObject({ country: 'Laos', latitude: null });
+    expect(placeOf(geocode('KRRS members began a hunger strike.'))).toEqual({ name: 'Karnataka', admin1: 'Karnataka', country: 'India', precision: 3 });
+  });
+
   it('knows an admin unit by its GeoNames name with the unit word as an exact name ("Khyber Agency")', () => {
     expect(lookupName('Khyber Agency')[0]).toMatchObject({ name: 'Khyber', kind: 'admin2', country: 'Pakistan', score: 0.8 });
     expect(placeOf(geocode('Militants attacked a checkpost in Khyber Agency.'))).toEqual({ name: 'Khyber', admin1: 'Khyber Pakhtunkhwa', country: 'Pakistan', precision: 2 });

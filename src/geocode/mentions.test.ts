@@ -74,6 +74,18 @@ describe('findMentions', () => {
     ]);
   });
 
+  it('reads terms after "pro-" or "anti-" ("pro-Houthi forces")', () => {
+    expect(findMentions('Pro-Houthi forces shelled the area.').clues.map((c) => [c.text, c.code])).toEqual([['Houthi', 'YE']]);
+  });
+
+  it('reads known names joined by an article or connector as one unknown name ("Madinat al Salah")', () => {
+    const { mentions } = findMentions('Shots were fired at the east of Madinat al Salah on Monday.');
+    expect(mentions.map((m) => [m.text, m.partial])).toEqual([
+      ['Madinat', true],
+      ['Salah', true],
+    ]);
+  });
+
   it('marks demonyms that name forces, also in a list of demonyms', () => {
     const { clues } = findMentions('Pakistani and Indian troops fired. Turkish border guards and Congolese police watched.');
     expect(clues.map((c) => [c.text, c.forces ?? false])).toEqual([

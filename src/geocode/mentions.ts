@@ -174,10 +174,10 @@ function countryTerms(): CountryTerms {
     });
     add(terms, { code, regions });
   }
-  // Words must stand alone; acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
+  // Words must stand alone, or follow "pro-" or "anti-" ("pro-Houthi"); acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
   const sorted = (terms: string[]) => terms.sort((a, b) => b.length - a.length).join('|');
   const acronymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted(acronyms)})(?![\\p{L}\\p{N}])`, 'gu');
-  const wordPattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted(words)})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+  const wordPattern = new RegExp(`(?:(?<![\\p{L}\\p{N}-])|(?<=(?<![\\p{L}\\p{N}])(?:pro|anti)-))(?:${sorted(words)})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
   return { patterns: [acronymPattern, wordPattern], places };
 }
 
@@ -500,7 +500,9 @@ class MentionFinder {
     const isUncovered = (w: Word) =>
       w.capitalised && !this.isBareWord(w.text) && !this.isTitle(w) && !found.some((m) => w.start >= m.start && w.end <= m.end);
     const isRegion = (m: FoundMention) => m.hits.some((h) => h.match === 'name' && (h.entry.kind === 'admin1' || h.entry.kind === 'country'));
-    const sideBySide = found.some((m, k) => k > 0 && !isRegion(m) && /^\s+$/.test(this.text.slice((found[k - 1] as FoundMention).end, m.start)));
+    // Side by side, or joined by an article or connector ("Madinat al Salah", "Bab al Faraj").
+    const joined = (between: string) => /^\s+$/.test(between) || (/\p{L}/u.test(between) && between.split(/[\s-]+/).every((w) => w === '' || isArticle(w) || NAME_CONNECTORS.has(w)));
+    const sideBySide = found.some((m, k) => k > 0 && !isRegion(m) && joined(this.text.slice((found[k - 1] as FoundMention).end, m.start)));
     return run.some(isUncovered) || sideBySide;
   }
 
