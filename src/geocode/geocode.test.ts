@@ -93,13 +93,13 @@ describe('geocode: ACLED geo precision', () => {
   });
 
   it('2: a place whose namesakes all lie outside the larger place named as holding it is in that larger place (HeldByOuterPlace)', () => {
-    const district = geocode('Gunmen attacked a checkpoint in Baharak district, Takhar.');
-    expect(placeOf(district)).toEqual({ name: 'Takhar', admin1: 'Takhar', country: 'Afghanistan', precision: 3 });
-    expect(district.evidence[2]).toMatchObject({ text: 'Baharak district', rule: 'GeoPrecisionRule' });
-    expect(district.evidence[2]?.note).toMatch(/Bahārak, Badakhshan, Afghanistan \(admin2\) lies outside it: a namesake/);
-    expect(district.reason).toMatch(/HeldByOuterPlace: "Baharak district" is held by it/);
+    expect(placeOf(geocode('Gunmen attacked a checkpoint in Baharak district, Takhar.'))).toEqual({ name: 'Takhar', admin1: 'Takhar', country: 'Afghanistan', precision: 3 });
     // A town holds a name with namesakes in a chain ("village, town, province"), not a list, nor a name it does not hold.
-    expect(placeOf(geocode('Police raided a house in Barangay Tuburan, Tulunan, Cotabato.'))).toMatchObject({ name: 'Tulunan', precision: 2 });
+    const village = geocode('Police raided a house in Barangay Tuburan, Tulunan, Cotabato.');
+    expect(placeOf(village)).toMatchObject({ name: 'Tulunan', precision: 2 });
+    expect(village.evidence[2]).toMatchObject({ text: 'Barangay Tuburan', rule: 'GeoPrecisionRule' });
+    expect(village.evidence[2]?.note).toMatch(/Tuburan, Autonomous Region in Muslim Mindanao, Philippines \(town, GeoNames \d+\) lies outside it: a namesake/);
+    expect(village.reason).toMatch(/HeldByOuterPlace: "Barangay Tuburan" is held by it/);
     expect(geocode('Students marched in Assiut, Alexandria, and Suez.').place?.name).toBe('Asyūţ');
     expect(geocode('Police shot a man in Loralai, Zhob, Balochistan.').place?.name).toBe('Loralai');
     // A large town with large namesakes elsewhere ("Valencia") is no firm clue against the town holding it.
@@ -177,6 +177,21 @@ describe('geocode: ACLED geo precision', () => {
 
   it('reads no place in a unit word alone ("Orangi Town")', () => {
     expect(geocode('A worker was shot dead in Orangi Town on Friday.').place).toBeNull();
+  });
+
+  it('knows districts of which the gazetteer has no town, after a unit word only (SEATLESS_DISTRICT)', () => {
+    const agency = geocode('Militants blew up a school in Mohmand Agency.');
+    expect(agency.place).toMatchObject({ name: 'Mohmand', admin1: 'Khyber Pakhtunkhwa', country: 'Pakistan', latitude: null, geoPrecision: 2 });
+    expect(agency.evidence[2]?.note).toMatch(/has none of its towns; coordinates left empty/);
+    // Banadir is Mogadishu: its districts are placed on it.
+    const district = geocode('Mortar shells hit a village in Hodan district.');
+    expect(placeOf(district)).toEqual({ name: 'Hodan', admin1: 'Banadir', country: 'Somalia', precision: 2 });
+    expect(district.place?.latitude).toBeCloseTo(2.04, 1);
+    expect(geocode('Fighting was reported in Hodan.').place?.country).not.toBe('Somalia');
+    // Named with a place that holds it, the district gives way to that place.
+    const commune = geocode('Militiamen attacked a party leader in Gashoho commune (Muyinga).');
+    expect(placeOf(commune)).toEqual({ name: 'Muyinga', admin1: 'Muyinga', country: 'Burundi', precision: 2 });
+    expect(commune.evidence[2]).toMatchObject({ text: 'Gashoho commune', rule: 'GeoPrecisionRule' });
   });
 
   it('knows regions by the spellings reports use (data/geocode/regions.tsv)', () => {

@@ -1,6 +1,7 @@
 // Finds place mentions in clean English text: capitalised names after locative words, names the
 // gazetteer knows, names with descriptors ("X province", "the city of X") and named sites.
 // The word lists live in data/geocode/mentions.rules.
+import { SEATLESS_DISTRICT } from './build-index.js';
 import { allCountries, findByName, isKnownName, type GazetteerEntry, type NameHit } from './gazetteer.js';
 import { isArticle, stripDescriptors, type DescribedName, type Modifier, type Wanted } from './normalize.js';
 import { readRuleLines } from './rules.js';
@@ -397,11 +398,21 @@ class MentionFinder {
       if (!this.word(last).capitalised) continue;
       const name = this.text.slice(this.word(first).start, this.word(last).end);
       if (first === last && this.isBareWord(name)) continue;
-      const hits = isKnownName(name) ? hitsFor(name) : [];
+      const hits = isKnownName(name) ? this.districtHitsAsked(first, last, hitsFor(name)) : [];
       const opening = first === last && this.word(first).sentenceStart && !locativeBefore(this.words, first);
       if (hits.length && (!opening || this.isLikelyOpeningName(this.word(first), hits))) return { last, hits };
     }
     return null;
+  }
+
+  /**
+   * A district with no populated place is read only when a unit word asks for a district ("Hodan
+   * district", "Mohmand Agency"): alone, its name is as likely an ordinary word ("University").
+   */
+  private districtHitsAsked(first: number, last: number, hits: NameHit[]): NameHit[] {
+    if (!hits.some((h) => h.entry.featureCode === SEATLESS_DISTRICT)) return hits;
+    const asked = describe(this.text, this.words, first, last).described.wants === 'district';
+    return asked ? hits : hits.filter((h) => h.entry.featureCode !== SEATLESS_DISTRICT);
   }
 
   /** Reads the run starting at word `i`; returns the index of the first word after it. */

@@ -3,6 +3,7 @@
 // the mention that locates the incident and its ACLED geo precision.
 import type { Evidence, GeoPrecision, Place, Span } from '../types.js';
 import { admin1Name, capitalOf, countryName, type EntryKind, type GazetteerEntry, type NameHit } from './gazetteer.js';
+import { SEATLESS_DISTRICT } from './build-index.js';
 import type { CountryClue, FoundMention } from './mentions.js';
 import { plainKey, soundKey, withoutLeadingArticle, type Wanted } from './normalize.js';
 
@@ -327,7 +328,7 @@ const LIST_GOES_ON = /^\s*,?\s+(?:and|or)\s/;
  * Balochistan"), and only when a name after it holds it in turn; a list ("Assiut, Alexandria, and
  * Suez", "Srinagar, Sopore, Baramulla") holds nothing.
  */
-function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): FoundMention | null {
+function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): { outer: FoundMention; namesake: boolean } | null {
   const after = (m: FoundMention) => mentions.find((o) => o.start >= m.end && o.kind !== 'site');
   const heldBy = (m: FoundMention) => {
     const next = after(m);
@@ -338,11 +339,14 @@ function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[],
   if (!outer) return null;
   const innerEntry = (candidates(inner)[0] as ScoredCandidate).entry;
   const outerEntry = (candidates(outer)[0] as ScoredCandidate).entry;
-  if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind]) || holds(outer, candidates(outer), innerEntry)) return null;
-  if (outerEntry.kind !== 'town') return outer;
+  // "Gashoho commune (Muyinga)": a district the gazetteer cannot put on the map is coded as the place holding it.
+  if (innerEntry.latitude === null) return outerEntry.latitude !== null && holds(outer, candidates(outer), innerEntry) ? { outer, namesake: false } : null;
+  if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind])) return null;
+  if (holds(outer, candidates(outer), innerEntry)) return null;
+  if (outerEntry.kind !== 'town') return { outer, namesake: true };
   // A town is less sure a holder than a district: only of a name with namesakes, and not in a list of towns.
   const third = heldBy(outer);
-  return margin(candidates(inner)) !== Infinity && (!third || holds(third, candidates(third), outerEntry)) ? outer : null;
+  return margin(candidates(inner)) !== Infinity && (!third || holds(third, candidates(third), outerEntry)) ? { outer, namesake: true } : null;
 }
 
 interface Choice {
@@ -378,13 +382,14 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
   const firstEntry = winnerOf(first).entry;
   const moreSpecific = usable.find((m) => {
     const entry = winnerOf(m).entry;
-    if (m === first || !isInside(entry, firstEntry)) return false;
+    // A district without coordinates is no more precise than its region.
+    if (m === first || !isInside(entry, firstEntry) || entry.latitude === null) return false;
     return firstEntry.kind === 'admin1' ? entry.kind === 'town' || entry.kind === 'admin2' : firstEntry.kind === 'admin2' && entry.kind === 'town';
   });
   const inner = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
   // "Shahpur sector (Poonch district": a namesake of the smaller place lying outside the larger one is not it.
-  const outer = outerPlace(text, inner, mentions, usable, scored);
-  if (outer) return { mention: outer, heldPlace: inner, heldNamesake: winnerOf(inner), namedPart: null };
+  const held = outerPlace(text, inner, mentions, usable, scored);
+  if (held) return { mention: held.outer, heldPlace: inner, heldNamesake: held.namesake ? winnerOf(inner) : undefined, namedPart: null };
   const mention = inner;
   const before = mentions.filter((m) => m.end <= mention.start && m.kind !== 'site').pop();
   const namesCountry = (m: FoundMention) => m.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling');
@@ -458,6 +463,10 @@ function precisionNote({ mention, heldPlace, heldNamesake, namedPart }: Choice, 
   if (heldPlace && heldNamesake) return `geo precision ${precision}: the event is at "${heldPlace.text}", in or near it (the gazetteer's ${describeEntry(heldNamesake.entry)} lies outside it: a namesake)`;
   if (heldPlace) return `geo precision ${precision}: the event is at "${heldPlace.text}", which the gazetteer does not place, in or near it`;
   if (namedPart) return `geo precision ${precision}: the event is in "${namedPart}", a part of it`;
+  if (entry.featureCode === SEATLESS_DISTRICT) {
+    const where = entry.latitude === null ? 'coordinates left empty' : `its region is one town in effect: placed on ${admin1Name(entry) ?? 'its region'}'s seat`;
+    return `geo precision 2: only the district is known, and the gazetteer has none of its towns; ${where}`;
+  }
   if (mention.modifier) return `geo precision ${precision}: the event is ${MODIFIER_NOTES[mention.modifier]}`;
   if (precision === 1) return 'geo precision 1: the town itself';
   if (entry.kind === 'admin2') return 'geo precision 2: only the district is known';
