@@ -44,4 +44,9 @@ describe('assembleIncidents', () => {
     expect(incident?.eventType).toBe('Battles');
     expect(incident?.actor1).toBe('Military Forces of {country}');
   });
+
+  it('takes the group that claimed an attack over the unnamed men who carried it out', () => {
+    const [incident] = incidents('Gunmen shot dead a district commissioner on Monday. Al Shabaab claimed responsibility for the attack.');
+    expect(incident?.actor1).toBe('Al Shabaab');
+  });
 });

@@ -154,7 +154,10 @@ function score(trigger: TriggerFinding, first: Sentence): number {
  * first, and without one ACLED's default for the event type.
  */
 function chooseActors(eventType: string, subEventType: string, actors: ActorFinding[], claims: Claim[]) {
-  const perpetrator = actors.find((a) => a.role === 'perpetrator');
+  // "Gunmen shot dead a commissioner ... Al Shabaab claimed the attack": the group the text names beats the unnamed men.
+  const perpetrators = actors.filter((a) => a.role === 'perpetrator');
+  const named = perpetrators.find((a) => a.kind === 'armed_group' || a.kind === 'party' || a.kind === 'external');
+  const perpetrator = perpetrators[0]?.kind === 'unidentified' ? (named ?? perpetrators[0]) : perpetrators[0];
   if (eventType === 'Protests' || eventType === 'Riots') {
     const other = perpetrator ?? actors.find((a) => a.role === 'target');
     return { actor1: DEFAULT_ACTOR1[eventType]!, actor1Evidence: null, actor2: other?.name ?? null, actor2Evidence: other?.evidence ?? null };
