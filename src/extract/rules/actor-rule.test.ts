@@ -58,4 +58,9 @@ describe('ActorRule', () => {
     expect(actors('Troops kill a TTP commander in Karachi.')[0]).toEqual(['Military Forces of {country}', 'perpetrator']);
     expect(actors('Maoists blew up a school building.')).toEqual([['CPI (Maoist): Communist Party of India (Maoist)', 'perpetrator']]);
   });
+
+  it("reads an actor's own air force, and a verb across a place named after the actor", () => {
+    expect(actors('GNA air force targeted an LNA fuel truck.')[0]).toEqual(['Military Forces of Libya Government of National Accord', 'perpetrator']);
+    expect(actors('Iraqi forces in Ghaydah in Kirkuk province killed three militants.')[0]).toEqual(['Military Forces of Iraq', 'perpetrator']);
+  });
 });

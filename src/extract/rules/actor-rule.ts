@@ -12,7 +12,7 @@ interface ActorEntry {
 }
 
 /** Weapons and units that belong to the actor named before them: "Syrian Government airstrikes", "regime warplanes". */
-const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|warplanes?|jets|(?:war)?planes|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
+const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|air\s?forces?|special forces|navy|warplanes?|jets|(?:war)?planes|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
 const ATTACK_VERB = String.raw`(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+)?(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later|yet|again|once|early|late)\s+)*(?:claimed responsibility|claim(?:ed|s)? (?:full |their |its )?(?:responsibility|hand)|(?:has|have) claimed|claimed to|violated|blew up|blow up|blasted|exploded|dropped|tossed|set|destroyed|detonate|kills?|shoots?|guns? down|pounded|exchanged fire|repel(?:led|s)?|routed|shells|abducts|kidnaps|raids|storms|ambushes|attacks|resorted to|carried out|launched|attacked|attack|killed|shot|fired|opened\s+(?:['‘’\w]+\s+){0,2}?fir(?:e|ing)|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used|conducted|conducting|retaliated|intercepted|foiled|repelled|repulsed|targeting|gunned down|shot dead|engaged|besieged|surrounded|encircled|cordoned off|eliminated|neutrali[sz]ed|fired upon|fired at|lobbed|hurled|threw|set fire|torched|burnt|burned|vandali[sz]ed|lynched|hacked|stabbed|murdered|assassinated|beheaded|slaughtered)\b`;
 /** "KIA and Myanmar troops clashed": the first of two sides that fought is named first. */
 const FIRST_OF_TWO_SIDES = String.raw`and\s+(?:the\s+)?(?:[\w'’()-]+\s+){1,4}?(?:clashed|fought|exchanged fire|traded fire|engaged)\b`;
@@ -25,6 +25,8 @@ const victimAfter = /^\s*(?:\([^)]{1,12}\)\s*)?(?:(?:militants?|fighters?|member
 const perpetratorBefore = /(?:^\s*(?:(?:suspected|alleged|armed)\s+)?(?:cadres|members|militants|fighters|activists|supporters|men|soldiers|troops) of\s+(?:the\s+)?$)|\b(?:by|from|between|operations? (?:of|by))\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|unidentified|armed|some)\s+)*(?:(?:assailants|attackers|activists|supporters|men|members|cadres|militants|fighters|workers|leaders|gunmen)\s+(?:of|from|belonging to|loyal to|affiliated (?:to|with))\s+(?:the\s+)?)?$/i;
 /** The second party of "between X and Y". */
 const secondPartyBefore = /\bbetween\b[^.;]{1,80}\band\s+(?:the\s+)?$/i;
+/** A place named between an actor and its verb ("Iraqi forces in Ghaydah in Kirkuk province killed"): capitalised names only, so no 'i' flag. */
+const PLACE_AFTER = /^,?\s+(?:in|near|at|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|province|district|city|town|area|region|governorate|county|state|township|valley|sector))*(?=\s)/;
 const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting|(?:members|fighters|militants|cadres|commander|leader) of)\s+(?:the\s+)?$/i;
 const targetAfter = /^\s*(?:\([^)]{1,12}\)\s*)?-?\s*(?:held|controlled|positions?|bases?|checkpoints?|convoys?|posts?|hideouts?|camps?)\b/i;
 
@@ -134,7 +136,8 @@ export class ActorRule {
 
   private build(entry: ActorEntry, start: number, end: number, sentence: Sentence): ActorFinding {
     const before = sentence.text.slice(0, start);
-    const after = sentence.text.slice(end);
+    let after = sentence.text.slice(end);
+    for (let place = PLACE_AFTER.exec(after); place; place = PLACE_AFTER.exec(after)) after = after.slice(place[0].length);
     const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
     const victim = !perpetratorBefore.test(before) && victimAfter.test(after);
     const role = !victim && (perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after))) ? 'perpetrator' : victim || targeted || targetAfter.test(after) ? 'target' : 'party';
