@@ -9,6 +9,8 @@ const typing = (text: string) => {
 
 describe('event context rules', () => {
   it.each([
+    ['ProtestAboutViolenceRule', "The teachers' union held a protest against the abduction of a headmaster.", 'Protests / Peaceful protest'],
+    ['no rule: protesters killed are not a protest about violence', 'Gunmen shot dead two villagers who were protesting a land grab.', 'Violence against civilians / Attack'],
     ['AttackOnArmedTargetRule', 'Gunmen attacked a police checkpoint, killing 4 policemen.', 'Battles / Armed clash'],
     ['AttackOnArmedTargetRule (exchange of fire)', 'A young man was shot in police firing after he hurled a petrol bomb.', 'Battles / Armed clash'],
     ['SmallArmsMeansClashRule', 'Rebels fired mortars and small arms at army positions.', 'Battles / Armed clash'],

@@ -59,9 +59,19 @@ const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy
 const VIOLENT_CROWD =
   /\b(?:torched|set (?:fire|ablaze)|setting fire|set (?:\w+\s+){0,3}?on fire|burn(?:t|ed|ing) (?:tyres|tires|objects|documents|vehicles?|cars?|buses|mattresses)|(?:were|was|being|been) (?:\w+ly\s+)?(?:burnt|burned|torched|stoned|vandali[sz]ed|smashed)|pelted|hurled stones|threw stones|stones|stoned|smash(?:ed|ing)|(?:destroy|damag)(?:ed|ing) (?:\w+\s+){0,2}?(?:property|vehicles?|cars?|buses|shops?|offices?)|vandali[sz]ed|ransacked|clashed|scuffles?|violent (?:protests?|strike|demonstrations?)|(?:turned|got|became) violent|went berserk|lynched|arson|machetes|storm(?:ed)? (?:the|a)|broke into|rioters)\b/i;
 const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
+/** A protest held (not merely mentioned): "held a protest", "formed a human chain", "protested", "took to the streets". */
+const PROTEST_HELD =
+  /\b(?:(?:held|staged|organi[sz]ed|brought out|formed|took out|launched)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|human chains?|processions?|sit-ins?|hunger strike)|protested|protesting|took to the streets?|demonstrated)\b/i;
+const harmed = (c: Claim) => (c.measure === 'killed' || c.measure === 'injured') && c.stance === 'asserts' && (c.low ?? 0) > 0;
 const killed = (c: Claim) => c.measure === 'killed' && c.stance === 'asserts' && (c.low ?? 0) > 0;
 
 export const eventContextRules: ContextRule[] = [
+  {
+    // "Students held a protest against the gang-rape of a nun": the violence is the grievance; nobody was hurt at the protest.
+    name: 'ProtestAboutViolenceRule',
+    applies: (t, c) => t.eventType === 'Violence against civilians' && PROTEST_HELD.test(c.text) && !c.claims.some(harmed) && !/\b(?:injur\w*|wounded|hurt)\b/i.test(c.text),
+    result: (_, c) => (VIOLENT_CROWD.test(c.text) ? { eventType: 'Riots', subEventType: 'Violent demonstration' } : { eventType: 'Protests', subEventType: 'Peaceful protest' }),
+  },
   {
     // Arson, destruction or a defection that kills someone is violence, not a strategic development.
     name: 'DeathsAreNotStrategicRule',
