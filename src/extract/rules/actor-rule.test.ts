@@ -63,4 +63,14 @@ describe('ActorRule', () => {
     expect(actors('GNA air force targeted an LNA fuel truck.')[0]).toEqual(['Military Forces of Libya Government of National Accord', 'perpetrator']);
     expect(actors('Iraqi forces in Ghaydah in Kirkuk province killed three militants.')[0]).toEqual(['Military Forces of Iraq', 'perpetrator']);
   });
+
+  it('does not read the organiser of a strike or blockade as the perpetrator', () => {
+    expect(actors('Four bombs went off during the blockade enforced by the BNP-led alliance.')).toEqual([['BNP: Bangladesh Nationalist Party Militia', 'party']]);
+  });
+
+  it('reads a headline passive ("X militants killed in ...") as the harmed actor', () => {
+    const found = actors('Six TTP militants killed in air strikes by the Pak Airforce.');
+    expect(found[0]).toEqual(['TTP: Tehreek-i-Taliban Pakistan', 'target']);
+    expect(found).toContainEqual(['Military Forces of Pakistan', 'perpetrator']);
+  });
 });

@@ -20,9 +20,11 @@ const FIRST_OF_TWO_SIDES = String.raw`and\s+(?:the\s+)?(?:[\w'’()-]+\s+){1,4}?
 const BLAMED = String.raw`(?:(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:held\s+)?(?:responsible|behind)\b|(?:are|is|was|were)\s+(?:the\s+)?suspected\s+(?:perpetrators?|culprits?)\b|suspected\s*(?:[.;]|$))`;
 const perpetratorAfter = new RegExp(String.raw`^\s*(?:\([^)]{1,12}\)\s*)?(?:${OWN_WEAPON}|${ATTACK_VERB}|${FIRST_OF_TWO_SIDES}|${BLAMED})`, 'i');
 /** "Two TTP militants were killed", "an army jawan was injured": the actor named is the one harmed. */
-const victimAfter = /^\s*(?:\([^)]{1,12}\)\s*)?(?:(?:militants?|fighters?|members?|men|cadres?|activists?|supporters?|workers?|leaders?|commanders?|soldiers?|troops|personnel|police(?:m[ae]n)?|officers?|officials?|jawans?|constables?|volunteers?|guards?|rebels?|insurgents?)\s+)?(?:,[^,]{1,60},\s*)?(?:who\s+)?(?:was|were|has been|have been|had been|got)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+){0,2}(?:killed|injured|wounded|hurt|shot|gunned down|hacked|stabbed|beaten|attacked|ambushed|targeted|abducted|kidnapped|arrested|detained|captured|lynched|murdered|executed|beheaded|slain)\b/i;
+const victimAfter = /^\s*(?:\([^)]{1,12}\)\s*)?(?:(?:militants?|fighters?|members?|men|cadres?|activists?|supporters?|workers?|leaders?|commanders?|soldiers?|troops|personnel|police(?:m[ae]n)?|officers?|officials?|jawans?|constables?|volunteers?|guards?|rebels?|insurgents?)\s+)?(?:(?:,[^,]{1,60},\s*)?(?:who\s+)?(?:was|were|has been|have been|had been|got)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+){0,2}(?:killed|injured|wounded|hurt|shot|gunned down|hacked|stabbed|beaten|attacked|ambushed|targeted|abducted|kidnapped|arrested|detained|captured|lynched|murdered|executed|beheaded|slain)\b|(?:killed|injured|wounded|dead)(?=\s*(?:[,.;]|$|(?:and|in|during|due|as|when|after|by|on|near|while|at)\b)))/i;
 /** "by the", "by suspected", "by assailants of", "by activists belonging to", and "Cadres of" opening the sentence: the actor named next did it. */
 const perpetratorBefore = /(?:^\s*(?:(?:suspected|alleged|armed)\s+)?(?:cadres|members|militants|fighters|activists|supporters|men|soldiers|troops) of\s+(?:the\s+)?$)|\b(?:by|from|between|operations? (?:of|by))\s+(?:the\s+)?(?:(?:suspected|alleged|presumed|unidentified|armed|some)\s+)*(?:(?:assailants|attackers|activists|supporters|men|members|cadres|militants|fighters|workers|leaders|gunmen)\s+(?:of|from|belonging to|loyal to|affiliated (?:to|with))\s+(?:the\s+)?)?$/i;
+/** "a blockade enforced by the BNP", "a strike called by X": the actor after "by" ran something other than the violence. */
+const organiserBefore = /\b(?:enforced|called|imposed|organi[sz]ed|declared|announced|sponsored|backed|led|supported|owned|run|chaired|convened)\s+by\s+(?:the\s+)?$/i;
 /** The second party of "between X and Y". */
 const secondPartyBefore = /\bbetween\b[^.;]{1,80}\band\s+(?:the\s+)?$/i;
 /** A place named between an actor and its verb ("Iraqi forces in Ghaydah in Kirkuk province killed"): capitalised names only, so no 'i' flag. */
@@ -78,7 +80,7 @@ export class ActorLexicon {
 }
 
 /** Words for a state's armed forces and police after a country name or demonym ("Afghan troops", "Pakistan Army"). */
-const MILITARY_WORDS = ['army', 'troops', 'forces', 'military', 'soldiers', 'security forces', 'government forces', 'armed forces', 'air force', 'airforce', 'warplanes', 'jets', 'navy', 'military forces', 'government troops', 'border guards', 'Rangers'];
+const MILITARY_WORDS = ['army', 'troops', 'forces', 'military', 'soldiers', 'security forces', 'government forces', 'armed forces', 'air force', 'air forces', 'airforce', 'warplanes', 'jets', 'navy', 'military forces', 'defence forces', 'defense forces', 'government troops', 'border guards', 'Rangers'];
 const POLICE_WORDS = ['police', 'policemen', 'police forces', 'police officers'];
 
 /**
@@ -139,8 +141,9 @@ export class ActorRule {
     let after = sentence.text.slice(end);
     for (let place = PLACE_AFTER.exec(after); place; place = PLACE_AFTER.exec(after)) after = after.slice(place[0].length);
     const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
-    const victim = !perpetratorBefore.test(before) && victimAfter.test(after);
-    const role = !victim && (perpetratorBefore.test(before) || (!targeted && perpetratorAfter.test(after))) ? 'perpetrator' : victim || targeted || targetAfter.test(after) ? 'target' : 'party';
+    const named = perpetratorBefore.test(before) && !organiserBefore.test(before);
+    const victim = !named && victimAfter.test(after);
+    const role = !victim && (named || (!targeted && perpetratorAfter.test(after))) ? 'perpetrator' : victim || targeted || targetAfter.test(after) ? 'target' : 'party';
     const evidence = { start: sentence.start + start, end: sentence.start + end, text: sentence.text.slice(start, end), rule: this.name };
     return { name: entry.name, kind: entry.kind, role, evidence, sentence };
   }
