@@ -41,6 +41,8 @@ describe('event context rules', () => {
     ['ProtestMetWithForceRule (police open fire)', 'Police open fire on mostly peaceful protesters in Kisumu, killing five.', 'Violence against civilians / Excessive force against protesters'],
     ['AttackOnArmedTargetRule (a police officer shot)', 'In San Juan city, a police officer was shot by unidentified gunmen.', 'Battles / Armed clash'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
+    ['RaidOnCiviliansRule (a police raid; the police named again as the source)', 'A drug suspect was killed during a police raid in Bulacan. Police said the suspect was on a watchlist.', 'Violence against civilians / Attack'],
+    ['CommunalClashRule (rioters far from the verb)', 'Hundreds of rioters demonstrating against the currency collapse and the dire living conditions in the northern port city clashed with soldiers.', 'Riots / Violent demonstration'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],
     ['ProtestMetWithForceRule', 'Hundreds of protesters rallied in Baghdad. Police fired tear gas to disperse them.', 'Protests / Protest with intervention'],
     ['ProtestMetWithForceRule (killing)', 'Protesters marched in Khartoum. Security forces opened fire, killing 3 protesters.', 'Violence against civilians / Excessive force against protesters'],

@@ -40,7 +40,7 @@ const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|inva
 const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
 /** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
 const CROWD = String.raw`(?:residents|locals|citizens|nationals|refugees|migrants|traders|vendors|hawkers|shopkeepers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
-const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,60}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
+const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,120}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
 const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
 /** Armed men who are no state's: with them on a side, even rioters battle. */
@@ -100,7 +100,9 @@ export const eventContextRules: ContextRule[] = [
     applies: (t, c) => {
       if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text) || RESISTED.test(c.text)) return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured' || cl.measure === 'abducted').map((cl) => cl.victims);
-      return !victims.some((v) => ARMED_VICTIMS.has(v)) && !c.actors.some((a) => a.role !== 'perpetrator' && (a.kind === 'state' || a.kind === 'armed_group'));
+      // Armed men on the other side make it a fight; the raiders named again ("Police said") do not.
+      const raiders = new Set(c.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name));
+      return !victims.some((v) => ARMED_VICTIMS.has(v)) && !c.actors.some((a) => a.role !== 'perpetrator' && !raiders.has(a.name) && (a.kind === 'state' || a.kind === 'armed_group'));
     },
     result: () => ({ eventType: 'Violence against civilians', subEventType: 'Attack' }),
   },
