@@ -47,6 +47,9 @@ describe('ActorRule', () => {
     expect(actors('A mortar hit the market. Al Shabaab suspected.')).toEqual([['Al Shabaab', 'perpetrator']]);
     expect(actors('Police said the BLA was behind the blast.')).toContainEqual(['BLA: Baloch Liberation Army', 'perpetrator']);
     expect(actors('The TTP has claimed the attack on the school.')).toEqual([['TTP: Tehreek-i-Taliban Pakistan', 'perpetrator']]);
+    expect(actors('Jundallah claimed the bombing in a statement.')).toEqual([['Jundallah', 'perpetrator']]);
+    expect(actors('The BLA is suspected to be behind the blast.')).toEqual([['BLA: Baloch Liberation Army', 'perpetrator']]);
+    expect(actors('A suspected al-Shabaab IED hit a minibus.')).toEqual([['Al Shabaab', 'perpetrator']]);
     expect(actors('Shells fired by presumed LNA forces fell on the suburb.')).toEqual([['Military Forces of Libya Haftar Faction', 'perpetrator']]);
   });
 
