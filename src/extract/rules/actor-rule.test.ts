@@ -12,6 +12,7 @@ describe('ActorRule', () => {
     expect(actors('Pro-Houthi forces fired mortar shells at a farm.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
     expect(actors('Hartal supporters set a truck ablaze on the highway.')).toEqual([['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']]);
     expect(actors('Saudi artillery shelled a village in the border district.')).toEqual([['Operation Restoring Hope', 'perpetrator']]);
+    expect(actors('Renamo gunmen attacked a convoy on the highway.')).toEqual([['RENAMO: Mozambican National Resistance', 'perpetrator']]);
   });
 
   it('reads the perpetrator after "by", also through "suspected" and "assailants of"', () => {
