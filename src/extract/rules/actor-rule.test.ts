@@ -18,6 +18,7 @@ describe('ActorRule', () => {
   it('reads the perpetrator after "by", also through "suspected" and "assailants of"', () => {
     expect(actors('A bus came under a bomb attack by suspected BNP activists.')).toContainEqual(['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']);
     expect(actors('The magistrate was attacked by assailants of Jamaat-Shibir.')).toContainEqual(['JeI: Jamaat-e-Islami', 'perpetrator']);
+    expect(actors('A student leader was hacked to death by a group of local Awami League supporters.')).toEqual([['Bangladesh Awami League Militia', 'perpetrator']]);
   });
 
   it('takes the first of two sides that clashed as the first named', () => {
