@@ -11,6 +11,8 @@ export function buildClaims(findings: Findings): Claim[] {
   const claims: Claim[] = [];
   let previous: CasualtyFinding | null = null;
   for (const finding of findings.casualties) {
+    // "arrested 7 militants including one commander": a part of no figure in its sentence is no claim.
+    if (finding.partOfPrevious && !finding.ownMeasure && previous?.sentence !== finding.sentence) continue;
     // "including 36 civilians" shares the measure of the figure it is part of.
     const measure = finding.partOfPrevious && !finding.ownMeasure && previous?.sentence === finding.sentence ? previous.measure : finding.measure;
     if (!finding.partOfPrevious) previous = finding;

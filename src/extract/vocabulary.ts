@@ -11,7 +11,7 @@ const verbMeasures = new Map(verbRows.map(([verb, measure]) => [verb!.toLowerCas
 /** A victim noun ("civilians", "security personnel"). */
 export const VICTIM = alternation(victimRows.map(([noun]) => noun!));
 /** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram", "13-year-old"); lazy so the noun wins. */
-export const MODIFIERS = String.raw`(?:(?!(?:and|or|but|were|was|are|is|have|has|had|dead|killed|injured|wounded)\b)(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
+export const MODIFIERS = String.raw`(?:(?!(?:and|or|but|while|when|as|after|before|who|which|that|were|was|are|is|have|has|had|dead|killed|injured|wounded)\b)(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
 /** A casualty word ("killed", "lost their lives", "wounding"). */
 export const CASUALTY_VERB = alternation(verbRows.map(([verb]) => verb!));
 
@@ -30,7 +30,7 @@ export function measureOf(verb: string): Measure {
 export const ADVERBS = String.raw`(?:(?:\w+ly|also|later|then|all|both|since|today|yesterday|reported|confirmed|believed|feared|said to have been)\s+){0,2}`;
 
 /** A word of a victim phrase that is not a known victim noun: never a casualty word or a conjunction ("12 killed and four injured"). */
-const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missing|and|or)\b)[A-Za-z][\w'’-]*`;
+const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missing|and|or|as|when|while|after|before|because|since|but|who|which|that)\b)[A-Za-z][\w'’-]*`;
 
 /** A victim phrase (`groups`: two named groups, "TTP and LI militants", checked for capitals by the rule): modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
 export const VICTIM_PHRASE = String.raw`(?:(?<groups>[A-Za-z][\w'’/-]*\s+and\s+)?${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;

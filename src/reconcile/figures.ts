@@ -54,7 +54,9 @@ function addUpOthers(claims: Claim[]): Claim[] {
   const out: Claim[] = [];
   for (const claim of [...claims].sort((a, b) => a.evidence.start - b.evidence.start)) {
     const previous = out.at(-1);
-    if (previous && previous.reportId === claim.reportId && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
+    // "The toll rose to eight as two more persons died": the toll already counts them.
+    const tollCounts = previous?.evidence.rule === 'DeathTollRule' && previous.sentence.start === claim.sentence.start;
+    if (previous && previous.reportId === claim.reportId && !tollCounts && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
       out[out.length - 1] = {
         ...previous,
         low: previous.low! + claim.low!,

@@ -6,6 +6,6 @@ import { CasualtyRule } from './casualty-rule.js';
 export class ActiveCasualtyRule extends CasualtyRule {
   readonly name = 'ActiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<verb>killed|killing|kills|kill|assassinated|shot dead|shoot dead|shoots dead|gunned down|gun down|guns down|shot and killed|massacred|executed|beheaded|lynched|hacked to death|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping)\s+(?:the\s+)?["“']?(?<num>${NUMBER})\b["”']?(?!\s+(?:injured|wounded|hurt|dead|others)\b)(?:\s+(?:other\s+|more\s+)?${MODIFIERS}(?<victim>${VICTIM})\b)?`;
+    return String.raw`\b(?<verb>killed|killing|killling|kills|kill|assassinated|shot dead|shoot dead|shoots dead|gunned down|gun down|guns down|shot and killed|massacred|executed|beheaded|lynched|hacked to death|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping)\s+(?:the\s+)?["“']?(?<num>${NUMBER})\b["”']?(?!\s+(?:injured|wounded|hurt|dead|others)\b)(?:\s+(?:other\s+|more\s+)?${MODIFIERS}(?<victim>${VICTIM})\b)?`;
   }
 }

@@ -175,6 +175,12 @@ describe('casualty rules', () => {
   it.each([
     ['A shopkeeper, who was hurt when the grenade went off on Monday, died in hospital.', 1],
     ['Police mounted a raid and two robbers were killed.', 2],
+    ['A car bomb killed at least 12 people, three of them children, in the market.', 12],
+    ['Rangers killed 3 rebels in a raid. They managed to kill 3 while the others fled.', 3],
+    ['The death toll in the bus bombing at the market in Tangail rose to nine as two more victims died.', 9],
+    ['The feud resulted in the brutal murder of two cousins who were shot dead near the canal.', 2],
+    ['Police arrested 9 suspects including two commanders.', 0],
+    ['Bandits attacked a bus, killling 14 including 3 children.', 14],
     ['Notorious bandit and Lashkar-e-Islam (LI) financier Rahim Gul alias Lala was killed in a raid.', 1],
     ['As the convoy entered the valley, 2 soldiers, 1 officer and 16 TTP/LEI rebels were killed.', 19],
   ])('counts the subject of the main clause only: %s', (text, best) => {

@@ -17,7 +17,7 @@ export class DeathTollRule extends CasualtyRule {
   protected override readonly prefilter = /toll|coded|fatalit/i;
   protected pattern(): string {
     const coded = String.raw`(?:\bfatalities\s+(?:and\s+injuries\s+)?(?:were\s+)?|\(\s*)coded\s+(?:as|to|at)\s+(?<coded>${NUMBER})`;
-    const toll = String.raw`\b(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:(?:of|at)\s+|(?:\w+\s+){0,4}?(?:rose|risen|climbed|increased|reached|jumped|stood|stands|is|was|has risen|went up)\s+(?:to\s+|at\s+)?)(?<num>${NUMBER})`;
+    const toll = String.raw`\b(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:(?:of|at)\s+|(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stands|is|was|has risen|went up)\s+(?:to\s+|at\s+)?)(?<num>${NUMBER})`;
     return String.raw`^(?<tally>${NUMBER})\s+fatalit(?:y|ies)\.?$|(?:${coded}|${toll})\b`;
   }
 }

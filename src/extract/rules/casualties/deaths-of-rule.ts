@@ -17,7 +17,7 @@ export class DeathsOfRule extends CasualtyRule {
     const counted = String.raw`\b(?:(?:deaths?|killings?|murders?)\s+of|claimed\s+(?:the\s+lives\s+of\s+)?|claiming\s+(?:the\s+lives\s+of\s+)?)\s*(?<num>${NUMBER})\s+(?:lives\b|${MODIFIERS}(?<victim>${VICTIM})\b)`;
     // The event itself, not a grievance about it: "resulting in the death of a passer-by", "led to the death of X and 19 others",
     // "claimed responsibility for the killing of MPA Rana Shamshad and his son".
-    const listed = String.raw`\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ading)\s+to|caus(?:ed|ing)|claim(?:ed|ing|s)?\s+responsibility\s+for)\s+the\s+(?:deaths?|killings?|murders?)\s+of\s+(?<listed>(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z])[^.;:]{0,100}?)${LIST_END}`;
+    const listed = String.raw`\b(?:result(?:ed|ing|s)?\s+in|le(?:d|ading)\s+to|caus(?:ed|ing)|claim(?:ed|ing|s)?\s+responsibility\s+for)\s+the\s+(?:[\w-]+\s+)?(?:deaths?|killings?|murders?)\s+of\s+(?<listed>(?:an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z])[^.;:]{0,100}?)${LIST_END}`;
     return String.raw`${listed}|${counted}`;
   }
 

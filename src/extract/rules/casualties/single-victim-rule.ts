@@ -10,7 +10,7 @@ const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|L
 /** "No one was hurt", "Nobody was killed": NoCasualtiesRule reads these. */
 const NEGATED_SUBJECT = /^\s*(?:no|none|nobody|neither)\b/i;
 
-const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|civilians|others|both|all)\b/i;
+const COUNTED = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several|many|some|people|persons|civilians|others|both|all)\b/i;
 
 /**
  * One victim, named or described, with a singular verb: "An activist of the League was killed",

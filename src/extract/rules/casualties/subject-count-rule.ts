@@ -59,8 +59,9 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     // A subject is a few dozen words at most: a bounded window keeps long sentences linear.
-    // "A man, who was injured in the blast, died": the verb of a relative clause is the main clause's business.
-    if (/\b(?:who|which)\s+$/i.test(sentence.text.slice(Math.max(0, match.index - 10), match.index))) return null;
+    // "A man, who was injured in the blast, died": the verb of a relative clause is the main clause's business, when there is one.
+    const relative = /\b(?:who|which)\s+$/i.test(sentence.text.slice(Math.max(0, match.index - 10), match.index));
+    if (relative && /\b(?:died|killed|succumbed|dead)\b/i.test(sentence.text.slice(match.index + match[0].length))) return null;
     const windowStart = Math.max(0, match.index - 400);
     // The subject ends at its head: "20 labourers who were working on the bridge were killed" -> "20 labourers".
     const before = sentence.text.slice(windowStart, match.index).replace(TRAILING_MODIFIER, '');
@@ -174,6 +175,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   // "12 May 2020": a date, not a count.
   if (!first || hasFiniteVerb(conjunct) || DATE_LIKE.test(conjunct)) return null;
   const lead = LEADING_FIGURE.exec(conjunct)?.[0];
+  // "10 people, two of them children", "four commanders, three who were identified": a part of the group before, not more victims.
+  if (lead && /^\s+(?:of\s+(?:them|whom|those)|who|whom|with|among)\b/i.test(conjunct.slice(lead.length))) return null;
   const figure = lead ? parseNumber(lead) : null;
   // "an unknown number of herders": a conjunct with no count leaves the list uncounted.
   if (figure?.vagueWord) return null;
