@@ -12,6 +12,14 @@ import type { Measure } from '../../../types.js';
 export const UNREALISED_BEFORE = /\b(?:attempt(?:ed|ing|s)?|tr(?:ied|ying|ies|y)|plan(?:ned|ning|s)?|threaten(?:ed|ing|s)?|plott?(?:ed|ing)?|vow(?:ed|ing)?|intend(?:ed|ing)?|wanted|sought|fail(?:ed|ing))\s+to\s+$/i;
 /** "accused of killing two", "responsible for the killing of several": an earlier crime laid at someone's door, not this incident's toll. */
 export const ACCUSED_BEFORE = /\b(?:accused\s+of|suspected\s+of|charged\s+with|convicted\s+of|responsible\s+for|wanted\s+for|blamed\s+for|involved\s+in)\s+(?:the\s+)?$/i;
+/**
+ * An earlier event told for context: "following an earlier shooting in which a boy was killed", "a recent string
+ * of attacks that had killed nine", "January's bombing which killed 60", "two months after their feud left a student dead".
+ */
+const EARLIER_EVENT_BEFORE =
+  /(?:\b(?:earlier|previous|prior|recent|last\s+(?:week|month|year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)['’\u0092]?s|string\s+of|series\s+of)\b[^.;:]{0,80}\b(?:that|which|who|in\s+which|where)\s+(?:had\s+)?|\b(?:days|weeks|months|years)\s+after\b[^.;:]{0,40})$/i;
+/** "... came after militants killed 10 soldiers ... earlier that day". */
+const EARLIER_AFTER = /^[^.;:]{0,60}\bearlier\s+(?:that|the same|this|in the)\b/i;
 /** Between a vague figure and its verb, only words that name no one else: "several were killed", "many of them died". */
 const NOTHING_BUT_VERB = /^[\s,]*(?:of\b)?[\s,]*(?:(?:them|those|others)\b)?[\s,]*(?:(?:were|was|are|is|have|has|had|been|being)\s+)*(?:\w+ly\s+)*$/i;
 /** "killed, injured or captured": the figure is a mix of outcomes. */
@@ -47,6 +55,9 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     // "One JCO of 12 Assam Rifles died": a number in a unit's name is no count.
     // "attempted to kill a commander", "were killed, injured or captured": no death is stated.
     const textBefore = sentence.text.slice(Math.max(0, match.index - 60), match.index);
+    const clauseBefore = sentence.text.slice(Math.max(0, match.index - 140), match.index);
+    if (EARLIER_EVENT_BEFORE.test(clauseBefore)) return null;
+    if (/\b(?:after|following)\b[^.;:]{0,40}$/i.test(clauseBefore) && EARLIER_AFTER.test(sentence.text.slice(match.index + match[0].length))) return null;
     const textAfter = sentence.text.slice(match.index + match[0].length, match.index + match[0].length + 60);
     if (UNREALISED_BEFORE.test(textBefore) || ACCUSED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter)) return null;
     // "several political parties were killed" is no reading: a vague figure before its verb needs a victim noun.

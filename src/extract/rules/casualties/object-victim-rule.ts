@@ -32,7 +32,7 @@ export class ObjectVictimRule extends CasualtyRule {
       const listEnd = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|when|from|who)\b|\s+and\s+(?!(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|\s*[.;:(]|$)`;
       return String.raw`\b(?:killed|killing|kills|kill|shot dead|gunned down)\s+${object('list')}${listEnd}`;
     }
-    const shotDead = String.raw`\b(?:shot|shoot|shoots|gunned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+(?:dead|to\s+death)\b`;
+    const shotDead = String.raw`\b(?:shot|shoot|shoots|gunned|beat|beaten|stabbed|hacked|clubbed|stoned|chopped|bludgeoned|burnt|burned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+(?:dead|to\s+death)\b`;
     // "kill PF member", "killed soldier Rashid Khan": a bare victim noun, perhaps with a name.
     const bareVictim = String.raw`\b(?:kill|kills|killed|killing)\s+(?<bare>(?:[A-Z][\w-]*\s+)?(?:${VICTIM})(?:\s+[A-Z][\w'’.-]*){0,3})${OBJECT_END}`;
     // A suicide bomber's own death counts.
