@@ -1,8 +1,8 @@
-// "Gunmen abducted 9 soldiers. They later killed them.": the pronoun's figure is the abducted one.
+// "Gunmen abducted 9 soldiers. They later killed them." (or "... their bodies were found"): the pronoun's figure is the abducted one.
 import type { CasualtyFinding } from '../types.js';
 import type { Sentence } from '../sentences.js';
 
-const KILLED_THEM = /\b(?:killed|executed|shot dead|murdered|beheaded)\s+(?:all\s+(?:of\s+)?)?them\b/i;
+const KILLED_THEM = /\b(?:(?:killed|executed|shot dead|murdered|beheaded)\s+(?:all\s+(?:of\s+)?)?them|their\s+(?:[\w-]+\s+)?bodies\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered))\b/i;
 
 export const KilledThemRefiner = {
   name: 'KilledThemRefiner',

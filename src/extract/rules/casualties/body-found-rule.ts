@@ -1,17 +1,20 @@
 import { NUMBER } from '../../numbers.js';
 import { CasualtyRule } from './casualty-rule.js';
 
-/** "the body of a man was found", "a man's body was found", "the bodies of three farmers were recovered", "five corpses were discovered", "the Red Cross recovered 17 bodies". */
+/** "the body of a man was found", "a man's body was found", "the bodies of three farmers were recovered", "five corpses were discovered", "the Red Cross recovered 17 bodies", "3 villagers' bodies were found", "his bullet-hit body was recovered", "police recovered the body of a robber". */
 export class BodyFoundRule extends CasualtyRule {
   readonly name = 'BodyFoundRule';
   protected override readonly prefilter = /bod(?:y|ies)|corpse|remains/i;
   protected pattern(): string {
     const whose = String.raw`(?:(?:dead|bullet-riddled|bullet riddled|mutilated|charred|decomposed|lifeless)\s+)?`;
-    return String.raw`\b(?:(?:the\s+)?${whose}(?:body|bodies|corpses?|remains)\s+of\s+(?<num>${NUMBER}|an?|one)\b[^.;]{0,80}?|(?<num2>an?|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|person|child)'s\s+${whose}body\s+)(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|dumped|retrieved|thrown)\b|\b(?<num3>${NUMBER})\s+(?:dead\s+|more\s+)?(?:bodies|corpses)\b(?:\s+of\s+[^.;]{1,60}?)?\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved)\b|\b(?:found|discovered|recovered|retrieved|collected|pulled out)\s+(?:[\w-]+\s+){0,4}?(?<num4>${NUMBER})\s+(?:dead\s+)?(?:bodies|corpses)\b`;
+    const found = String.raw`(?:found|discovered|recovered|dumped|retrieved|thrown)`;
+    // "His bullet-hit body was recovered later", "police recovered the bullet-hit body of a convicted robber", "the dead body of a captain".
+    const oneBody = String.raw`\b(?<his>his|her)\s+(?:[\w-]+\s+)?body\s+(?:was|has been|had been)\s+(?:\w+ly\s+|later\s+)?${found}\b|\b(?:found|discovered|recovered|retrieved|captured|seized)\b[^.;]{0,60}?\b(?:the|a)\s+(?:[\w-]+\s+)?body\s+of\s+(?<num5>an?|one)\b`;
+    return String.raw`${oneBody}|\b(?:(?:the\s+)?${whose}(?:body|bodies|corpses?|remains)\s+of\s+(?<num>${NUMBER}|an?|one)\b[^.;]{0,80}?|(?<num2>an?|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|person|child)'s\s+${whose}body\s+)(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?${found}\b|\b(?<num3>${NUMBER})\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+['’]s?\s+)?(?:dead\s+|more\s+)?(?:bodies|corpses)\b(?:\s+of\s+[^.;]{1,60}?)?\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered|retrieved)\b|\b(?:found|discovered|recovered|retrieved|collected|pulled out)\s+(?:[\w-]+\s+){0,4}?(?<num4>${NUMBER})\s+(?:dead\s+)?(?:bodies|corpses)\b`;
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    const num = match.groups?.num ?? match.groups?.num2 ?? match.groups?.num3 ?? match.groups?.num4 ?? 'one';
+    const num = match.groups?.num ?? match.groups?.num2 ?? match.groups?.num3 ?? match.groups?.num4 ?? match.groups?.num5 ?? 'one';
     return super.build(Object.assign(match, { groups: { num, verb: 'killed', victim: '' } }), sentence);
   }
 }

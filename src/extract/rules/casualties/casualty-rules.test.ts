@@ -95,6 +95,9 @@ describe('casualty rules', () => {
     ['BodyFoundRule', 'The body of a Nicaraguan journalist was found in a field.', { measure: 'killed', low: 1 }],
     ['BodyFoundRule', 'Five corpses of suspected militants were reportedly discovered the next day.', { measure: 'killed', low: 5 }],
     ['BodyFoundRule', 'The Red Cross recovered 17 bodies.', { measure: 'killed', low: 17 }],
+    ['BodyFoundRule', "Two fishermen's bodies were found on the shore.", { measure: 'killed', low: 2 }],
+    ['BodyFoundRule', 'His mutilated body was found later in a ditch.', { measure: 'killed', low: 1 }],
+    ['BodyFoundRule', 'Villagers recovered the charred body of a herder near the well.', { measure: 'killed', low: 1 }],
     ['DeathsOfRule', 'A bomb exploded on the street, resulting in the death of a passer-by.', { measure: 'killed', low: 1 }],
     ['DeathsOfRule', 'The LeJ claimed responsibility for the killing of JUI leader Maulana Rahim and his nephew.', { measure: 'killed', low: 2 }],
     ['DeathsOfRule', 'The ambush resulted in the death of 2 rebels and 3 policemen.', { measure: 'killed', victims: 'all', low: 5 }],
@@ -227,6 +230,7 @@ describe('casualty rules on mixed figures', () => {
 
   it('reads "killed them" after an abduction as the abducted figure (KilledThemRefiner)', () => {
     expect(casualties('Gunmen abducted 9 soldiers. They later killed them.')).toContainEqual(expect.objectContaining({ rule: 'KilledThemRefiner', measure: 'killed', low: 9 }));
+    expect(casualties('Bandits kidnapped 3 traders. A week later their bodies were found.')).toContainEqual(expect.objectContaining({ rule: 'KilledThemRefiner', measure: 'killed', low: 3 }));
   });
 
   it('reads "between 2 to 4" as a range and "killing the driver" as one', () => {
