@@ -68,6 +68,10 @@ describe('casualty rules', () => {
     ['ObjectVictimRule', 'Villagers murdered a trader they suspected of theft.', { measure: 'killed', low: 1 }],
     ['ArticleVictimRule', 'A gunman assassinated a district judge in the city.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'A ward councillor was slaughtered by unknown men.', { measure: 'killed', low: 1 }],
+    ['HeadlineVictimRule', 'A madrasa teacher hacked to death in Pirganj on Sunday.', { measure: 'killed', low: 1 }],
+    ['HeadlineVictimRule', 'Anwar Hossain, a local trader, shot dead at his shop.', { measure: 'killed', low: 1 }],
+    ['DeathTollRule', 'Current estimates of fatalities stand at 4 rebels and one soldier.', { measure: 'killed', low: 5 }],
+    ['DeathTollRule', 'Reports on fatalities range from 2 to 3.', { measure: 'killed', low: 2, high: 3 }],
     ['SubjectCountRule', 'The deputy commander of the group (KLO), along with two other fighters, was gunned down.', { measure: 'killed', low: 3 }],
     ['ObjectVictimRule', 'Gunmen shot a senior police official, DSP Zulfiqar Ali Zaidi dead in Karachi.', { measure: 'killed', victims: 'police', low: 1 }],
     ['ObjectVictimRule', 'A militant stabbed to death a police colonel outside his home.', { measure: 'killed', low: 1 }],
@@ -155,6 +159,7 @@ describe('casualty rules', () => {
     expect(casualties('Police killed party members in the raid.')).toEqual([]);
     expect(casualties('The soldiers killed livestock.')).toEqual([]);
     expect(casualties('Troops killed Boko Haram fighters near the lake.')).toEqual([]);
+    expect(casualties('A roadside bomb killed in the market.')).toEqual([]);
     expect(casualties('The raiders burned 30 huts and killed 12 livestock.')).toEqual([]);
     expect(casualties('40 head of cattle were killed in the raid.')).toEqual([]);
     expect(casualties('Guards shot dead two cattle smugglers.')).toContainEqual(expect.objectContaining({ low: 2 }));

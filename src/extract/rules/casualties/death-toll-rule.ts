@@ -1,5 +1,6 @@
-import { NUMBER } from '../../numbers.js';
+import { NUMBER, parseNumber } from '../../numbers.js';
 import { CasualtyRule } from './casualty-rule.js';
+import { countVictims } from './subject-count-rule.js';
 
 /**
  * "the death toll rose to 45", "a death toll of 12", "the toll has climbed to 30", and a coder's own
@@ -11,13 +12,23 @@ export class DeathTollRule extends CasualtyRule {
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     const coded = match.groups?.coded ?? match.groups?.tally;
     if (coded) match.groups = { ...match.groups, num: coded };
-    return super.build(match, sentence);
+    const finding = super.build(match, sentence);
+    // "stand at 5 militia troops and one rebel": a toll given as a list counts the list.
+    const [numStart] = match.indices.groups?.num ?? [];
+    if (finding && !coded && numStart !== undefined) {
+      const list = countVictims(/^[^.;:(]*/.exec(sentence.text.slice(numStart))![0].trim(), true);
+      const listed = list ? parseNumber(list) : null;
+      if (listed && listed.low > finding.figure.low) finding.figure = listed;
+    }
+    return finding;
   }
 
   protected override readonly prefilter = /toll|coded|fatalit/i;
   protected pattern(): string {
     const coded = String.raw`(?:\bfatalities\s+(?:and\s+injuries\s+)?(?:were\s+)?|\(\s*)coded\s+(?:as|to|at)\s+(?<coded>${NUMBER})`;
-    const toll = String.raw`\b(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:(?:of|at)\s+|(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stands|is|was|has risen|went up)\s+(?:to\s+|at\s+)?)(?<num>${NUMBER})`;
+    // "Current estimates of fatalities stand at 5 militia troops and one rebel", "fatalities range from 1 to 2".
+    const tollWord = String.raw`(?:(?:death|casualty|fatality|civilian death)?\s*toll|(?:estimates?|number|count)\s+of\s+(?:fatalities|deaths|the dead)|fatalities)`;
+    const toll = String.raw`\b(?:(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:of|at)\s+|${tollWord}\s+(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stand|stands|is|was|has risen|went up|range|ranges|ranged|ranging)\s+(?:to\s+|at\s+|from\s+)?)(?<num>${NUMBER})`;
     return String.raw`^(?<tally>${NUMBER})\s+fatalit(?:y|ies)\.?$|(?:${coded}|${toll})\b`;
   }
 }
