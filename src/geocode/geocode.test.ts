@@ -108,6 +108,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(geocode('A worker was shot dead in Katwa in Burdwan district.'))).toMatchObject({ name: 'Kātoya', precision: 1 });
   });
 
+  it('reads a possessive written without its apostrophe before the name of a part ("Benghazis Ganfouda district")', () => {
+    expect(geocode('The camp in Benghazis Ganfouda district fell to the army.').place).toMatchObject({ name: 'Benghazi', country: 'Libya' });
+    expect(geocode('Clashes erupted in Tripolis Salahadeen district overnight.').place).toMatchObject({ name: 'Tripoli', country: 'Libya' });
+    expect(geocode('Residents of Kansas City protested.').place?.name).toBe('Kansas City');
+  });
+
+  it('reads a unit word after a name as a descriptor, not as a place of that name ("Lamu Island")', () => {
+    expect(geocode('Militants attacked a base of Kenyan troops in Lamu Island near the Somalia border.').place).toMatchObject({ name: 'Lamu', country: 'Kenya' });
+  });
+
   it("2: a part of a town named after a possessive (Karachi's Lyari area)", () => {
     expect(placeOf(geocode("Police fired tear gas at protesters in Karachi's Lyari area."))).toEqual({
       name: 'Karachi',

@@ -313,9 +313,12 @@ class MentionFinder {
   private readonly words: Word[];
   private readonly mentions: FoundMention[] = [];
   private readonly clues: CountryClue[];
+  /** Words that are possessives written without an apostrophe, with the places they name (see findPossessives). */
+  private readonly possessives = new Map<number, NameHit[]>();
 
   constructor(private readonly text: string) {
     this.words = splitWords(text);
+    this.findPossessives();
     for (const [start, end] of organisationRanges(text)) {
       for (const word of this.words) if (word.start >= start && word.end <= end) word.masked = true;
     }
@@ -398,11 +401,28 @@ class MentionFinder {
       if (!this.word(last).capitalised) continue;
       const name = this.text.slice(this.word(first).start, this.word(last).end);
       if (first === last && this.isBareWord(name)) continue;
-      const hits = isKnownName(name) ? this.districtHitsAsked(first, last, hitsFor(name)) : [];
+      const hits = this.possessives.get(first) ?? (isKnownName(name) ? this.districtHitsAsked(first, last, hitsFor(name)) : []);
       const opening = first === last && this.word(first).sentenceStart && !locativeBefore(this.words, first);
       if (hits.length && (!opening || this.isLikelyOpeningName(this.word(first), hits))) return { last, hits };
     }
     return null;
+  }
+
+  /**
+   * Possessives written without their apostrophe before the name of a part ("Benghazis Ganfouda
+   * district", "Tripolis Salahadeen"): the word, when without its "s" it is the name of a large
+   * place, names that place, and the part's name starts a name of its own.
+   */
+  private findPossessives(): void {
+    this.words.forEach((word, i) => {
+      const next = this.words[i + 1];
+      if (!word.capitalised || word.text.length < 5 || !word.text.endsWith('s') || !next?.capitalised || next.afterPunctuation) return;
+      const stem = word.text.slice(0, -1);
+      const hits = isKnownName(stem) ? hitsFor(stem) : [];
+      if (!hits.some((h) => h.match === 'name' && h.entry.kind !== 'country' && (h.entry.kind === 'admin1' || h.entry.population >= NAMESAKE_MIN_POPULATION))) return;
+      this.possessives.set(i, hits);
+      next.afterPunctuation = true;
+    });
   }
 
   /**
