@@ -258,6 +258,8 @@ describe('geocode: ACLED geo precision', () => {
     const village = geocode('The OSCE SMM observed two explosions near Novooleksandrivka.');
     expect(village.place).toMatchObject({ admin1: 'Luhansk', geoPrecision: 2 });
     expect(village.evidence[1]).toMatchObject({ rule: 'RegionContextDisambiguation', text: 'OSCE SMM' });
+    // A village of the name only elsewhere in the country is a namesake: the gazetteer lacks the front-line one.
+    expect(geocode('The OSCE SMM observed 24 explosions near Vodiane.').place).toMatchObject({ country: 'Ukraine', latitude: null });
     // Terms from two regions leave only the country.
     expect(geocode('The KIA and the TNLA fought the Burma Army.').place).toMatchObject({ country: 'Myanmar', admin1: null });
   });

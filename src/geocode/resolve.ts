@@ -28,6 +28,8 @@ export interface ScoredCandidate {
   cluesElsewhere: boolean;
   /** The report's clues (demonyms of forces aside) point to countries, none of them this one. */
   anyCluesElsewhere: boolean;
+  /** Terms used on a front line of its country only ("OSCE SMM") point to other regions than its own. */
+  outsideTermRegions: boolean;
   /** The name is also, exactly, the name of this place's region ("Narathiwat" town and province). */
   namesRegion: boolean;
   /** How far it leads the best candidate elsewhere (set on the best candidate of a mention; Infinity when none). */
@@ -117,11 +119,13 @@ interface Context {
   namedCountries: Set<string>;
   /** Countries that clues other than demonyms of forces point to. */
   cluedCountries: Set<string>;
+  /** Regions of a front line that terms used there only point to ("OSCE SMM": Donetsk, Luhansk), by country. */
+  termRegions: Map<string, Set<string>>;
   places: Array<{ mention: FoundMention; entry: GazetteerEntry }>;
 }
 
 function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCandidate>, exclude: FoundMention | null): Context {
-  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [], namedCountries: new Set(), cluedCountries: new Set() };
+  const context: Context = { countries: new Map(), firmWeight: 0, regions: [], places: [], namedCountries: new Set(), cluedCountries: new Set(), termRegions: new Map() };
   const addCountry = (code: string, weight: number, firm: boolean, clue: { text: string; start: number; end: number }) => {
     const known = context.countries.get(code);
     if (known) known.weight += weight;
@@ -135,7 +139,10 @@ function buildContext(clues: CountryClue[], winners: Map<FoundMention, ScoredCan
     if (clue.rule === 'CountryNameClue' || clue.rule === 'CountryTermClue') context.namedCountries.add(clue.code);
     // Forces are often foreign ("Turkish forces shelled ... al-Hasakeh"): their demonym does not count here.
     if (!clue.forces) context.cluedCountries.add(clue.code);
-    for (const region of clue.regions ?? []) context.regions.push({ region: regionKey(region), clue });
+    for (const region of clue.regions ?? []) {
+      context.regions.push({ region: regionKey(region), clue });
+      if (clue.rule === 'CountryTermClue' && (clue.regions?.length ?? 0) > 1) (context.termRegions.get(clue.code) ?? context.termRegions.set(clue.code, new Set()).get(clue.code))?.add(regionKey(region));
+    }
   }
   for (const [mention, winner] of winners) {
     // Another mention of the same name says nothing about where this one is.
@@ -195,6 +202,7 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
     nearbyMention,
     cluesElsewhere: context.namedCountries.size > 0 && !context.namedCountries.has(entry.countryCode),
     anyCluesElsewhere: context.cluedCountries.size > 0 && !context.cluedCountries.has(entry.countryCode),
+    outsideTermRegions: context.termRegions.has(entry.countryCode) && !context.termRegions.get(entry.countryCode)?.has(regionKey(entry)),
     namesRegion: false,
     lead: 0,
   };
@@ -281,6 +289,8 @@ const CLOSE_NAME_SCORE = 2;
  */
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
+  // "The OSCE SMM observed shelling near Vodiane": a village of the name in another region of the country is a namesake.
+  if (winner.outsideTermRegions && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION && winner.parts.nearby < NEARBY_POINTS.within75km) return false;
   return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere && !(winner.match !== 'name' && winner.anyCluesElsewhere));
 }
 
