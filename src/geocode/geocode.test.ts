@@ -158,7 +158,9 @@ describe('geocode: ACLED geo precision', () => {
 
   it('codes a loose spelling of a place only with a clue to its country; a close one stands alone', () => {
     // "Geo" is a loose spelling of Gao (Mali).
-    expect(geocode('Journalists protested outside Geo office.').place).toBeNull();
+    const loose = geocode('Journalists protested outside Geo office.');
+    expect(loose.place).toBeNull();
+    expect(loose.reason).toMatch(/known names no clue backs: "outside Geo" \(Gao, Gao, Mali \(town, GeoNames \d+\), by spelling\)/);
     expect(geocode('Journalists protested outside Geo office, Malian police said.').place).toMatchObject({ name: 'Gao', country: 'Mali' });
     expect(geocode('Protesters blocked the highway in Jaccobabad.').place).toMatchObject({ name: 'Jacobabad', country: 'Pakistan' });
   });

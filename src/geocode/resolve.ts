@@ -526,7 +526,7 @@ function placeAt(entry: GazetteerEntry, geoPrecision: GeoPrecision, sites: strin
  * No town or region named: the capital ("in the Somali capital"), the region or the country the
  * report's clues point to, else nothing, and why.
  */
-function placeFromClues(text: string, mentions: FoundMention[], clues: CountryClue[], inFocus: (span: Span) => boolean): Omit<Resolution, 'scored'> {
+function placeFromClues(text: string, mentions: FoundMention[], clues: CountryClue[], inFocus: (span: Span) => boolean, scored: Map<FoundMention, ScoredCandidate[]>): Omit<Resolution, 'scored'> {
   const countryClue = clues.find((c) => c.rule === 'CountryNameClue' && inFocus(c)) ?? clues.find((c) => c.rule === 'CountryNameClue');
   // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
   // Names found in one country only are weak: they count when the report has no other clue.
@@ -537,9 +537,14 @@ function placeFromClues(text: string, mentions: FoundMention[], clues: CountryCl
   if (clue) return regionPlace(text, clues, clue.code) ?? countryPlace(text, clue, countryClue !== undefined);
   const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
   const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
+  // Names the gazetteer knows whose best reading no clue backs ("Geo": Gao, Mali, by a loose spelling).
+  const unbacked = [...scored]
+    .filter(([m, list]) => m.kind === 'place' && !m.partial && list[0] && list[0].entry.kind !== 'country')
+    .map(([m, list]) => `"${m.text}" (${describeEntry((list[0] as ScoredCandidate).entry)}, by ${(list[0] as ScoredCandidate).match})`);
   const reason = [
-    'no place the gazetteer knows is named',
+    unbacked.length ? 'no place coded' : 'no place the gazetteer knows is named',
     unknown.length ? `unknown names: ${unknown.join(', ')}` : '',
+    unbacked.length ? `known names no clue backs: ${unbacked.join(', ')}` : '',
     demonyms.length ? `demonyms only (${[...new Set(demonyms)].join(', ')}), not a place` : '',
   ].filter(Boolean);
   return { place: null, evidence: [], reason: reason.join('; ') };
@@ -595,7 +600,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
     fromOutsideFocus = choice !== null;
   }
 
-  if (!choice) return { ...placeFromClues(text, mentions, clues, inFocus), scored };
+  if (!choice) return { ...placeFromClues(text, mentions, clues, inFocus, scored), scored };
 
   const chosen = choice.mention;
   const list = scored.get(chosen) as ScoredCandidate[];
