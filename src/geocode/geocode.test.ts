@@ -206,6 +206,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(commune.evidence[2]).toMatchObject({ text: 'Gashoho commune', rule: 'GeoPrecisionRule' });
   });
 
+  it('carries a list started by a locative word through unknown names ("near Lwibo (Bashali, Nord-Kivu)")', () => {
+    const result = geocode('Gunmen killed two farmers near Lwibo (Bashali, Nord-Kivu) on Monday.');
+    expect(result.mentions.map((m) => [m.text, m.rule])).toEqual([
+      ['near Lwibo', 'LocativePrepositionMention'],
+      ['Bashali', 'LocativePrepositionMention'],
+      ['Nord-Kivu', 'LocativePrepositionMention'],
+    ]);
+    expect(placeOf(result)).toEqual({ name: 'North Kivu', admin1: 'North Kivu', country: 'Democratic Republic of Congo', precision: 3 });
+  });
+
   it('knows regions by the spellings reports use (data/geocode/regions.tsv)', () => {
     expect(lookupName('Suqutra')[0]).toMatchObject({ name: 'Soqatra', kind: 'admin1', country: 'Yemen' });
     expect(lookupName('Fizuli').find((c) => c.kind === 'admin1')).toMatchObject({ name: 'Fuzuli', country: 'Azerbaijan', score: 0.8 });

@@ -478,8 +478,10 @@ class MentionFinder {
         Object.assign(mention, { partial: true, locative: mention.locative || locative !== null });
       }
     }
-    if (!runMentions.length && locative && !(run.length === 1 && this.isBareWord(this.word(i).text))) {
-      this.mentions.push({ ...buildMention(this.text, this.words, i, runEnd, [], this.mentions), kind: 'unknown' });
+    if (!runMentions.length && !(run.length === 1 && this.isBareWord(this.word(i).text))) {
+      // An unknown name after a locative word, or in a list one started ("Rubaya (Masisi, Nord-Kivu)"), is kept: the list goes on through it.
+      const unknown = { ...buildMention(this.text, this.words, i, runEnd, [], this.mentions), kind: 'unknown' as const };
+      if (unknown.locative) this.mentions.push(unknown);
     }
     // Descriptors may have taken words after the run ("Raqqa province").
     return Math.max(next, wordIndexAt(this.words, this.mentions[this.mentions.length - 1]?.end ?? 0) + 1);
