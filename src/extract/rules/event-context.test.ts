@@ -41,6 +41,7 @@ describe('event context rules', () => {
     ['ProtestMetWithForceRule (police open fire)', 'Police open fire on mostly peaceful protesters in Kisumu, killing five.', 'Violence against civilians / Excessive force against protesters'],
     ['AttackOnArmedTargetRule (a police officer shot)', 'In San Juan city, a police officer was shot by unidentified gunmen.', 'Battles / Armed clash'],
     ['RaidOnCiviliansRule', 'Gunmen raided a village in Zamfara, killing 12 residents.', 'Violence against civilians / Attack'],
+    ['RaidOnCiviliansRule (fighting denied does not count)', 'Gunmen stormed the village in Zamfara, wounding 12 residents. There had been no fighting there before.', 'Violence against civilians / Attack'],
     ['RaidOnCiviliansRule (a police raid; the police named again as the source)', 'A drug suspect was killed during a police raid in Bulacan. Police said the suspect was on a watchlist.', 'Violence against civilians / Attack'],
     ['CommunalClashRule (rioters far from the verb)', 'Hundreds of rioters demonstrating against the currency collapse and the dire living conditions in the northern port city clashed with soldiers.', 'Riots / Violent demonstration'],
     ['ArmedMenDoNotRiotRule', 'Taliban militants clashed with police forces in Kabul.', 'Battles / Armed clash'],

@@ -29,8 +29,6 @@ const CIVILIAN_VICTIMS = new Set(['civilians', 'children', 'women', 'protesters'
 const ATTACK_ON_ARMED = /\b(?:attacked|attacking|attack on|attacks on|fired (?:on|at|upon)|opened fire (?:on|at)|shot at|ambushed|targeted|came under attack|stormed)\s+(?:\S+\s+){0,4}?(?:police|policem[ae]n|soldiers?|troops|army|military|security|personnel|rangers?|levies|forces|camp|outpost|checkpoints?|check[\s-]points?|check[\s-]?posts?|convoy|post|base|patrol|stations?|barracks|positions|headquarters|escort|militia|militiamen|frontlines?|front lines?)\b|\b(?:returned fire|retaliatory fire|retaliated|police firing|gunfight|shoot-?out)\b|\b(?:police(?:m[ae]n)?|soldiers?|troops|(?:police|army|military) officers?)\s+(?:from\s+\w+\s+)?(?:was|were)\s+(?:\w+ly\s+)?(?:shot|attacked|ambushed|targeted)\b/i;
 /** Killed where no fight was possible: at home, off duty, assassinated. ACLED codes violence against the person. */
 const DEFENCELESS_ARMED_VICTIM = /\b(?:assassinat\w*|off[\s-]duty|former (?:military|army|police|security) (?:officer|official|soldier|man)|(?:at|in|inside|outside|near) (?:his|her|their) (?:own )?(?:home|homes|house|houses|residence)|(?:stormed|raided|attacked) (?:his|her|their|the \w+['’]s) (?:home|house|residence))\b/i;
-/** Words of two sides fighting: with them, a raid or an incursion is a clash. */
-const FIGHTING = /\b(?:clash\w*|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fighting|fought|encounter|retaliat\w*|returned fire|repulsed|skirmish\w*)\b/i;
 /** An attack met or aimed at armed men: "repelled", "thwarted", "against pro-Houthi groups". */
 const RESISTED = /\b(?:repelled|repulsed|thwarted|foiled|against\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|groups|fighters|militants|troops|army))\b/i;
 const RESISTED_ATTACK = /\b(?:repelled|repulsed|thwarted|foiled|fought off|beat back)\s+(?:an?|the)\s+(?:\w+\s+)?(?:attack|assault|incursion|offensive)\b/i;
@@ -49,7 +47,7 @@ const NON_STATE_ARMED = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|mil
 const RIOTING_CROWD = /\b(?:rioters|protesters|protestors|demonstrators)\b/i;
 /** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
 const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
-/** Both sides fought: a clash, an encounter, fire returned or retaliated ("did not retaliate", "previous fighting", "fake encounter" do not count). */
+/** Both sides fought: a clash, an encounter, fire returned or retaliated ("did not retaliate", "previous fighting", "fake encounter" do not count). With them, a raid or an incursion is a clash too. */
 const FOUGHT_BACK = /(?<!\b(?:not|no|whether(?:\s+\S+){0,4}|previous|earlier|past|fake)\s+)\b(?:clash(?:ed|es)?|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fire-?fights?|fighting|fought|encounter(?!\s+sites?)|retaliated|returned fire|fired back|firing back|responded (?:immediately|accordingly|in kind|with)|repulsed|skirmish\w*|shoot-?out|cross-?fire)\b/i;
 const HEAVY_WEAPONS = /\b(?:heavy machine[\s-]?guns?|heavy machineguns|mortars?|artillery|grenade launchers?|RPGs?|rockets?|IFVs?|tanks?|howitzers?|missiles?)\b/i;
 /** Fire aimed at places, not at an opposing force: "at farms and populated villages". */
@@ -98,7 +96,7 @@ export const eventContextRules: ContextRule[] = [
     // Armed men raiding a village or firing on people attack civilians: nobody fought back.
     name: 'RaidOnCiviliansRule',
     applies: (t, c) => {
-      if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FIGHTING.test(c.text) || ATTACK_ON_ARMED.test(c.text) || RESISTED.test(c.text)) return false;
+      if (t.subEventType !== 'Armed clash' || !ONE_SIDED_ENTRY.test(c.trigger ?? '') || FOUGHT_BACK.test(c.text) || ATTACK_ON_ARMED.test(c.text) || RESISTED.test(c.text)) return false;
       const victims = c.claims.filter((cl) => cl.measure === 'killed' || cl.measure === 'injured' || cl.measure === 'abducted').map((cl) => cl.victims);
       // Armed men on the other side make it a fight; the raiders named again ("Police said") do not.
       const raiders = new Set(c.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name));
