@@ -49,4 +49,10 @@ describe('assembleIncidents', () => {
     const [incident] = incidents('Gunmen shot dead a district commissioner on Monday. Al Shabaab claimed responsibility for the attack.');
     expect(incident?.actor1).toBe('Al Shabaab');
   });
+
+  it('names the side that made a strategic move', () => {
+    const [incident] = incidents('Movement of forces: on Monday, Turkish forces brought reinforcements of tens of vehicles to their outposts.');
+    expect(incident?.eventType).toBe('Strategic developments');
+    expect(incident?.actor1).toBe('Military Forces of Turkey');
+  });
 });

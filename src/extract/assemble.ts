@@ -164,7 +164,9 @@ function chooseActors(eventType: string, subEventType: string, actors: ActorFind
   }
   // In a battle with no named attacker, ACLED names a side that took part: the first one named,
   // before the side that suffered ("two militants were killed in an encounter with the police").
-  const battleSide = eventType === 'Battles' && !perpetrator ? (actors.find((a) => a.role === 'party') ?? actors.find((a) => a.role === 'target')) : undefined;
+  // A strategic development (reinforcements, a base, a defection) is the act of the side named doing it, as a battle is.
+  const sideEvent = eventType === 'Battles' || eventType === 'Strategic developments';
+  const battleSide = sideEvent && !perpetrator ? (actors.find((a) => a.role === 'party') ?? actors.find((a) => a.role === 'target')) : undefined;
   const target = actors.find((a) => a.role === 'target' && a.name !== (perpetrator ?? battleSide)?.name);
   const civilianVictims = claims.some((c) => ['civilians', 'children', 'women'].includes(c.victims) && c.measure !== 'involvement');
   const actor2Names = [...(civilianVictims ? ['Civilians ({country})'] : []), ...(target ? [target.name] : [])];

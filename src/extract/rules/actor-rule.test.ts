@@ -78,4 +78,15 @@ describe('ActorRule', () => {
     expect(found[0]).toEqual(['TTP: Tehreek-i-Taliban Pakistan', 'target']);
     expect(found).toContainEqual(['Military Forces of Pakistan', 'perpetrator']);
   });
+
+  it('reads the attacker, not the side that repelled it, as the perpetrator', () => {
+    expect(actors('Afghan forces repelled an attack by Taliban militants.')).toEqual([
+      ['Military Forces of Afghanistan', 'party'],
+      ['Taliban', 'perpetrator'],
+    ]);
+  });
+
+  it('reads weapons joined by "and" as the actor\'s own', () => {
+    expect(actors('Saudi rocket and artillery shelling hit the border district.')).toEqual([['Operation Restoring Hope', 'perpetrator']]);
+  });
 });
