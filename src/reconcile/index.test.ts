@@ -25,5 +25,6 @@ describe('incidentFromDraft', () => {
     expect(incidentOf('Gunmen killed five people in a bar in Culiacan, Sinaloa, on Saturday.').actor1).toBe('Unidentified Armed Group (Mexico)');
     expect(incidentOf('A man was killed in a drive-by shooting in Manaus, Amazonas, on Monday.').actor1).toBe('Unidentified Gang and/or Police Militia');
     expect(incidentOf('Suspected Islamic militants attacked a village in Quissanga, Cabo Delgado, on Monday.').actor1).toBe('Islamist Militia (Mozambique)');
+    expect(incidentOf('Police shot dead a drug suspect during a raid in Cabanatuan, Nueva Ecija, on Monday.').actor1).toBe('Police Forces of the Philippines');
   });
 });

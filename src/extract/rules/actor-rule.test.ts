@@ -13,6 +13,7 @@ describe('ActorRule', () => {
     expect(actors('Hartal supporters set a truck ablaze on the highway.')).toEqual([['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']]);
     expect(actors('Saudi artillery shelled a village in the border district.')).toEqual([['Operation Restoring Hope', 'perpetrator']]);
     expect(actors('Renamo gunmen attacked a convoy on the highway.')).toEqual([['RENAMO: Mozambican National Resistance', 'perpetrator']]);
+    expect(actors('The Military Police carried out an operation in the favela.')).toEqual([['Military Forces of {country} Military Police', 'perpetrator']]);
   });
 
   it('reads the perpetrator after "by", also through "suspected" and "assailants of"', () => {
