@@ -60,5 +60,7 @@ describe('name normalisation for scoring', () => {
     // Nepal's former Central development region holds today's Madhesh Province.
     expect(sameAdmin1('Madhesh', 'Central', 'Nepal')).toBe(true);
     expect(sameAdmin1('Madhesh', 'Central', 'Zambia')).toBe(false);
+    // Darfur, one region in older gold, is five states today.
+    expect(sameAdmin1('North Darfur', 'Darfur', 'Sudan')).toBe(true);
   });
 });
