@@ -90,4 +90,9 @@ describe('ActorRule', () => {
   it('reads weapons joined by "and" as the actor\'s own', () => {
     expect(actors('Saudi rocket and artillery shelling hit the border district.')).toEqual([['Operation Restoring Hope', 'perpetrator']]);
   });
+
+  it('reads "members of X" as harmed, unless they act next', () => {
+    expect(actors('Troops killed two members of the TTP.')).toContainEqual(['TTP: Tehreek-i-Taliban Pakistan', 'target']);
+    expect(actors('Five people were hurt as members of the BNP militia hurled a bomb at a bus.')).toContainEqual(['BNP: Bangladesh Nationalist Party Militia', 'perpetrator']);
+  });
 });

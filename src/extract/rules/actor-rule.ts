@@ -29,7 +29,9 @@ const organiserBefore = /\b(?:enforced|called|imposed|organi[sz]ed|declared|anno
 const secondPartyBefore = /\bbetween\b[^.;]{1,80}\band\s+(?:the\s+)?$/i;
 /** A place named between an actor and its verb ("Iraqi forces in Ghaydah in Kirkuk province killed"): capitalised names only, so no 'i' flag. */
 const PLACE_AFTER = /^,?\s+(?:in|near|at|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|province|district|city|town|area|region|governorate|county|state|township|valley|sector))*(?=\s)/;
-const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting|(?:members|fighters|militants|cadres|commander|leader) of)\s+(?:the\s+)?$/i;
+const targetBefore = /\b(?:on|against|targeting|targeted|attacked|attacking|ambushed|ambushing|at|positions of|clashed with|clashes with|fighting)\s+(?:the\s+)?$/i;
+/** "killed two members of the TTP": the group's men were harmed, unless they act next ("as members of the BNP militia hurled a bomb"). */
+const membersOfBefore = /\b(?:members|fighters|militants|cadres|commander|leader) of\s+(?:the\s+)?$/i;
 const targetAfter = /^\s*(?:\([^)]{1,12}\)\s*)?-?\s*(?:held|controlled|positions?|bases?|checkpoints?|convoys?|posts?|hideouts?|camps?)\b/i;
 
 export class ActorLexicon {
@@ -140,7 +142,7 @@ export class ActorRule {
     const before = sentence.text.slice(0, start);
     let after = sentence.text.slice(end);
     for (let place = PLACE_AFTER.exec(after); place; place = PLACE_AFTER.exec(after)) after = after.slice(place[0].length);
-    const targeted = targetBefore.test(before) || secondPartyBefore.test(before);
+    const targeted = targetBefore.test(before) || secondPartyBefore.test(before) || (membersOfBefore.test(before) && !perpetratorAfter.test(after));
     const named = perpetratorBefore.test(before) && !organiserBefore.test(before);
     const victim = !named && victimAfter.test(after);
     const role = !victim && (named || (!targeted && perpetratorAfter.test(after))) ? 'perpetrator' : victim || targeted || targetAfter.test(after) ? 'target' : 'party';
