@@ -78,6 +78,9 @@ describe('ActorRule', () => {
     const found = actors('Six TTP militants killed in air strikes by the Pak Airforce.');
     expect(found[0]).toEqual(['TTP: Tehreek-i-Taliban Pakistan', 'target']);
     expect(found).toContainEqual(['Military Forces of Pakistan', 'perpetrator']);
+    // Active verbs stay active: "killed and injured 12", "killed at least 5".
+    expect(actors('Taliban militants killed and injured 12 people in Kunduz.')[0]).toEqual(['Taliban', 'perpetrator']);
+    expect(actors('Taliban militants killed at least 5 soldiers.')[0]).toEqual(['Taliban', 'perpetrator']);
   });
 
   it('reads the attacker, not the side that repelled it, as the perpetrator', () => {
