@@ -56,7 +56,9 @@ function addUpOthers(claims: Claim[]): Claim[] {
     const previous = out.at(-1);
     // "The toll rose to eight as two more persons died": the toll already counts them.
     const tollCounts = previous?.evidence.rule === 'DeathTollRule' && previous.sentence.start === claim.sentence.start;
-    if (previous && previous.reportId === claim.reportId && !tollCounts && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
+    // Two classes named apart ("a civilian ... two attackers were also killed") add up as classes anyway.
+    const comparable = previous !== undefined && (previous.victims === claim.victims || previous.victims === 'all' || claim.victims === 'all');
+    if (previous && comparable && previous.reportId === claim.reportId && !tollCounts && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
       out[out.length - 1] = {
         ...previous,
         low: previous.low! + claim.low!,

@@ -195,6 +195,12 @@ describe('casualty rules', () => {
     ['A mob beat a guard to death over the deaths of three children in the fire.', 1],
     ['On 3 May 2020, police raided a hideout, which led to the killing of 2 bandits.', 2],
     ['Bandits attacked a bus, killling 14 including 3 children.', 14],
+    ['Three guards were killed along with 11 raiders when the camp was stormed.', 14],
+    ['Troops killed five fighters of the Kangleipak Communist Party (KCP) and two farmers in a crossfire.', 7],
+    ['Rebels killed two traders of the market along with an unidentified porter near the pass.', 3],
+    ['A captain and soldier of the border force were killed in the ambush.', 2],
+    ['Two nurses and a driver were killed in the shelling. Three gunmen were also shot dead.', 6],
+    ['Troops gunned down three rebels of the KYKL (K), the armed wing of the banned front, near the border.', 3],
     ['Notorious bandit and Lashkar-e-Islam (LI) financier Rahim Gul alias Lala was killed in a raid.', 1],
     ['As the convoy entered the valley, 2 soldiers, 1 officer and 16 TTP/LEI rebels were killed.', 19],
   ])('counts the subject of the main clause only: %s', (text, best) => {

@@ -8,7 +8,7 @@ const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
 const startsWithVictimNoun = new RegExp(String.raw`^(?:${VICTIM})\b`, 'i');
 /** Where the object of the verb ends: a preposition, a conjunction or punctuation. */
 const OBJECT_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|and|when|from|who|whom)\b|\s*[.;:(]|$)`;
-const object = (name: string) => String.raw`(?<${name}>(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z][\w'’.-]*)\b[^.;:]{0,80}?)`;
+const object = (name: string, length = 80) => String.raw`(?<${name}>(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z][\w'’.-]*)\b[^.;:]{0,${length}}?)`;
 
 /**
  * Victims named as the object of a killing verb: "shot a policeman dead", "stabbed to death a police
@@ -29,8 +29,9 @@ export class ObjectVictimRule extends CasualtyRule {
   protected pattern(): string {
     if (this.objects === 'lists') {
       // The list ends at a preposition, punctuation, or an "and" that starts another clause ("and injured several").
-      const listEnd = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|when|from|who)\b|\s+and\s+(?!(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|\s*[.;:(]|$)`;
-      return String.raw`\b(?:killed|killing|kills|kill|shot dead|gunned down)\s+${object('list')}${listEnd}`;
+      // "along with" joins the list; a bracket right before "and" ("of the NSCN (K) and two civilians") is an aside inside it.
+      const listEnd = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|(?<!(?:along|together)\s+)with|by|during|when|from|who)\b|\s+and\s+(?!(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|\s*[.;:]|\s*\((?![^)]*\)\s*,?\s+and\b)|$)`;
+      return String.raw`\b(?:killed|killing|kills|kill|shot dead|gunned down)\s+${object('list', 120)}${listEnd}`;
     }
     const shotDead = String.raw`\b(?:shot|shoot|shoots|gunned|beat|beaten|stabbed|hacked|clubbed|stoned|chopped|bludgeoned|burnt|burned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+(?:dead|to\s+death)\b`;
     // "kill PF member", "killed soldier Rashid Khan": a bare victim noun, perhaps with a name.

@@ -192,6 +192,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
     return /^(?:an?|one|another|this|that)$/i.test(first) || !/[^s]s$/i.test(head) ? 1 : null;
   }
   if (words.every((w) => /^\p{Lu}/u.test(w) || /^(?:bin|ibn|al|el|de|alias|aka|and)$/i.test(w))) return 'name';
+  // "A senior officer and soldier of the army": a bare singular victim noun after "and" is one more person.
+  if (isVictimNoun.test(first) && !/[^s]s$/i.test(first) && /^[a-z]/.test(first)) return 1;
   // "ASWJ leader Dr Mohammad Fayyaz": a title before a name is one person.
   if (words.length >= 3 && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words.at(-1) as string) && /^\p{Lu}/u.test(words.at(-2) as string)) return 1;
   // "BJP district leader of Sylhet": a name's word before a singular victim noun is one person.
