@@ -57,6 +57,8 @@ describe('reconcileFigures', () => {
     expect(reconcileFigures([claim('fighters', 1, { text: 'killed the rebel leader' }), claim('all', 3)]).fatalities.best).toBe(3);
     expect(reconcileFigures([claim('all', 11), claim('children', 1, { text: '1 child', evidence: { start: 5000, end: 5007, text: '1 child', rule: 'CoordinatedVictimsRule' } })]).fatalities.best).toBe(11);
     expect(reconcileFigures([claim('soldiers', 1), claim('soldiers', 2, { speaker: 'Other sources' })]).fatalities.best).toBe(1);
+    const part = claim('fighters', 3, { evidence: { start: 9900, end: 9920, text: 'including 3 commanders', rule: 'IncludingVictimsRule' } });
+    expect(reconcileFigures([claim('fighters', 20), part]).fatalities.best).toBe(20);
   });
 
   it('lets deaths stand beside a "no casualties" about a part of the report', () => {

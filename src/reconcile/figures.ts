@@ -83,22 +83,24 @@ function noneBesideDeaths(claims: Claim[]): Claim[] {
 /**
  * One victim named in a report that also counts a group he may belong to ("Six militants were
  * killed ... Their commander, Malangi, was killed"; "killed the BLA militant ... Three militants
- * were killed") is a member of the group, not a rival count: the single figure gives way to the
- * group of the same class, or to a total of all victims, from the same source.
+ * were killed"), or a part named with "including", is a member of the group, not a rival count:
+ * it gives way to a larger group of the same class, or to a total of all victims, from the same source.
  */
 function membersOfGroups(claims: Claim[]): Claim[] {
-  // A list's groups ("5 women and 1 child") are counted apart, not mentioned as members.
-  const isSingle = (c: Claim) => c.qualifier === 'exact' && c.low === 1 && (c.high ?? 1) === 1 && c.evidence.rule !== 'CoordinatedVictimsRule';
+  // A list's groups ("5 women and 1 child") are counted apart, not mentioned as members; a part
+  // ("including 3 commanders") is a subset of its group by its very words.
+  const isMember = (c: Claim) =>
+    (c.qualifier === 'exact' && c.low === 1 && (c.high ?? 1) === 1 && c.evidence.rule !== 'CoordinatedVictimsRule') || c.evidence.rule === 'IncludingVictimsRule';
   return claims.filter(
-    (single) =>
-      !isSingle(single) ||
+    (member) =>
+      !isMember(member) ||
       !claims.some(
         (group) =>
-          group.reportId === single.reportId &&
-          group.low! > 1 &&
-          (group.victims === single.victims || group.victims === 'all') &&
-          group.speaker === single.speaker &&
-          group.outlet === single.outlet,
+          group.reportId === member.reportId &&
+          group.low! > member.low! &&
+          (group.victims === member.victims || group.victims === 'all') &&
+          group.speaker === member.speaker &&
+          group.outlet === member.outlet,
       ),
   );
 }
