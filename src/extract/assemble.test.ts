@@ -33,6 +33,12 @@ describe('assembleIncidents', () => {
     }
   });
 
+  it('keeps a sentence whose background cue sits in an aside', () => {
+    const found = incidents("A rebel commander, wanted by police in last year's bus bombing case, has been killed in an encounter.");
+    expect(found).toHaveLength(1);
+    expect(found[0]?.claims.map((c) => c.low)).toEqual([1]);
+  });
+
   it("does not give a separate incident the previous incident's source", () => {
     const found = incidents('A car bomb killed 11 people in the capital, police said. In a separate incident, gunmen shot dead a commissioner in Baidoa.');
     expect(found).toHaveLength(2);

@@ -37,7 +37,7 @@ interface Group {
 }
 
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
-  const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings)).map((b) => b.sentence.index));
+  const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings) && !inAside(b)).map((b) => b.sentence.index));
   const claimsBySentence = groupBy(claims, (c) => sentenceIndexOf(findings.sentences, c.evidence.start));
   const triggersBySentence = groupBy(findings.triggers, (t) => t.sentence.index);
   // A date inside a background cue ("since March 17th", "in November last year") dates the background.
@@ -92,6 +92,17 @@ function isLeadEvent(cue: BackgroundFinding, findings: Findings): boolean {
   if (cue.sentence.index !== 0) return false;
   if (cue.kind === 'campaign' && findings.casualties.some((c) => c.sentence.index === 0)) return false;
   return findings.triggers.some((t) => t.sentence.index === 0 && t.evidence.start < cue.evidence.start);
+}
+
+/**
+ * A cue inside an aside set off by commas dates the aside, not its sentence: "A commander, wanted
+ * in last year's massacre case, has been killed".
+ */
+function inAside(cue: BackgroundFinding): boolean {
+  const { sentence, evidence } = cue;
+  const before = sentence.text.slice(0, evidence.start - sentence.start);
+  const after = sentence.text.slice(evidence.end - sentence.start);
+  return /,\s*(?:who|which|whose|wanted|accused|arrested|suspected|believed|known|convicted|responsible)\b[^,]*$/i.test(before) && /^[^,]*,/.test(after);
 }
 
 function startsNewIncident(sentence: Sentence, date: DateFinding | null, current: Group): boolean {
