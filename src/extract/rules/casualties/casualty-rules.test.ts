@@ -190,6 +190,8 @@ describe('casualty rules', () => {
     ['At least eight suspected rebels, including two commanders, were killed in the raid.', 8],
     ['Three suicide bombers blew up at the gate, killing only themselves.', 3],
     ['Police said 5 militants were rushed to the district hospital where they died.', 5],
+    ['Gunmen fired at the headmaster, who was taken to a clinic and later declared dead.', 1],
+    ['Relatives of a man who died in a road crash blocked the highway.', 0],
     ['Police arrested 9 suspects including two commanders.', 0],
     ['Residents marched against a recent spate of robberies that had killed four shopkeepers.', 0],
     ['Gunmen clashed with guards following an earlier ambush in which a driver was killed.', 0],

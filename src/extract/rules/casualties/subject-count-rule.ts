@@ -14,6 +14,8 @@ const DATE_LIKE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
 const MAX_SUBJECT_WORDS = 18;
+/** The noun phrase before "who": "at the Imam, who", "two porters who". */
+const RELATIVE_ANTECEDENT = /(?<=^|[\s,])(?:the|an?|his|her|their|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}?(?=\s*,?\s*(?:who|which)\s*$)/i;
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
 /** Words for two people: "a couple", "the duo". */
 const PAIR = /^(?:couple|duo|pair)$/i;
@@ -50,7 +52,7 @@ export class SubjectCountRule extends CasualtyRule {
 
   protected pattern(): string {
     const aux = String.raw`(?<aux>was|were|is|are|(?:has|have|had)(?:\s+\w+ly)?\s+been)\s+(?:(?:reported|believed|said|feared|confirmed|suspected|thought)\s+to\s+have\s+been\s+)?`;
-    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)(?:\s+by\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
+    const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out|taken|rushed|shifted)(?:\s+(?:by|to)\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
     const intransitive = String.raw`(?:(?:have|has|had)\s+)?(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
@@ -64,8 +66,11 @@ export class SubjectCountRule extends CasualtyRule {
     if (relative && /\b(?:died|killed|succumbed|dead)\b/i.test(sentence.text.slice(match.index + match[0].length))) return null;
     const windowStart = Math.max(0, match.index - 400);
     // The subject ends at its head: "20 labourers who were working on the bridge were killed" -> "20 labourers".
-    const before = sentence.text.slice(windowStart, match.index).replace(TRAILING_MODIFIER, '');
-    const subjectStart = windowStart + subjectStartIn(before.replace(ASIDE, (aside) => ' '.repeat(aside.length)));
+    const text = sentence.text.slice(windowStart, match.index);
+    const before = text.replace(TRAILING_MODIFIER, '');
+    // "fired at the Imam, who was later pronounced dead": a relative clause's subject is the noun phrase it follows.
+    const antecedent = relative && match.groups?.aux ? RELATIVE_ANTECEDENT.exec(text) : null;
+    const subjectStart = windowStart + (antecedent ? antecedent.index + antecedent[0].length - antecedent[0].trimStart().length : subjectStartIn(before.replace(ASIDE, (aside) => ' '.repeat(aside.length))));
     const raw = sentence.text.slice(subjectStart, windowStart + before.length);
     const figure = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
     if (!figure) return null;
