@@ -30,6 +30,7 @@ describe('casualty rules', () => {
     ['DeathTollRule', 'The death toll rose to 45.', { measure: 'killed', low: 45 }],
     ['DeathTollRule', 'Several fatalities coded as 3.', { measure: 'killed', low: 3 }],
     ['DeathTollRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
+    ['DeathTollRule', 'Rebels clashed with police. Total fatalities 4.', { measure: 'killed', low: 4 }],
     ['DeathTollRule', 'The herders spoke of many casualties (coded as 10).', { measure: 'killed', low: 10 }],
     ['DeathTollRule', 'Dozens of fatalities and injuries coded as 6.', { measure: 'killed', low: 6 }],
     ['DeathsOfRule', 'The fire claimed 12 lives.', { measure: 'killed', low: 12 }],

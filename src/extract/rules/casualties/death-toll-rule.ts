@@ -4,13 +4,14 @@ import { countVictims } from './subject-count-rule.js';
 
 /**
  * "the death toll rose to 45", "a death toll of 12", "the toll has climbed to 30", and a coder's own
- * figure: "fatalities coded as 3", "(coded as 10)", or a sentence that is nothing but a tally ("3 fatalities.").
+ * figure: "fatalities coded as 3", "(coded as 10)", or a sentence that is nothing but a tally ("3 fatalities.",
+ * "Total fatalities 2.").
  */
 export class DeathTollRule extends CasualtyRule {
   readonly name = 'DeathTollRule';
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    const coded = match.groups?.coded ?? match.groups?.tally;
+    const coded = match.groups?.coded ?? match.groups?.tally ?? match.groups?.total;
     if (coded) match.groups = { ...match.groups, num: coded };
     const finding = super.build(match, sentence);
     // "stand at 5 militia troops and one rebel": a toll given as a list counts the list.
@@ -29,6 +30,8 @@ export class DeathTollRule extends CasualtyRule {
     // "Current estimates of fatalities stand at 5 militia troops and one rebel", "fatalities range from 1 to 2".
     const tollWord = String.raw`(?:(?:death|casualty|fatality|civilian death)?\s*toll|(?:estimates?|number|count)\s+of\s+(?:fatalities|deaths|the dead)|fatalities)`;
     const toll = String.raw`\b(?:(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:of|at)\s+|${tollWord}\s+(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stand|stands|is|was|has risen|went up|range|ranges|ranged|ranging)\s+(?:to\s+|at\s+|from\s+)?)(?<num>${NUMBER})`;
-    return String.raw`^(?<tally>${NUMBER})\s+fatalit(?:y|ies)\.?$|(?:${coded}|${toll})\b`;
+    // A sentence that is nothing but a tally: "3 fatalities.", "Total fatalities 2."
+    const tally = String.raw`^(?:(?<tally>${NUMBER})\s+fatalit(?:y|ies)|total\s+fatalit(?:y|ies):?\s+(?<total>${NUMBER}))\.?$`;
+    return String.raw`${tally}|(?:${coded}|${toll})\b`;
   }
 }
