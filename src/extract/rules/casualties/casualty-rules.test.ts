@@ -27,6 +27,8 @@ describe('casualty rules', () => {
     ['NominalCasualtyRule', 'Gunmen attacked the village, causing 3 fatalities.', { measure: 'killed', low: 3 }],
     ['ActiveCasualtyRule', 'A car bomb exploded, wounding 30 people.', { measure: 'injured', victims: 'all', low: 30 }],
     ['ActiveCasualtyRule', 'Policemen gun down two militants.', { measure: 'killed', victims: 'fighters', low: 2 }],
+    // "IS" (Islamic State) before a victim noun is a modifier, not the verb "is" (patterns ignore case).
+    ['ActiveCasualtyRule', 'Iraqi troops killed 3 IS militants near Mosul.', { measure: 'killed', victims: 'fighters', low: 3 }],
     ['DeathTollRule', 'The death toll rose to 45.', { measure: 'killed', low: 45 }],
     ['DeathTollRule', 'Several fatalities coded as 3.', { measure: 'killed', low: 3 }],
     ['DeathTollRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
