@@ -22,6 +22,7 @@ describe.each(backends)('seed article through the CLI on %s', (backend) => {
     expect(JSON.parse(ingest.stdout)).toMatchObject({ reportsRead: 1, reportsStored: 1, incidentsCreated: 1, errors: [] });
 
     const exported = await vigil(['export', '--format', 'json', ...data], env);
+    expect(exported.code, exported.stderr).toBe(0);
     const incidents = JSON.parse(exported.stdout);
     expect(incidents).toHaveLength(1);
     const [i] = incidents;
