@@ -286,10 +286,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode("A bomb went off in the capital's Kadamtoli area during the BNP blockade.").place?.name).toBe('Dhaka');
   });
 
-  it('a name found in one country only gives that country when nothing else does', () => {
+  it('a name found in one country only, the country the report points to, is the place (OneCountryNameMention)', () => {
     const result = geocode('Students of the Forest College and Research Institute, Mettupalayam, continued their protest.');
-    expect(result.place).toMatchObject({ country: 'India', latitude: null, geoPrecision: 3 });
-    expect(result.evidence[0]).toMatchObject({ rule: 'OneCountryNameClue', text: 'Mettupalayam' });
+    expect(placeOf(result)).toEqual({ name: 'Mettupalayam', admin1: 'Tamil Nadu', country: 'India', precision: 1 });
+    expect(result.evidence[0]).toMatchObject({ rule: 'OneCountryNameMention', text: 'Mettupalayam' });
+    expect(result.reason).toMatch(/known in India only/);
+    // Not the last word of a person's name, nor a village off the front line that terms point to.
+    expect(geocode('Police said Abdul Aziz was found dead on the road.').place).toMatchObject({ country: 'Algeria', latitude: null });
+    expect(geocode('The OSCE SMM observed 24 explosions near Vodiane.').place).toMatchObject({ country: 'Ukraine', latitude: null });
+    // "Principal" is a word, though Cape Verde has a village so named.
+    expect(geocode('Pupils locked the school Principal in his office.').place).toBeNull();
     // A term used in one country outweighs it, and a namesake does not vouch for the name ("Sadar upazila" ... "Sadar Hospital").
     expect(geocode('Assailants hurled a bomb at Nayagola in Sadar upazila. The injured were taken to Sadar Hospital.').place).toMatchObject({ country: 'Bangladesh' });
   });

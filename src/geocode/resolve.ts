@@ -283,14 +283,18 @@ const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\
 /** Name points of a close spelling (four letters in five the same): "Jaccobabad" for Jacobabad is one, "Tirah" for Tehran is not. */
 const CLOSE_NAME_SCORE = 2;
 
+/** "The OSCE SMM observed shelling near Vodiane": a village of the name in another region of the country than the front line is a namesake. */
+function isNamesakeOffFront(winner: ScoredCandidate): boolean {
+  return winner.outsideTermRegions && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION && winner.parts.nearby < NEARBY_POINTS.within75km;
+}
+
 /**
  * Worth coding: backed by a clue, or a close name after a locative word that no clue contradicts
  * (a village of the name abroad is not coded when every clue points to other countries).
  */
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
-  // "The OSCE SMM observed shelling near Vodiane": a village of the name in another region of the country is a namesake.
-  if (winner.outsideTermRegions && winner.entry.kind === 'town' && winner.entry.population < UNSUPPORTED_MIN_POPULATION && winner.parts.nearby < NEARBY_POINTS.within75km) return false;
+  if (isNamesakeOffFront(winner)) return false;
   return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere && !(winner.match !== 'name' && winner.anyCluesElsewhere));
 }
 
@@ -534,7 +538,7 @@ function placeFromClues(text: string, mentions: FoundMention[], clues: CountryCl
   const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
   const capital = capitalPlace(text, clues, clue);
   if (capital) return capital;
-  if (clue) return regionPlace(text, clues, clue.code) ?? countryPlace(text, clue, countryClue !== undefined);
+  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined);
   const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
   const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
   // Names the gazetteer knows whose best reading no clue backs ("Geo": Gao, Mali, by a loose spelling).
@@ -578,6 +582,31 @@ function regionPlace(text: string, clues: CountryClue[], code: string): Omit<Res
   const note = `no town or region the gazetteer knows; ${how}: geo precision 3`;
   return { place: placeAt(region, 3), evidence: [evidenceAt(text, first, first.rule === 'CountryTermClue' ? 'RegionTermClue' : 'RegionInNameClue', note)], reason: note };
 }
+
+/**
+ * The country the clues point to is also the only country where a name the report uses is found
+ * ("Forest College, Mettupalayam" in a report about India): that name is the place, though no
+ * locative word introduced it.
+ */
+function oneCountryPlace(text: string, mentions: FoundMention[], clues: CountryClue[], code: string, inFocus: (span: Span) => boolean, scored: Map<FoundMention, ScoredCandidate[]>): Omit<Resolution, 'scored'> | null {
+  const named = clues.filter((c) => c.rule === 'OneCountryNameClue' && c.code === code);
+  const placeOf = (c: CountryClue) => {
+    const mention = mentions.find((m) => m.start === c.start && m.kind === 'place');
+    // The last word of a longer name ("Abdul Aziz") is not a place named.
+    if (!mention || CLOSES_LONGER_NAME.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return null;
+    const winner = scored.get(mention)?.find((s) => s.entry.countryCode === code && s.match !== 'spelling');
+    return winner && winner.entry.latitude !== null && !isNamesakeOffFront(winner) ? { mention, winner } : null;
+  };
+  const found = named.filter(inFocus).map(placeOf).find(Boolean) ?? named.map(placeOf).find(Boolean);
+  if (!found) return null;
+  const { mention, winner } = found;
+  const precision = precisionOf({ mention, heldPlace: null, namedPart: null }, winner.entry);
+  const note = `"${mention.name}" is known in ${countryName(code)} only, the country the report points to: ${describeEntry(winner.entry)}, geo precision ${precision}`;
+  return { place: placeAt(winner.entry, precision), evidence: [evidenceAt(text, mention, 'OneCountryNameMention', note)], reason: note };
+}
+
+/** A capitalised word right before a name, in the same run of words. */
+const CLOSES_LONGER_NAME = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
 
 /** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
 function countryPlace(text: string, clue: CountryClue, named: boolean): Omit<Resolution, 'scored'> {
