@@ -106,6 +106,17 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(geocode('A policeman was shot in Valencia, Sangre Grande on Sunday.'))).toMatchObject({ name: 'Sangre Grande', precision: 2 });
     // A district named holds what lies in its region, even when only its town is known.
     expect(placeOf(geocode('A worker was shot dead in Katwa in Burdwan district.'))).toMatchObject({ name: 'Kātoya', precision: 1 });
+    // "X under Y upazila": the unit that administers the village holds it.
+    const under = geocode('Two groups of villagers clashed at Ratanpur village under Habiganj sadar upazila over a pond.');
+    expect(placeOf(under)).toMatchObject({ name: 'Habiganj', country: 'Bangladesh', precision: 2 });
+    expect(under.reason).toMatch(/HeldByOuterPlace: "Ratanpur village" is held by it/);
+  });
+
+  it('a large town whose name places elsewhere share, in a country the clues contradict, locates the incident only when no other place does', () => {
+    // "Kandi" is largest in Benin; the report is about Bangladesh ("upazila", Gopalganj).
+    expect(placeOf(geocode('Ten people were hurt in a clash at Kandi village under Muksudpur upazila in Gopalganj district.'))).toMatchObject({ name: 'Gopalganj', country: 'Bangladesh' });
+    // A town with no namesake stands ("Afghan Taliban" point to Afghanistan).
+    expect(geocode('An Afghan Taliban commander from Nangarhar was shot dead in Peshawar.').place?.name).toBe('Peshawar');
   });
 
   it('reads a possessive written without its apostrophe before the name of a part ("Benghazis Ganfouda district")', () => {

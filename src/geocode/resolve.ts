@@ -316,7 +316,7 @@ function isPartOf(text: string, part: FoundMention, town: FoundMention): boolean
   return town.start > part.end && (PART_NOUN_OF.test(between) || (ENDS_WITH_PART_NOUN.test(part.text) && OF.test(between)));
 }
 /** Text between a smaller place and the larger one holding it: "Jamrud, Khyber", "Auno (Konduga", "Bulani village of Zhari". */
-const HELD_BY = new RegExp(String.raw`^(?:\s*,\s*|\s*\(\s*|\s+(?:${PART_NOUN}\s+)?(?:in|of)\s+(?:the\s+)?)$`);
+const HELD_BY = new RegExp(String.raw`^(?:\s*,\s*|\s*\(\s*|\s+(?:${PART_NOUN}\s+)?(?:in|of|under)\s+(?:the\s+)?)$`);
 
 /** A place held by a town ("Santo Nino, Plaridel") lies within this distance of it; one held by a district or a region, in its region. */
 const HELD_WITHIN_KM = 50;
@@ -381,9 +381,13 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
   const winnerOf = (m: FoundMention) => winners.get(m) as ScoredCandidate;
-  // Surest first: a place that the other places named confirm, then one backed by any clue.
+  // Surest first: a place that the other places named confirm, then one backed by any clue; a large
+  // town whose name places elsewhere share, in a country the clues contradict ("Kandi": Benin, in a
+  // report about Bangladesh), only after the others.
+  const doubtful = (m: FoundMention) => winnerOf(m).parts.country < 0 && winnerOf(m).lead !== Infinity;
   const first =
     usable.find((m) => isStrong(m) && isPlacedByOthers(winnerOf(m))) ??
+    usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m)) && !doubtful(m)) ??
     usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m))) ??
     // A region or large place the report names outright beats a mere spelling after a locative word.
     usable.find((m) => isSupported(m, winnerOf(m))) ??
