@@ -314,6 +314,14 @@ describe('geocode: ACLED geo precision', () => {
 });
 
 describe('geocode: disambiguation by the report', () => {
+  it("reads regions by their local names (data/geocode/regions.tsv): Chile's 'Metropolitana', Cameroon's 'Extreme-Nord'", () => {
+    expect(placeOf(geocode('Residents of Providencia, Metropolitana, banged pots against the government.'))).toMatchObject({ name: 'Providencia', country: 'Chile' });
+    // A region's checked other name stands even when other clues point elsewhere ("Boko Haram": Nigeria).
+    expect(placeOf(geocode('Boko Haram fighters burned a village in Extreme-Nord on Sunday.'))).toEqual({ name: 'Far North', admin1: 'Far North', country: 'Cameroon', precision: 3 });
+    // Not one that regions of other countries share ("Central Region").
+    expect(geocode('The Nepali Congress called a general strike in Central Region on Sunday.').place).toMatchObject({ country: 'Nepal', latitude: null });
+  });
+
   it('a Tripoli in a report about Lebanon is in Lebanon', () => {
     const result = geocode('Two people were killed in Tripoli, Lebanese security sources said.');
     expect(placeOf(result)).toEqual({ name: 'Tripoli', admin1: 'North Lebanon', country: 'Lebanon', precision: 1 });

@@ -258,14 +258,23 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   if (isPlacedByOthers(winner)) return true;
   if (mention.partial) return false;
   // Another name or a spelling of a place in a country no clue points to, when clues point elsewhere ("Marabo" is Malabo's).
-  if (winner.match !== 'name' && winner.anyCluesElsewhere) return false;
+  if (!isOwnName(winner) && winner.anyCluesElsewhere) return false;
   // A loose spelling ("Tirah" for Tehran) needs a clue to its country: size does not vouch for it.
   if (winner.match === 'spelling' && parts.name < CLOSE_NAME_SCORE) return parts.country > 0;
   // Without a locative word, size vouches only for a place's own name: "Liga" is one of Riga's other names.
-  if (!isStrong(mention) && winner.match !== 'name' && parts.country <= 0) return false;
+  if (!isStrong(mention) && !isOwnName(winner) && parts.country <= 0) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
-  if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && winner.match === 'name';
+  if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && isOwnName(winner);
   return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || winner.namesRegion;
+}
+
+/**
+ * Named by its own name; for a region clearly ahead of its namesakes ("Extreme-Nord", not "Central
+ * Region"), also by one of its other names, which are few and checked (data/geocode/regions.tsv),
+ * unlike the many other names GeoNames gives towns.
+ */
+function isOwnName(winner: ScoredCandidate): boolean {
+  return winner.match === 'name' || (winner.match === 'alias' && winner.entry.kind === 'admin1' && winner.lead >= CLEAR_LEAD);
 }
 
 /** A locative word or a descriptor before a whole capitalised name: surely a place. */
@@ -295,7 +304,7 @@ function isNamesakeOffFront(winner: ScoredCandidate): boolean {
 function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
   if (isNamesakeOffFront(winner)) return false;
-  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere && !(winner.match !== 'name' && winner.anyCluesElsewhere));
+  return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= CLOSE_NAME_SCORE && winner.parts.country >= 0 && !winner.cluesElsewhere && !(!isOwnName(winner) && winner.anyCluesElsewhere));
 }
 
 /** Whether `inner` lies in the region of `outer` (its admin1, and its admin2 when `outer` is a district). */
