@@ -112,6 +112,13 @@ describe('geocode: ACLED geo precision', () => {
     expect(under.reason).toMatch(/HeldByOuterPlace: "Ratanpur village" is held by it/);
   });
 
+  it('a place whose name only names a site ("Aleppo Street") gives way to a large place named outright', () => {
+    expect(geocode('Mortar shells hit shops on Aleppo Street, Damascus, on Sunday.').place?.name).toBe('Damascus');
+    expect(geocode('Protesters gathered at Mosul Square, Baghdad, on Friday.').place?.name).toBe('Baghdad');
+    // Named again on its own, it is a place of the report.
+    expect(geocode('Workers blocked the Mosul Square road (Mosul) and marched to the Baghdad Metro.').place?.name).toBe('Mosul');
+  });
+
   it('a large town whose name places elsewhere share, in a country the clues contradict, locates the incident only when no other place does', () => {
     // "Kandi" is largest in Benin; the report is about Bangladesh ("upazila", Gopalganj).
     expect(placeOf(geocode('Ten people were hurt in a clash at Kandi village under Muksudpur upazila in Gopalganj district.'))).toMatchObject({ name: 'Gopalganj', country: 'Bangladesh' });

@@ -244,6 +244,11 @@ function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMent
   return scored;
 }
 
+/** A region or district, a town of 100,000 people or more, or a place the other places named confirm. */
+function isLargeOrPlaced(winner: ScoredCandidate): boolean {
+  return winner.entry.kind !== 'town' || winner.entry.population >= UNSUPPORTED_MIN_POPULATION || isPlacedByOthers(winner);
+}
+
 /** In a region the report names, or within 75 km of another place it names. */
 function isPlacedByOthers({ parts }: ScoredCandidate): boolean {
   return parts.region > 0 || parts.nearby >= NEARBY_POINTS.within75km;
@@ -372,6 +377,18 @@ function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[],
   return margin(candidates(inner)) !== Infinity && (!third || holds(third, candidates(third), outerEntry)) ? { outer, namesake: true } : null;
 }
 
+/**
+ * The first place named outright; when its name only ever names a site ("Sanaa Street" ... in
+ * Hodeidah), a region or large town named outright elsewhere comes before it.
+ */
+function outrightPlace(supported: FoundMention[], mentions: FoundMention[], sites: FoundMention[], winnerOf: (m: FoundMention) => ScoredCandidate): FoundMention | undefined {
+  const inSite = (m: FoundMention) => sites.some((site) => site.start <= m.start && m.end <= site.end);
+  const namesSite = (m: FoundMention) => mentions.every((o) => soundKey(o.name) !== soundKey(m.name) || inSite(o));
+  const [first] = supported;
+  if (!first || !namesSite(first)) return first;
+  return supported.find((m) => !namesSite(m) && isLargeOrPlaced(winnerOf(m))) ?? first;
+}
+
 interface Choice {
   mention: FoundMention;
   /** A place named just before it that the gazetteer could not place: the event is inside or near the chosen one. */
@@ -399,7 +416,7 @@ function chooseMention(text: string, mentions: FoundMention[], sites: FoundMenti
     usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m)) && !doubtful(m)) ??
     usable.find((m) => isStrong(m) && isSupported(m, winnerOf(m))) ??
     // A region or large place the report names outright beats a mere spelling after a locative word.
-    usable.find((m) => isSupported(m, winnerOf(m))) ??
+    outrightPlace(usable.filter((m) => isSupported(m, winnerOf(m))), mentions, sites, winnerOf) ??
     usable.find(isStrong) ??
     usable[0];
   if (!first) return null;
