@@ -167,6 +167,13 @@ describe('geocode: ACLED geo precision', () => {
     expect(unknown.reason).toMatch(/unknown names: "Xyzzyville"/);
   });
 
+  it("the demonym of forces weighs half among clues to the country: they often fight abroad", () => {
+    const result = geocode('A Bangladeshi farmer was shot dead by Indian border guards on the frontier.');
+    expect(result.place).toMatchObject({ country: 'Bangladesh', latitude: null });
+    expect(result.reason).toMatch(/clues to Bangladesh \("Bangladeshi"\) outweigh those to other countries \("Indian"; demonyms of forces weigh half\)/);
+    expect(geocode('Al Shabaab fighters ambushed a convoy of Kenyan troops near the border.').place).toMatchObject({ country: 'Somalia' });
+  });
+
   it('clues that all point to one country give that country, with no coordinates', () => {
     const result = geocode('Syrian warplanes bombed the area.');
     expect(result.place).toMatchObject({ country: 'Syria', latitude: null, geoPrecision: 3 });

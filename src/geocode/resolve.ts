@@ -541,10 +541,15 @@ function sitesOf(chosen: ScoredCandidate, text: string, mentions: FoundMention[]
   });
 }
 
+/** Forces often fight abroad ("Indian Border Security Force" shooting into Bangladesh): their demonym weighs half. */
+function clueWeight(clue: CountryClue): number {
+  return clue.forces ? CLUE_WEIGHTS[clue.rule] / 2 : CLUE_WEIGHTS[clue.rule];
+}
+
 /** The first clue to the country whose clues outweigh all the others' together, if one does. */
 function dominantClue(clues: CountryClue[]): CountryClue | undefined {
   const weights = new Map<string, number>();
-  for (const clue of clues) weights.set(clue.code, (weights.get(clue.code) ?? 0) + CLUE_WEIGHTS[clue.rule]);
+  for (const clue of clues) weights.set(clue.code, (weights.get(clue.code) ?? 0) + clueWeight(clue));
   const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
   const [code, weight] = [...weights].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
   return weight > total - weight ? clues.find((c) => c.code === code) : undefined;
@@ -568,7 +573,7 @@ function placeFromClues(text: string, mentions: FoundMention[], clues: CountryCl
   const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
   const capital = capitalPlace(text, clues, clue);
   if (capital) return capital;
-  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined);
+  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined, clues);
   const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
   const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
   // Names the gazetteer knows whose best reading no clue backs ("Geo": Gao, Mali, by a loose spelling).
@@ -639,10 +644,15 @@ function oneCountryPlace(text: string, mentions: FoundMention[], clues: CountryC
 const CLOSES_LONGER_NAME = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
 
 /** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
-function countryPlace(text: string, clue: CountryClue, named: boolean): Omit<Resolution, 'scored'> {
+function countryPlace(text: string, clue: CountryClue, named: boolean, clues: CountryClue[]): Omit<Resolution, 'scored'> {
   const country = countryName(clue.code);
   const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
-  const how = named ? `only the country ${country} is named` : `only clues to one country ("${clue.text}"): ${country}`;
+  const others = [...new Set(clues.filter((c) => c.code !== clue.code).map((c) => `"${c.text}"`))];
+  const how = named
+    ? `only the country ${country} is named`
+    : others.length
+      ? `clues to ${country} ("${clue.text}") outweigh those to other countries (${others.join(', ')}; demonyms of forces weigh half)`
+      : `only clues to one country ("${clue.text}"): ${country}`;
   return { place, evidence: [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)], reason: `no town or region the gazetteer knows; ${how}` };
 }
 
