@@ -167,6 +167,21 @@ describe('geocode: ACLED geo precision', () => {
     expect(unknown.reason).toMatch(/unknown names: "Xyzzyville"/);
   });
 
+  it.each([
+    ['Activists of the Bhartiya Kisan Union blocked the highway over power cuts.', 'India'],
+    ['Supporters of Najib Mikati clashed with rioters outside his house.', 'Lebanon'],
+    ['Gunmen on camels attacked herders in East Jebel Marra.', 'Sudan'],
+    ['A Sinhala mob torched Muslim-owned shops.', 'Sri Lanka'],
+    ['Students of the ABFSU marched against the education law.', 'Myanmar'],
+    ['Members of the Ijaw Youth Council occupied a radio station.', 'Nigeria'],
+  ])('a term used in one country (data/geocode/country-terms.tsv) gives it: %s', (text, country) => {
+    expect(geocode(text).place).toMatchObject({ country, latitude: null });
+  });
+
+  it('a group acting in one region gives the region: Hafiz Gul Bahadur, Khyber Pakhtunkhwa', () => {
+    expect(placeOf(geocode('Militants of the Hafiz Gul Bahadur group attacked a checkpost at night.'))).toMatchObject({ name: 'Khyber Pakhtunkhwa', precision: 3 });
+  });
+
   it("the demonym of forces weighs half among clues to the country: they often fight abroad", () => {
     const result = geocode('A Bangladeshi farmer was shot dead by Indian border guards on the frontier.');
     expect(result.place).toMatchObject({ country: 'Bangladesh', latitude: null });
