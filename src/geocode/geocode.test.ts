@@ -178,8 +178,9 @@ describe('geocode: ACLED geo precision', () => {
     expect(geocode(text).place).toMatchObject({ country, latitude: null });
   });
 
-  it('a group acting in one region gives the region: Hafiz Gul Bahadur, Khyber Pakhtunkhwa', () => {
+  it('a group acting in one region gives the region: Hafiz Gul Bahadur, Khyber Pakhtunkhwa; SSA, Shan', () => {
     expect(placeOf(geocode('Militants of the Hafiz Gul Bahadur group attacked a checkpost at night.'))).toMatchObject({ name: 'Khyber Pakhtunkhwa', precision: 3 });
+    expect(placeOf(geocode('Government troops and the SSA fought for two days.'))).toMatchObject({ name: 'Shan', country: 'Myanmar', precision: 3 });
   });
 
   it("the demonym of forces weighs half among clues to the country: they often fight abroad", () => {
