@@ -570,10 +570,11 @@ function placeFromClues(text: string, mentions: FoundMention[], clues: CountryCl
   // Without a place or a country name, clues that point mostly to one country ("Pakistani troops ... TTP") still give the country.
   // Names found in one country only are weak: they count when the report has no other clue.
   const termClues = clues.filter((c) => c.rule !== 'OneCountryNameClue');
-  const clue = countryClue ?? (termClues.length ? dominantClue(termClues) : dominantClue(clues));
+  const weighed = termClues.length ? termClues : clues;
+  const clue = countryClue ?? dominantClue(weighed);
   const capital = capitalPlace(text, clues, clue);
   if (capital) return capital;
-  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined, clues);
+  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined, weighed);
   const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
   const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
   // Names the gazetteer knows whose best reading no clue backs ("Geo": Gao, Mali, by a loose spelling).
@@ -643,11 +644,11 @@ function oneCountryPlace(text: string, mentions: FoundMention[], clues: CountryC
 /** A capitalised word right before a name, in the same run of words. */
 const CLOSES_LONGER_NAME = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
 
-/** Only the country is known: its name, with no coordinates (never its centre posing as a town). */
-function countryPlace(text: string, clue: CountryClue, named: boolean, clues: CountryClue[]): Omit<Resolution, 'scored'> {
+/** Only the country is known: its name, with no coordinates (never its centre posing as a town); `weighed`: the clues weighed against each other. */
+function countryPlace(text: string, clue: CountryClue, named: boolean, weighed: CountryClue[]): Omit<Resolution, 'scored'> {
   const country = countryName(clue.code);
   const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
-  const others = [...new Set(clues.filter((c) => c.code !== clue.code).map((c) => `"${c.text}"`))];
+  const others = [...new Set(weighed.filter((c) => c.code !== clue.code).map((c) => `"${c.text}"`))];
   const how = named
     ? `only the country ${country} is named`
     : others.length
