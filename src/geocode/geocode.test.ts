@@ -174,13 +174,17 @@ describe('geocode: ACLED geo precision', () => {
     ['A Sinhala mob torched Muslim-owned shops.', 'Sri Lanka'],
     ['Students of the ABFSU marched against the education law.', 'Myanmar'],
     ['Members of the Ijaw Youth Council occupied a radio station.', 'Nigeria'],
+    ['CITU members marched against the new labour code.', 'India'],
+    ['Gunmen affiliated with Islah detained a street vendor.', 'Yemen'],
   ])('a term used in one country (data/geocode/country-terms.tsv) gives it: %s', (text, country) => {
     expect(geocode(text).place).toMatchObject({ country, latitude: null });
   });
 
-  it('a group acting in one region gives the region: Hafiz Gul Bahadur, Khyber Pakhtunkhwa; SSA, Shan', () => {
+  it('a term used in one region gives the region: Hafiz Gul Bahadur and NWA, Khyber Pakhtunkhwa; SSA, Shan; DMCH, Dhaka', () => {
     expect(placeOf(geocode('Militants of the Hafiz Gul Bahadur group attacked a checkpost at night.'))).toMatchObject({ name: 'Khyber Pakhtunkhwa', precision: 3 });
     expect(placeOf(geocode('Government troops and the SSA fought for two days.'))).toMatchObject({ name: 'Shan', country: 'Myanmar', precision: 3 });
+    expect(placeOf(geocode('Two bystanders hurt by a crude bomb were taken to DMCH.'))).toMatchObject({ name: 'Dhaka', country: 'Bangladesh', precision: 3 });
+    expect(placeOf(geocode('A drone struck a compound in NWA overnight.'))).toMatchObject({ name: 'Khyber Pakhtunkhwa', precision: 3 });
   });
 
   it("the demonym of forces weighs half among clues to the country: they often fight abroad", () => {
