@@ -112,6 +112,10 @@ describe('geocode: ACLED geo precision', () => {
     expect(under.reason).toMatch(/HeldByOuterPlace: "Ratanpur village" is held by it/);
   });
 
+  it('a town whose region bears exactly the name written is named by it, even without a locative word ("Taizz" for Taiz)', () => {
+    expect(placeOf(geocode('Gunmen abducted a trader from a shop near the old gate, Taizz, on Friday.'))).toMatchObject({ name: 'Taiz', country: 'Yemen', precision: 1 });
+  });
+
   it('a place whose name only names a site ("Aleppo Street") gives way to a large place named outright', () => {
     expect(geocode('Mortar shells hit shops on Aleppo Street, Damascus, on Sunday.').place?.name).toBe('Damascus');
     expect(geocode('Protesters gathered at Mosul Square, Baghdad, on Friday.').place?.name).toBe('Baghdad');

@@ -267,7 +267,8 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   // A loose spelling ("Tirah" for Tehran) needs a clue to its country: size does not vouch for it.
   if (winner.match === 'spelling' && parts.name < CLOSE_NAME_SCORE) return parts.country > 0;
   // Without a locative word, size vouches only for a place's own name: "Liga" is one of Riga's other names.
-  if (!isStrong(mention) && !isOwnName(winner) && parts.country <= 0) return false;
+  // (A town whose region bears exactly the name written is named by it: "Taizz" for Taiz.)
+  if (!isStrong(mention) && !isOwnName(winner) && !winner.namesRegion && parts.country <= 0) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
   if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && isOwnName(winner);
   return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || winner.namesRegion;
