@@ -180,6 +180,8 @@ describe('geocode: ACLED geo precision', () => {
     ['Members of the Ijaw Youth Council occupied a radio station.', 'Nigeria'],
     ['CITU members marched against the new labour code.', 'India'],
     ['Gunmen affiliated with Islah detained a street vendor.', 'Yemen'],
+    ['Rival councillors clashed outside the pourashava office.', 'Bangladesh'],
+    ['Sanitation workers besieged the District Collector’s office.', 'India'],
   ])('a term used in one country (data/geocode/country-terms.tsv) gives it: %s', (text, country) => {
     expect(geocode(text).place).toMatchObject({ country, latitude: null });
   });
@@ -189,6 +191,7 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(geocode('Government troops and the SSA fought for two days.'))).toMatchObject({ name: 'Shan', country: 'Myanmar', precision: 3 });
     expect(placeOf(geocode('Two bystanders hurt by a crude bomb were taken to DMCH.'))).toMatchObject({ name: 'Dhaka', country: 'Bangladesh', precision: 3 });
     expect(placeOf(geocode('A drone struck a compound in NWA overnight.'))).toMatchObject({ name: 'Khyber Pakhtunkhwa', precision: 3 });
+    expect(placeOf(geocode('Villagers attacked a group of BPF supporters.'))).toMatchObject({ name: 'Assam', precision: 3 });
   });
 
   it("the demonym of forces weighs half among clues to the country: they often fight abroad", () => {
