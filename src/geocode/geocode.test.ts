@@ -112,6 +112,10 @@ describe('geocode: ACLED geo precision', () => {
     expect(under.reason).toMatch(/HeldByOuterPlace: "Ratanpur village" is held by it/);
   });
 
+  it('a place and the larger place written as holding it choose readings that agree ("Ketou, Plateau": Benin, not Nigeria)', () => {
+    expect(placeOf(geocode('Herders clashed with farmers at a market (Ketou, Plateau) on Sunday.'))).toMatchObject({ name: 'Kétou', country: 'Benin', precision: 1 });
+  });
+
   it('a town whose region bears exactly the name written is named by it, even without a locative word ("Taizz" for Taiz)', () => {
     expect(placeOf(geocode('Gunmen abducted a trader from a shop near the old gate, Taizz, on Friday.'))).toMatchObject({ name: 'Taiz', country: 'Yemen', precision: 1 });
   });

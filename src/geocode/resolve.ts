@@ -217,16 +217,42 @@ function margin(list: ScoredCandidate[]): number {
 }
 
 /**
+ * Names written as a place and the larger place holding it ("Ketou, Plateau", "Auno (Konduga"), each
+ * with its partner: a reading of one in a region some reading of the other lies in is the likelier
+ * ("Plateau": Benin's department, not Nigeria's state).
+ */
+function heldPairs(text: string, mentions: FoundMention[]): Map<FoundMention, FoundMention[]> {
+  const pairs = new Map<FoundMention, FoundMention[]>();
+  const add = (a: FoundMention, b: FoundMention) => (pairs.get(a) ?? pairs.set(a, []).get(a))?.push(b);
+  mentions.forEach((mention, i) => {
+    const next = mentions.slice(i + 1).find((o) => o.start >= mention.end && o.kind !== 'site');
+    if (mention.kind !== 'place' || next?.kind !== 'place' || !HELD_BY.test(text.slice(mention.end, next.start))) return;
+    add(mention, next);
+    add(next, mention);
+  });
+  return pairs;
+}
+
+/** The regions and districts the partners of a mention may name join the regions the report points to. */
+function withPartnerRegions(context: Context, partners: FoundMention[] = []): Context {
+  for (const partner of partners) {
+    for (const hit of partner.hits) if ((hit.entry.kind === 'admin1' || hit.entry.kind === 'admin2') && hit.match !== 'spelling') context.regions.push({ region: regionKey(hit.entry), clue: partner });
+  }
+  return context;
+}
+
+/**
  * Scores the candidates of every mention. Mentions are settled one by one, surest first, each with
  * the places already chosen for the others as context; a second pass lets every mention see all the
  * others. (Settling all at once lets two unsure mentions pull each other back and forth.)
  */
-function scoreAll(mentions: FoundMention[], clues: CountryClue[]): Map<FoundMention, ScoredCandidate[]> {
+function scoreAll(text: string, mentions: FoundMention[], clues: CountryClue[]): Map<FoundMention, ScoredCandidate[]> {
   const places = mentions.filter((m) => m.kind === 'place' && m.hits.length);
   const winners = new Map<FoundMention, ScoredCandidate>();
   const scored = new Map<FoundMention, ScoredCandidate[]>();
+  const pairs = heldPairs(text, mentions);
   const score = (mention: FoundMention) => {
-    const context = buildContext(clues, winners, mention);
+    const context = withPartnerRegions(buildContext(clues, winners, mention), pairs.get(mention));
     const list = mention.hits.map((hit) => scoreCandidate(mention, hit, context)).sort((a, b) => b.score - a.score);
     const namedRegions = new Set(list.filter((c) => c.entry.kind === 'admin1' && c.match === 'name').map((c) => regionKey(c.entry)));
     for (const candidate of list) candidate.namesRegion = namedRegions.has(regionKey(candidate.entry));
@@ -659,7 +685,7 @@ function countryPlace(text: string, clue: CountryClue, named: boolean, weighed: 
 }
 
 export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined, elsewhere: Span[] = []): Resolution {
-  const scored = scoreAll(mentions, clues);
+  const scored = scoreAll(text, mentions, clues);
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
   const places = mentions.filter((m) => m.kind !== 'site');
@@ -680,7 +706,7 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const precision = precisionOf(choice, entry);
   const placeSites = sitesOf(winner, text, mentions, winners, inFocus);
   const place = placeAt(entry, precision, placeSites.map((s) => s.text));
-  const context = buildContext(clues, winners, chosen);
+  const context = withPartnerRegions(buildContext(clues, winners, chosen), heldPairs(text, mentions).get(chosen));
   const clue = disambiguationEvidence(text, chosen, list, context);
   const evidence: Evidence[] = [
     evidenceAt(text, chosen, chosen.rule, `"${chosen.name}" is ${describeEntry(entry)}, matched by ${winner.match}`),
