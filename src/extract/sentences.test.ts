@@ -10,6 +10,11 @@ describe('splitSentences', () => {
     expect(sentences.map((s) => s.paragraph)).toEqual([0, 0, 1, 1]);
   });
 
+  it('splits where the space after a full stop was left out, but not inside abbreviations', () => {
+    const text = 'A guard died last night.The driver died later. Troops of the U.S.Army left.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['A guard died last night.', 'The driver died later.', 'Troops of the U.S.Army left.']);
+  });
+
   it('does not split after an initial', () => {
     expect(splitSentences('George W. Bush spoke.')).toHaveLength(1);
   });

@@ -13,8 +13,11 @@ export interface Sentence extends Span {
 
 const abbreviations = new Set(lexiconRows('abbreviations.txt').map(([w]) => w!.toLowerCase()));
 
-/** A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then a likely sentence start. */
-const boundary = /([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘([]?[A-Z0-9])/g;
+/**
+ * A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then a likely sentence start;
+ * or a full stop typed without its space between a lower-case word and a capitalised one ("last night.The driver died").
+ */
+const boundary = /([.!?]+)(["'”’)\]]*)(\s+(?=["'“‘([]?[A-Z0-9])|(?<=[a-z]{2}[.!?]+)(?=[A-Z][a-z]))/g;
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];

@@ -80,6 +80,15 @@ describe('reconcileFigures', () => {
     expect(reconcileFigures([claim('all', 2), claim('all', 2, reportedAlso)]).fatalities.best).toBe(2);
   });
 
+  it('adds a second single victim named by another role, not the same victim told again', () => {
+    const one = (text: string, victims = 'all') => claim(victims, 1, { text, evidence: { start: (offset += 100), end: offset + text.length, text, rule: 'SingleVictimRule' } });
+    expect(reconcileFigures([one('A tea stall owner died'), one('The bus conductor died later in hospital')]).fatalities.best).toBe(2);
+    expect(reconcileFigures([one('The retired officer was shot dead', 'police'), one('his nephew succumbed to his wounds')]).fatalities.best).toBe(2);
+    expect(reconcileFigures([one('A bus conductor was stabbed to death'), one('The conductor died on the spot')]).fatalities.best).toBe(1);
+    expect(reconcileFigures([one('A tea stall owner died'), one('The victim died later')]).fatalities.best).toBe(1);
+    expect(reconcileFigures([one('Karim Uddin was shot dead'), one('The shopkeeper died in hospital')]).fatalities.best).toBe(1);
+  });
+
   it('ignores denials and codes 0 when no figure is given', () => {
     const f = reconcileFigures([claim('all', 10, { stance: 'denies' })]);
     expect(f.fatalities).toEqual({ low: 0, best: 0, high: 0 });

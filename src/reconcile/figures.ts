@@ -1,5 +1,7 @@
 // Reconciled figures from every claim of an incident: low / best / high fatalities (UCDP GED
 // style), civilian range (Airwars style) and injured. Each figure records the rule behind it.
+import { alternation, lexiconRows } from '../extract/lexicon.js';
+import { VICTIM } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
 
@@ -46,9 +48,28 @@ function namesFurtherVictims(claim: Claim): boolean {
   return FURTHER.test(evidence.text) || ALSO_BEFORE.test(sentence.text.slice(Math.max(0, from - 20), from)) || AS_WELL_AFTER.test(sentence.text.slice(to));
 }
 
+/** One victim described by a common noun: "A shop employee has died", "The former militant was killed". */
+const DESCRIBED_ONE = /^(?:an?|the|one)\s+[a-z]/i;
+/** One victim named by a role or kinship word with "the" or a possessive: "The truck driver died", "his son succumbed". */
+const ROLE = alternation(lexiconRows('roles.txt').map(([w]) => w!));
+const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE}|${VICTIM})\s+(?:was|has|had|is|died|succumbed|later|also)\b`, 'i');
+
+/**
+ * Two single victims, each described by a common noun, the second by a role the first was not
+ * given ("A shop employee has died ... The truck driver died later on in the hospital"; "The former
+ * militant was killed on the spot, his son succumbed to his wounds"): two people, not one told twice.
+ */
+function anotherPerson(previous: Claim, claim: Claim): boolean {
+  const single = (c: Claim) => c.low === 1 && (c.high ?? 1) === 1 && c.qualifier === 'exact';
+  if (!single(previous) || !single(claim) || !DESCRIBED_ONE.test(previous.evidence.text)) return false;
+  const head = ROLE_SUBJECT.exec(claim.evidence.text)?.groups?.head;
+  return head !== undefined && !new RegExp(String.raw`\b${head}`, 'i').test(previous.evidence.text);
+}
+
 /**
  * A figure that names further victims ("a leader was shot dead. Three members of his family were
- * also killed") adds to the report's figure before it, instead of standing as an alternative.
+ * also killed"), or a second single victim named by another role, adds to the report's figure
+ * before it, instead of standing as an alternative.
  */
 function addUpOthers(claims: Claim[]): Claim[] {
   const out: Claim[] = [];
@@ -58,7 +79,7 @@ function addUpOthers(claims: Claim[]): Claim[] {
     const tollCounts = previous?.evidence.rule === 'DeathTollRule' && previous.sentence.start === claim.sentence.start;
     // Two classes named apart ("a civilian ... two attackers were also killed") add up as classes anyway.
     const comparable = previous !== undefined && (previous.victims === claim.victims || previous.victims === 'all' || claim.victims === 'all');
-    if (previous && comparable && previous.reportId === claim.reportId && !tollCounts && namesFurtherVictims(claim) && claim.evidence.start > previous.evidence.end) {
+    if (previous && comparable && previous.reportId === claim.reportId && !tollCounts && (namesFurtherVictims(claim) || anotherPerson(previous, claim)) && claim.evidence.start > previous.evidence.end) {
       out[out.length - 1] = {
         ...previous,
         low: previous.low! + claim.low!,
