@@ -40,12 +40,16 @@ const FURTHER = /\b(?:also|other|others|another|more|further|additional)\b/i;
 /** "also" just before the phrase, "as well" or "too" closing its clause: "reported that also 4 militants were killed", "was killed in the encounter as well". */
 const ALSO_BEFORE = /\balso\s+$/i;
 const AS_WELL_AFTER = /^[^,;:.]{0,40}?\b(?:as well|too)\b/i;
+/** A bare figure after "and" in a clause of deaths: "3 soldiers were killed instantly and 3 died at the hospital". */
+const ELIDED_BEFORE = /\b(?:killed|dead|died)\b[^.;:]{0,60}\band\s+$/i;
+const BARE_FIGURE = /^[\w-]+(?:\s+more)?\s+(?:died|succumbed|(?:were|have been)\s+(?:\w+ly\s+)?killed)\b/i;
 
 function namesFurtherVictims(claim: Claim): boolean {
   const { sentence, evidence } = claim;
   const from = evidence.start - sentence.start;
   const to = evidence.end - sentence.start;
-  return FURTHER.test(evidence.text) || ALSO_BEFORE.test(sentence.text.slice(Math.max(0, from - 20), from)) || AS_WELL_AFTER.test(sentence.text.slice(to));
+  const elided = BARE_FIGURE.test(evidence.text) && ELIDED_BEFORE.test(sentence.text.slice(Math.max(0, from - 80), from));
+  return elided || FURTHER.test(evidence.text) || ALSO_BEFORE.test(sentence.text.slice(Math.max(0, from - 20), from)) || AS_WELL_AFTER.test(sentence.text.slice(to));
 }
 
 /** One victim described by a common noun: "A shop employee has died", "The former militant was killed". */

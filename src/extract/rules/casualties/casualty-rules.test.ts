@@ -211,6 +211,11 @@ describe('casualty rules', () => {
     ['Troops gunned down three rebels of the KYKL (K), the armed wing of the banned front, near the border.', 3],
     ['Notorious bandit and Lashkar-e-Islam (LI) financier Rahim Gul alias Lala was killed in a raid.', 1],
     ['As the convoy entered the valley, 2 soldiers, 1 officer and 16 TTP/LEI rebels were killed.', 19],
+    ['Police raided the den and killed five robbers , four who were later identified as brothers.', 5],
+    ['Rebels stopped a lorry carrying men who had left the village and killed all 4 of the passengers.', 4],
+    ['2 porters were killed on the spot and 2 died later in hospital.', 4],
+    ['Nadim Khan alias Nadu, 31, a trader of the bazaar, was shot dead near the mosque.', 1],
+    ['Sohel Rana, 24, a rickshaw puller who was burnt in the attack on Sunday, died in hospital.', 1],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);
   });

@@ -44,7 +44,8 @@ export class ObjectVictimRule extends CasualtyRule {
     // "police killed Dinesh Sahu, 30, a commander", "shot dead Adalat Khan, a former nazim": a name is one person.
     const named = String.raw`\b(?:killed|killing|shot dead|gunned down|assassinated|murdered)\s+(?<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?=\s*[,(.;]|\s*$|\s+(?:on|in|at|near|outside|inside|after|while|when|during|and)\b)`;
     const murdered = String.raw`\b(?:slew|murdered|murdering)\s+${object('murdered')}${OBJECT_END}`;
-    const leftDead = String.raw`\b(?:leaving|left)\s+(?<left>(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?|[a-z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+)?)(?:dead|killed)\b`;
+    // "left the militant group and killed all 6": an "and" ends what was left.
+    const leftDead = String.raw`\b(?:leaving|left)\s+(?<left>(?:an?|the|his|her|their)\s+(?:(?!and\b)[\w'’-]+\s+){0,3}?|(?!and\b)[a-z][\w'’-]*\s+(?:(?!and\b)[a-z][\w'’-]*\s+)?)(?:dead|killed)\b`;
     const both = String.raw`\b(?:killing|killed|kills|kill)\s+(?<both>both(?:\s+of\s+them)?|all\s+(?<all>${NUMBER}))\b`;
     return [shotDead, toDeath, murdered, leftDead, both, bareVictim, possessive, named, self].join('|');
   }

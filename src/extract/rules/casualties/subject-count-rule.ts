@@ -118,9 +118,11 @@ function withoutAsides(text: string): string {
   return text
     // "28-year-old youth": an age opening a noun phrase stands for its article.
     .replace(/(^|,\s*|\band\s+)\d{1,3}[\s-]*years?[\s-]*old\b/gi, '$1a')
-    .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+\S+/gi, ' ')
+    .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+[^\s,]+/gi, ' ')
     .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
-    .replace(/,?\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
+    // "Nadim Khan, 31, a trader": the age goes, the comma before an apposition stays.
+    .replace(/,\s*\d{1,3}\s*,(?=\s*(?:an?|the)\s)/g, ',')
+    .replace(/,\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -148,8 +150,12 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   let total = 0;
   let counted = 0;
   let bounded: string | null = null;
+  const joinedByComma = (joiner: string | undefined) => joiner !== undefined && /^,\s*$/.test(joiner);
   for (let k = conjuncts.length - 1; k >= 0; k -= 2) {
-    const count = countConjunct((conjuncts[k] as string).trim());
+    const conjunct = (conjuncts[k] as string).trim();
+    // "killed four commanders, three who were identified": a bare figure after a comma is a part of the group before it.
+    if (k > 0 && joinedByComma(conjuncts[k - 1]) && LEADING_FIGURE.exec(conjunct)?.[0] === conjunct) continue;
+    const count = countConjunct(conjunct);
     // "10 TTP militants as well as foreigners": an uncounted addition leaves the counted figure a floor.
     if (count === null && /^,?\s+(?:as well as|along with|together with)\s+$/.test(conjuncts[k - 1] ?? '')) continue;
     if (count === null) {
@@ -157,7 +163,6 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
       break;
     }
     // A name set off by commas renames the person before it or names a place ("a driver, Nur Hossain,"; "Tirah Valley, two soldiers").
-    const joinedByComma = (joiner: string | undefined) => joiner !== undefined && /^,\s*$/.test(joiner);
     if (count === 'name' && conjuncts.length > 1 && (joinedByComma(conjuncts[k - 1]) || joinedByComma(conjuncts[k + 1]))) continue;
     if (typeof count === 'object') bounded = count.phrase;
     total += count === 'name' ? 1 : typeof count === 'object' ? count.low : count;
