@@ -13,6 +13,7 @@ import { CoordinatedVictimsRule } from './rules/casualties/coordinated-victims-r
 import { BodyFoundRule } from './rules/casualties/body-found-rule.js';
 import { DeathTollRule } from './rules/casualties/death-toll-rule.js';
 import { DeathsOfRule } from './rules/casualties/deaths-of-rule.js';
+import { ElidedVictimsRule } from './rules/casualties/elided-victims-rule.js';
 import { HeadlineVictimRule } from './rules/casualties/headline-victim-rule.js';
 import { IncludingVictimsRule } from './rules/casualties/including-victims-rule.js';
 import { IntransitiveCasualtyRule } from './rules/casualties/intransitive-casualty-rule.js';
@@ -48,6 +49,7 @@ export const casualtyRules = [
   new HeadlineVictimRule(),
   new ObjectVictimRule('any'),
   new BodyFoundRule(),
+  new ElidedVictimsRule(),
   new IncludingVictimsRule(),
   new NoCasualtiesRule(),
   new StrikeCountRule(),

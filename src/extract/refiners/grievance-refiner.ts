@@ -7,6 +7,9 @@ const GRIEVANCE_BEFORE = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions
 /** Words of violence at the protest itself between the protest word and the figure: those casualties count. */
 const VIOLENCE_AT_PROTEST = /\b(?:opened fire|fired|clash\w*|attack\w*|charged|shot|tear ?gas|police|security forces|troops|soldiers)\b/i;
 
+/** A clause of deaths told as happening while the crowd acted: "joined the protests and looted stores as two people were killed". */
+const AT_THE_SAME_TIME = /\b(?:as|when|while)\s+$/i;
+
 export const GrievanceRefiner = {
   name: 'GrievanceRefiner',
   /** Drops the deaths a protest is about ("protesting the death of a worker", "demanding the arrest of those who killed two children"). */
@@ -15,7 +18,7 @@ export const GrievanceRefiner = {
       // The clause before the figure; a bounded window keeps this linear on a page with no full stops.
       const before = f.sentence.text.slice(Math.max(0, f.evidence.start - f.sentence.start - 300), f.evidence.start - f.sentence.start);
       const grievance = GRIEVANCE_BEFORE.exec(before);
-      return !grievance || VIOLENCE_AT_PROTEST.test(before.slice(grievance.index));
+      return !grievance || VIOLENCE_AT_PROTEST.test(before.slice(grievance.index)) || AT_THE_SAME_TIME.test(before);
     });
   },
 };

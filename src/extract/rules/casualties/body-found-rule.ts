@@ -1,6 +1,8 @@
 import { NUMBER } from '../../numbers.js';
 import { CasualtyRule } from './casualty-rule.js';
 
+const WHOSE = /^[^.;]*?(?=\s+(?:were|was|has|have|had|who|which|that|by|in|at|near|from|on|after|killed|abducted|kidnapped|found|discovered|recovered|retrieved)\b|$)/i;
+
 /** "the body of a man was found", "a man's body was found", "the bodies of three farmers were recovered", "five corpses were discovered", "the Red Cross recovered 17 bodies", "3 villagers' bodies were found", "his bullet-hit body was recovered", "police recovered the body of a robber". */
 export class BodyFoundRule extends CasualtyRule {
   readonly name = 'BodyFoundRule';
@@ -14,7 +16,11 @@ export class BodyFoundRule extends CasualtyRule {
   }
 
   protected override build(...[match, sentence]: Parameters<CasualtyRule['build']>) {
-    const num = match.groups?.num ?? match.groups?.num2 ?? match.groups?.num3 ?? match.groups?.num4 ?? match.groups?.num5 ?? 'one';
-    return super.build(Object.assign(match, { groups: { num, verb: 'killed', victim: '' } }), sentence);
+    const key = (['num', 'num2', 'num3', 'num4', 'num5'] as const).find((k) => match.groups?.[k] !== undefined);
+    const num = key ? match.groups![key]! : 'one';
+    // Whose bodies: the words after the figure up to a verb or a preposition ("three bodies of MNDAA fighters were found" are fighters').
+    const numEnd = key ? match.indices.groups![key]![1] : match.index;
+    const phrase = WHOSE.exec(sentence.text.slice(numEnd, match.index + match[0].length))?.[0] ?? '';
+    return super.build(Object.assign(match, { groups: { num, verb: 'killed', victim: '', phrase } }), sentence);
   }
 }

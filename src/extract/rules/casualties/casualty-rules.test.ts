@@ -216,6 +216,12 @@ describe('casualty rules', () => {
     ['2 porters were killed on the spot and 2 died later in hospital.', 4],
     ['Nadim Khan alias Nadu, 31, a trader of the bazaar, was shot dead near the mosque.', 1],
     ['Sohel Rana, 24, a rickshaw puller who was burnt in the attack on Sunday, died in hospital.', 1],
+    ['A grenade killed one shopkeeper and injured six others including two policemen.', 1],
+    ['Troops took the ridge. 5 soldiers were killed, and four bodies of rebel fighters were found.', 9],
+    ['A guard hurt in the raid died on Monday, raising the death toll from the attack to three.', 3],
+    ['Crowds blocked the road and burned tyres as two youths were shot dead by police.', 2],
+    ['The killing of two traders by robbers sparked protests in the town.', 0],
+    ['In the clash, one policeman was killed and 2 rebels too.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);
   });

@@ -3,7 +3,7 @@ import { CasualtyRule } from './casualty-rule.js';
 import { countVictims } from './subject-count-rule.js';
 
 /**
- * "the death toll rose to 45", "a death toll of 12", "the toll has climbed to 30", and a coder's own
+ * "the death toll rose to 45", "a death toll of 12", "the toll has climbed to 30", "raising the death toll to 9", and a coder's own
  * figure: "fatalities coded as 3", "(coded as 10)", or a sentence that is nothing but a tally ("3 fatalities.",
  * "Total fatalities 2.").
  */
@@ -29,7 +29,9 @@ export class DeathTollRule extends CasualtyRule {
     const coded = String.raw`(?:\bfatalities\s+(?:and\s+injuries\s+)?(?:were\s+)?|\(\s*)coded\s+(?:as|to|at)\s+(?<coded>${NUMBER})`;
     // "Current estimates of fatalities stand at 5 militia troops and one rebel", "fatalities range from 1 to 2".
     const tollWord = String.raw`(?:(?:death|casualty|fatality|civilian death)?\s*toll|(?:estimates?|number|count)\s+of\s+(?:fatalities|deaths|the dead)|fatalities)`;
-    const toll = String.raw`\b(?:(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:of|at)\s+|${tollWord}\s+(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stand|stands|is|was|has risen|went up|range|ranges|ranged|ranging)\s+(?:to\s+|at\s+|from\s+)?)(?<num>${NUMBER})`;
+    // "raising the death toll from the incident to two", "bringing the toll to 12": the verb before the toll.
+    const raised = String.raw`(?:rais(?:ed|ing|es)|bring(?:ing|s)?|brought|push(?:ed|ing|es)|tak(?:ing|es)|took)\s+the\s+(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w'’-]+\s+){0,5}?to\s+`;
+    const toll = String.raw`\b(?:${raised}|(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:of|at)\s+|${tollWord}\s+(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stand|stands|is|was|has risen|went up|range|ranges|ranged|ranging)\s+(?:to\s+|at\s+|from\s+)?)(?<num>${NUMBER})`;
     // A sentence that is nothing but a tally: "3 fatalities.", "Total fatalities 2."
     const tally = String.raw`^(?:(?<tally>${NUMBER})\s+fatalit(?:y|ies)|total\s+fatalit(?:y|ies):?\s+(?<total>${NUMBER}))\.?$`;
     return String.raw`${tally}|(?:${coded}|${toll})\b`;

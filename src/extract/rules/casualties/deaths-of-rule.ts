@@ -6,6 +6,8 @@ import { countVictims } from './subject-count-rule.js';
 /** Where the victims after "the death of" end: a preposition, a clause word, or punctuation ("and" may join them). */
 const LIST_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|by|during|when|from|who|whom|which|that|was|were)\b|\s*[.;:(]|$)`;
 const CAUSE_BEFORE = /\b(?:over|against|for|about|into|discuss|protest\w*|condemn\w*|mourn\w*|probe|investigat\w*|revenge|retaliation)\s+(?:the\s+)?(?:alleged\s+|recent\s+|brutal\s+)?$/i;
+/** "The murders of two masons ... triggered a storm of protest": the deaths are what the protest is about. */
+const SPARKED_AFTER = /^[^.;]{0,80}?\b(?:triggered|sparked|prompted|provoked)\b[^.;]{0,40}?\b(?:protest\w*|demonstrations?|outrage|riots?|agitation|unrest)\b/i;
 const leadingCount = new RegExp(String.raw`^(${NUMBER})\s+${MODIFIERS}(${VICTIM})\b`, 'i');
 
 /**
@@ -26,6 +28,7 @@ export class DeathsOfRule extends CasualtyRule {
     const g = match.groups ?? {};
     // "lynched over the deaths of two students", "met to discuss the killing of 51 civilians": the deaths are a cause, told elsewhere.
     if (g.listed === undefined && CAUSE_BEFORE.test(sentence.text.slice(Math.max(0, match.index - 40), match.index))) return null;
+    if (SPARKED_AFTER.test(sentence.text.slice(match.index + match[0].length))) return null;
     if (g.listed !== undefined) {
       const phrase = g.listed.replace(/[,\s]+$/, '');
       const listed = countVictims(phrase);
