@@ -61,6 +61,9 @@ function stanceOf(attribution: ResolvedAttribution | null, sentence: Sentence): 
   return attribution && attribution.finding.sentence === sentence ? attribution.finding.stance : 'asserts';
 }
 
+/** A speaker that offers another account than the one told before it: "Other sources", "Another report". */
+const ANOTHER_ACCOUNT = /^(?:other|another)\b/i;
+
 interface ResolvedAttribution {
   finding: AttributionFinding;
   /** How the claim got its source: the attribution rule itself, or an inheritance step. */
@@ -83,7 +86,8 @@ function attributionResolver(findings: Findings) {
     if (own) return { finding: own, rule: own.evidence.rule };
     // "In a separate incident, ...": a new incident's claims do not take the previous one's source.
     if (NEW_INCIDENT_CUE.test(sentence.text)) return null;
-    const paragraphMate = sentences.find((s) => s.paragraph === sentence.paragraph && at(s.index));
+    // "Other sources report that 2 were killed": a second account, not the source of the sentences before it.
+    const paragraphMate = sentences.find((s) => s.paragraph === sentence.paragraph && at(s.index) && !(s.index > sentence.index && ANOTHER_ACCOUNT.test(at(s.index)!.speaker ?? '')));
     if (paragraphMate) return { finding: at(paragraphMate.index)!, rule: 'SameParagraphAttribution' };
     const quoted = quoteSource(sentence, sentences, at);
     if (quoted) return { finding: quoted, rule: 'QuoteContinuationAttribution' };

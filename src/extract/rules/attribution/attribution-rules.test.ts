@@ -13,6 +13,8 @@ describe('attribution rules', () => {
     ['SpeakerVerbRule', 'An Islamic State fighter also confirmed that the government carried out the strikes.', { speaker: 'An Islamic State fighter', outlet: null }],
     ['SpeakerVerbRule', 'Meanwhile, a US official has confirmed to Reuters that the coalition did not strike.', { speaker: 'a US official', outlet: 'Reuters' }],
     ['SpeakerVerbRule', 'The ministry denied the report.', { speaker: 'The ministry', stance: 'denies' }],
+    ['SpeakerVerbRule', 'Local residents say that two boys were shot.', { speaker: 'Local residents' }],
+    ['SpeakerVerbRule', 'Other sources report that four were killed.', { speaker: 'Other sources' }],
     ['TrailingSaidRule', 'A car bomb wounded 30 people, police said.', { speaker: 'police' }],
     ['TrailingSaidRule', 'Four soldiers were killed, said the army spokesman.', { speaker: 'the army spokesman' }],
     ['TrailingSaidRule', 'Two gunmen died in the exchange of fire, a police spokesman told local media.', { speaker: 'a police spokesman', outlet: null }],

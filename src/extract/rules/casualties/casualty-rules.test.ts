@@ -222,6 +222,9 @@ describe('casualty rules', () => {
     ['Crowds blocked the road and burned tyres as two youths were shot dead by police.', 2],
     ['The killing of two traders by robbers sparked protests in the town.', 0],
     ['In the clash, one policeman was killed and 2 rebels too.', 3],
+    ['A mine killed 1 porter. Other sources report that 3 porters were killed by the mine.', 1],
+    ['The army said at least 30 insurgents were eliminated in the operation.', 30],
+    ['Two senior commanders of the Zomi Revolutionary Army (ZRA) and a cadre of the outlawed United National Liberation Front (UNLF) were killed.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);
   });

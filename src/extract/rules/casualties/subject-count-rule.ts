@@ -13,7 +13,7 @@ const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fire
 const DATE_LIKE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 const DETERMINER = /^(?:an?|the|his|her|their|its|one|another|this|that)$/i;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|many|several|most|none)$/i;
-const MAX_SUBJECT_WORDS = 18;
+const MAX_SUBJECT_WORDS = 24;
 /** The noun phrase before "who": "at the Imam, who", "two porters who". */
 const RELATIVE_ANTECEDENT = /(?<=^|[\s,])(?:the|an?|his|her|their|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}?(?=\s*,?\s*(?:who|which)\s*$)/i;
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
