@@ -185,6 +185,7 @@ describe('geocode: ACLED geo precision', () => {
     ['CITU members marched against the new labour code.', 'India'],
     ['Gunmen affiliated with Islah detained a street vendor.', 'Yemen'],
     ['Rival councillors clashed outside the pourashava office.', 'Bangladesh'],
+    ['Unknown gunmen shot dead a local leader of the ANP.', 'Pakistan'],
     ['Sanitation workers besieged the District Collector’s office.', 'India'],
   ])('a term used in one country (data/geocode/country-terms.tsv) gives it: %s', (text, country) => {
     expect(geocode(text).place).toMatchObject({ country, latitude: null });
