@@ -341,6 +341,8 @@ describe('geocode: ACLED geo precision', () => {
 
   it("reads the capital's X area in a report about one country as its capital", () => {
     expect(geocode("A bomb went off in the capital's Kadamtoli area during the BNP blockade.").place?.name).toBe('Dhaka');
+    // Also when a namesake in a country the clues contradict bears the name ("Hazaribagh", India).
+    expect(geocode("A crude bomb went off in the capital's Hazaribagh area during the BNP blockade.").place?.name).toBe('Dhaka');
   });
 
   it('a name found in one country only, the country the report points to, is the place (OneCountryNameMention)', () => {

@@ -321,6 +321,9 @@ function inside(mention: Span, spans: Span[]): boolean {
 /** "the capital", "the Somali capital", "the country's capital", "capital's". */
 const CAPITAL = /\bthe\s+(?:(?:\p{Lu}[\p{L}-]+|country['’]s)\s+)?capital\b(?!\s+(?:city\s+)?(?:of\s+)?\p{Lu})|\bcapital['’]s\b/u;
 
+/** "the capital's" right before a name. */
+const CAPITAL_POSSESSIVE = /\bcapital['’]s\s+$/;
+
 /** Name points of a close spelling (four letters in five the same): "Jaccobabad" for Jacobabad is one, "Tirah" for Tehran is not. */
 const CLOSE_NAME_SCORE = 2;
 
@@ -688,7 +691,9 @@ export function resolve(text: string, mentions: FoundMention[], clues: CountryCl
   const scored = scoreAll(text, mentions, clues);
   const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
-  const places = mentions.filter((m) => m.kind !== 'site');
+  // "The capital's Hazaribagh area" in a report about Bangladesh is part of its capital, not the namesake in a country the clues contradict.
+  const partOfCapital = (m: FoundMention) => CAPITAL_POSSESSIVE.test(text.slice(Math.max(0, m.start - 12), m.start)) && winners.get(m)?.cluesElsewhere === true;
+  const places = mentions.filter((m) => m.kind !== 'site' && !partOfCapital(m));
   const sites = mentions.filter((m) => m.kind === 'site');
   let choice = chooseMention(text, places.filter(inFocus), sites, scored);
   let fromOutsideFocus = false;
