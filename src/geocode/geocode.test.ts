@@ -116,6 +116,16 @@ describe('geocode: ACLED geo precision', () => {
     expect(placeOf(geocode('Herders clashed with farmers at a market (Ketou, Plateau) on Sunday.'))).toMatchObject({ name: 'Kétou', country: 'Benin', precision: 1 });
   });
 
+  it('without a locative word, a small place in a country no clue points to is a namesake when terms point elsewhere', () => {
+    const result = geocode('Police dispersed CORD protesters in "Nyanza region" on Monday.');
+    expect(result.place).toMatchObject({ country: 'Kenya', latitude: null });
+    expect(result.reason).toMatch(/known names no clue backs: "Nyanza region" \(Nyanza, Southern, Rwanda/);
+    // A town called so outright stands.
+    expect(geocode('Police shot an al-Shabaab suspect in the coastal town of Kwale.').place).toMatchObject({ name: 'Kwale', country: 'Kenya' });
+    // "Ward" alone is a unit word, no place.
+    expect(geocode('A bomb went off outside the house of the Ward No-12 councillor.').place).toBeNull();
+  });
+
   it('a town whose region bears exactly the name written is named by it, even without a locative word ("Taizz" for Taiz)', () => {
     expect(placeOf(geocode('Gunmen abducted a trader from a shop near the old gate, Taizz, on Friday.'))).toMatchObject({ name: 'Taiz', country: 'Yemen', precision: 1 });
   });

@@ -297,6 +297,10 @@ function isSupported(mention: FoundMention, winner: ScoredCandidate): boolean {
   if (!isStrong(mention) && !isOwnName(winner) && !winner.namesRegion && parts.country <= 0) return false;
   // A large town or region named exactly after a locative word stands even in a report about another country.
   if (parts.country < 0) return entry.population >= UNSUPPORTED_MIN_POPULATION && isStrong(mention) && isOwnName(winner);
+  // Without a locative word, a small place in a country no clue points to, when countries named or terms point
+  // elsewhere ('CORD protesters in "Nyanza region"': Kenya's, not Rwanda's district), is a namesake; not one
+  // called a town outright ("the coastal town of Kwale").
+  if (!mention.locative && mention.wants !== 'town' && winner.cluesElsewhere && parts.country === 0 && entry.population < UNSUPPORTED_MIN_POPULATION) return false;
   return parts.country > 0 || entry.kind !== 'town' || entry.population >= UNSUPPORTED_MIN_POPULATION || winner.namesRegion;
 }
 
@@ -604,13 +608,13 @@ function placeFromClues(text: string, mentions: FoundMention[], clues: CountryCl
   const clue = countryClue ?? dominantClue(weighed);
   const capital = capitalPlace(text, clues, clue);
   if (capital) return capital;
-  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined, weighed);
-  const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
-  const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
   // Names the gazetteer knows whose best reading no clue backs ("Geo": Gao, Mali, by a loose spelling).
   const unbacked = [...scored]
     .filter(([m, list]) => m.kind === 'place' && !m.partial && list[0] && list[0].entry.kind !== 'country')
     .map(([m, list]) => `"${m.text}" (${describeEntry((list[0] as ScoredCandidate).entry)}, by ${(list[0] as ScoredCandidate).match})`);
+  if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue !== undefined, weighed, unbacked);
+  const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
+  const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
   const reason = [
     unbacked.length ? 'no place coded' : 'no place the gazetteer knows is named',
     unknown.length ? `unknown names: ${unknown.join(', ')}` : '',
@@ -674,8 +678,11 @@ function oneCountryPlace(text: string, mentions: FoundMention[], clues: CountryC
 /** A capitalised word right before a name, in the same run of words. */
 const CLOSES_LONGER_NAME = /\p{Lu}[\p{L}\p{M}'’-]*\s+$/u;
 
-/** Only the country is known: its name, with no coordinates (never its centre posing as a town); `weighed`: the clues weighed against each other. */
-function countryPlace(text: string, clue: CountryClue, named: boolean, weighed: CountryClue[]): Omit<Resolution, 'scored'> {
+/**
+ * Only the country is known: its name, with no coordinates (never its centre posing as a town);
+ * `weighed`: the clues weighed against each other; `unbacked`: known names not coded, for the reason.
+ */
+function countryPlace(text: string, clue: CountryClue, named: boolean, weighed: CountryClue[], unbacked: string[]): Omit<Resolution, 'scored'> {
   const country = countryName(clue.code);
   const place: Place = { name: country ?? clue.text, admin1: null, country, latitude: null, longitude: null, geoPrecision: 3, sites: [], geonameId: null };
   const others = [...new Set(weighed.filter((c) => c.code !== clue.code).map((c) => `"${c.text}"`))];
@@ -684,7 +691,8 @@ function countryPlace(text: string, clue: CountryClue, named: boolean, weighed: 
     : others.length
       ? `clues to ${country} ("${clue.text}") outweigh those to other countries (${others.join(', ')}; demonyms of forces weigh half)`
       : `only clues to one country ("${clue.text}"): ${country}`;
-  return { place, evidence: [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)], reason: `no town or region the gazetteer knows; ${how}` };
+  const none = unbacked.length ? `no place coded (known names no clue backs: ${unbacked.join(', ')})` : 'no town or region the gazetteer knows';
+  return { place, evidence: [evidenceAt(text, clue, clue.rule, `${how}; coordinates left empty`)], reason: `${none}; ${how}` };
 }
 
 export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined, elsewhere: Span[] = []): Resolution {
