@@ -73,4 +73,4 @@ export const NEW_INCIDENT_CUE = /^(?:In (?:another|a separate|a second|a similar
  * injured leader died on Wednesday at the hospital"): the attack's incident, dated by the attack.
  */
 export const LATER_DEATH_CUE =
-  /\b(?:succumbed|later died|died (?:later|of (?:his|her|their) (?:injuries|wounds)|(?:while|during) (?:undergoing )?treatment|after (?:being )?(?:hospitali[sz]ed|admitted))|died\b[^.;]{0,40}\bhospital)|\b(?:injured|wounded)\b[^.;]{0,60}\bdied\b/i;
+  /\b(?:succumb?ed|later died|died (?:later|of (?:his|her|their) (?:injuries|wounds)|(?:while|during) (?:undergoing )?treatment|after (?:being )?(?:hospitali[sz]ed|admitted))|died\b[^.;]{0,40}\bhospital)|\b(?:injured|wounded)\b[^.;]{0,60}\bdied\b/i;

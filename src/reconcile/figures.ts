@@ -42,7 +42,7 @@ const ALSO_BEFORE = /\balso\s+$/i;
 const AS_WELL_AFTER = /^[^,;:.]{0,40}?\b(?:as well|too)\b/i;
 /** A bare figure after "and" in a clause of deaths: "3 soldiers were killed instantly and 3 died at the hospital". */
 const ELIDED_BEFORE = /\b(?:killed|dead|died)\b[^.;:]{0,60}\band\s+$/i;
-const BARE_FIGURE = /^[\w-]+(?:\s+more)?\s+(?:died|succumbed|(?:were|have been)\s+(?:\w+ly\s+)?killed)\b/i;
+const BARE_FIGURE = /^[\w-]+(?:\s+more)?\s+(?:died|succumb?ed|(?:were|have been)\s+(?:\w+ly\s+)?killed)\b/i;
 
 function namesFurtherVictims(claim: Claim): boolean {
   const { sentence, evidence } = claim;
@@ -56,7 +56,7 @@ function namesFurtherVictims(claim: Claim): boolean {
 const DESCRIBED_ONE = /^(?:an?|the|one)\s+[a-z]/i;
 /** One victim named by a role or kinship word with "the" or a possessive: "The truck driver died", "his son succumbed". */
 const ROLE = alternation(lexiconRows('roles.txt').map(([w]) => w!));
-const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE}|${VICTIM})\s+(?:was|has|had|is|died|succumbed|later|also)\b`, 'i');
+const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE}|${VICTIM})\s+(?:was|has|had|is|died|succumb?ed|later|also)\b`, 'i');
 
 /**
  * Two single victims, each described by a common noun, the second by a role the first was not

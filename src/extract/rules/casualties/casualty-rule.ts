@@ -34,7 +34,7 @@ const ANIMALS_AFTER = new RegExp(String.raw`^\s+(?:head\s+of\s+)?(?:[\w-]+\s+)?$
 export const ANIMAL_PHRASE = new RegExp(String.raw`\b(?:${ANIMAL})\s*$`, 'i');
 
 /** Word stems every casualty phrase holds one of. */
-export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succumb|strike|raid|sortie|assassinat|slaughter|clobber|bludgeon|eliminat/i;
+export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succum|strike|raid|sortie|assassinat|slaughter|clobber|bludgeon|eliminat/i;
 
 export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
   protected override readonly prefilter: RegExp | null = CASUALTY_CUE;

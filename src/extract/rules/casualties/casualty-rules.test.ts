@@ -224,6 +224,8 @@ describe('casualty rules', () => {
     ['In the clash, one policeman was killed and 2 rebels too.', 3],
     ['A mine killed 1 porter. Other sources report that 3 porters were killed by the mine.', 1],
     ['The army said at least 30 insurgents were eliminated in the operation.', 30],
+    ['A ward councillor was stabbed by robbers in the market on Monday and succumbed to his wounds on Friday.', 1],
+    ['A bus driver died on Sunday. Another victim succumed to his injuries on Monday.', 2],
     ['Two senior commanders of the Zomi Revolutionary Army (ZRA) and a cadre of the outlawed United National Liberation Front (UNLF) were killed.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);

@@ -6,6 +6,6 @@ import { CasualtyRule } from './casualty-rule.js';
 export class IntransitiveCasualtyRule extends CasualtyRule {
   readonly name = 'IntransitiveCasualtyRule';
   protected pattern(): string {
-    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?\s+(?:(?:have|has|had)\s+)?${ADVERBS}(?<verb>died|perished|lost their lives|went missing|succumbed)\b`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:of\s+)?${VICTIM_PHRASE}?\s+(?:(?:have|has|had)\s+)?${ADVERBS}(?<verb>died|perished|lost their lives|went missing|succumb?ed)\b`;
   }
 }

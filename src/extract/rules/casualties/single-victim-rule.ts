@@ -22,7 +22,7 @@ export class SingleVictimRule extends CasualtyRule {
     const clauseStart = String.raw`(?:^["“]?|[,;:]\s+|\b(?:and|when|that|while|as|after|where)\s+)`;
     const subject = String.raw`(?<subject>(?:[\w'’().-]+,?\s+){1,7}?)`;
     const transitive = String.raw`(?:was|(?:has|had)(?:\s+\w+ly)?\s+been|is)\s+${ADVERBS}(?:(?:attacked|kidnapped|abducted|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out)\s+and\s+)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|beaten dead|beat to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|discovered dead|wounded|injured|hurt|abducted|kidnapped)`;
-    const intransitive = String.raw`(?:${ADVERBS})(?<verb2>died|succumbed to (?:his|her) (?:injuries|wounds))`;
+    const intransitive = String.raw`(?:${ADVERBS})(?<verb2>died|succumb?ed to (?:his|her) (?:injuries|wounds))`;
     return String.raw`${clauseStart}${subject}(?:${transitive}|${intransitive})\b`;
   }
 
@@ -39,7 +39,7 @@ export class SingleVictimRule extends CasualtyRule {
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const finding = super.build(Object.assign(match, { groups: { num: 'one', verb: /died|succumbed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim, phrase: subject } }), sentence);
+    const finding = super.build(Object.assign(match, { groups: { num: 'one', verb: /died|succumb?ed|dead|death|alive|strangled/.test(verb) ? 'killed' : verb, victim, phrase: subject } }), sentence);
     if (!finding) return null;
     const start = sentence.start + match.indices.groups!.subject![0] + whole.lastIndexOf(lastClause);
     finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };

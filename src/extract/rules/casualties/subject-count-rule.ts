@@ -28,6 +28,9 @@ const ASIDE = /\([^)]*\)|\[[^\]]*\]|,\s*(?:who|which|whose)\b[^,]*,/g;
  */
 const TRAILING_MODIFIER =
   /(?:,\s*|\s+)(?:who|which|whose|(?:believed|suspected|said|thought|reported)\s+to|(?:suspected|accused|convicted)\s+of|wanted\s+(?:for|in|by)|(?:involved|engaged)\s+in|(?:linked|affiliated|connected|associated)\s+(?:to|with)|(?:belonging|loyal)\s+to|with\s+(?:links|ties|connections)\s+to|(?:travelling|traveling|working|returning|riding|sitting|living|staying)\b)(?:(?![;:]|\s+and\s+(?:an?|the|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[^])*$/i;
+/** A clause of harm joined by "and" to a death with no subject of its own: "was hacked by rivals on Monday and (succumbed)". */
+const HARMED_AND =
+  /\s+(?<aux>was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:attacked|hacked|shot|stabbed|injured|wounded|beaten|assaulted|tortured|burnt|burned|chopped|hit)\b[^;:]*\band\s+(?:later\s+|then\s+|subsequently\s+)?$/i;
 /** Ranges ("between 10 and 15", "three or four") are the numeric rules' business. */
 const COUNT_WORD = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens)`;
 const RANGE = new RegExp(String.raw`\bbetween\s+${COUNT_WORD}\b|\b${COUNT_WORD}\s*(?:or|to|-)\s*${COUNT_WORD}\b`, 'i');
@@ -55,7 +58,7 @@ export class SubjectCountRule extends CasualtyRule {
     const transitive = String.raw`${aux}${ADVERBS}(?:(?:attacked|kidnapped|abducted|arrested|detained|captured|tortured|beaten|shot|picked up|targett?ed|ambushed|hacked|stabbed|chased|dragged out|taken|rushed|shifted)(?:\s+(?:by|to)\s+[^.;,]{1,40}?)?\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?(?<verb>killed|axed to death|shot dead|gunned down|shot and killed|shot to death|shot and died|beheaded|lynched|murdered|executed|hacked to death|chopped to death|clobbered to death|clubbed to death|bludgeoned to death|slaughtered|beaten to death|tortured to death|stabbed to death|burnt to death|burned to death|burnt alive|burned alive|strangled|found dead|declared dead|pronounced dead|confirmed dead|wounded|injured|hurt|abducted|kidnapped)`;
     // Adverbs before an intransitive verb stay in the subject ("A man later died"): a leading optional
     // group would be tried at every word of every sentence.
-    const intransitive = String.raw`(?:(?:have|has|had)\s+)?(?<verb2>died|succumbed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
+    const intransitive = String.raw`(?:(?:have|has|had)\s+)?(?<verb2>died|succumb?ed to (?:his|her|their) (?:injuries|wounds)|lost (?:his|her|their) li(?:fe|ves))`;
     return String.raw`(?<=\S\s+)\b(?:${transitive}|${intransitive})\b`;
   }
 
@@ -67,15 +70,22 @@ export class SubjectCountRule extends CasualtyRule {
     const windowStart = Math.max(0, match.index - 400);
     // The subject ends at its head: "20 labourers who were working on the bridge were killed" -> "20 labourers".
     const text = sentence.text.slice(windowStart, match.index);
-    const before = text.replace(TRAILING_MODIFIER, '');
+    let before = text.replace(TRAILING_MODIFIER, '');
+    let aux = match.groups?.aux ?? null;
+    // "A leader was hacked by rivals on Monday and succumbed to his injuries": the subject of the clause before "and".
+    const harmed = match.groups?.verb2 && /\band\s+(?:later\s+|then\s+|subsequently\s+)?$/i.test(before) ? HARMED_AND.exec(before) : null;
+    if (harmed) {
+      before = before.slice(0, harmed.index);
+      aux = harmed.groups!.aux!;
+    }
     // "fired at the Imam, who was later pronounced dead": a relative clause's subject is the noun phrase it follows.
     const antecedent = relative && match.groups?.aux ? RELATIVE_ANTECEDENT.exec(text) : null;
     const subjectStart = windowStart + (antecedent ? antecedent.index + antecedent[0].length - antecedent[0].trimStart().length : subjectStartIn(before.replace(ASIDE, (aside) => ' '.repeat(aside.length))));
     const raw = sentence.text.slice(subjectStart, windowStart + before.length);
-    const figure = countSubject(raw, match.groups?.aux ?? null, this.subjects === 'lists');
+    const figure = countSubject(raw, aux, this.subjects === 'lists');
     if (!figure) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
-    const measureVerb = /died|succumbed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
+    const measureVerb = /died|succumb?ed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
     const victim = [...raw.matchAll(victimNoun)].at(-1)?.[0] ?? '';
     const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim, phrase: raw } }), sentence);
     if (!finding) return null;
