@@ -61,7 +61,7 @@ describe('casualty rules', () => {
     ['SubjectCountRule', 'A couple riding a scooter were shot dead.', { measure: 'killed', low: 2 }],
     ['SubjectCountRule', 'JUI district leader of Kohat and his nephew were killed.', { measure: 'killed', low: 2 }],
     ['SubjectCountRule', 'Residents say a farmer and a shepherd were killed.', { measure: 'killed', low: 2 }],
-    ['SubjectCountRule', '15 fighters of the group, including 2 commanders were killed.', { measure: 'killed', low: 15 }],
+    ['PassiveCasualtyRule', '15 fighters of the group, including 2 commanders were killed.', { measure: 'killed', low: 15 }],
     ['ObjectVictimRule', 'The bullets left the duo dead.', { measure: 'killed', low: 2 }],
     ['ObjectVictimRule', 'A grenade hit the hut, killing her brother and wounding two others.', { measure: 'killed', low: 1 }],
     ['ObjectVictimRule', 'Soldiers killed Ramesh Oraon, 41, a local contractor, near the dam.', { measure: 'killed', low: 1 }],
@@ -89,7 +89,7 @@ describe('casualty rules', () => {
     ['ObjectVictimRule', 'Soldiers killed a father, his wife, and their son at the village.', { measure: 'killed', low: 3 }],
     ['PassiveCasualtyRule', 'At least 10 IS militants were killed in the fighting.', { victims: 'fighters', low: 10 }],
     ['PassiveCasualtyRule', 'Two MNDAA soldiers were killed in the clash.', { victims: 'fighters', low: 2 }],
-    ['SubjectCountRule', '4 members of the GNA forces were killed in the clashes.', { victims: 'soldiers', low: 4 }],
+    ['PassiveCasualtyRule', '4 members of the GNA forces were killed in the clashes.', { victims: 'soldiers', low: 4 }],
     ['ObjectVictimRule', 'An IED targeting a patrol killed soldier Rashid Khan on the spot.', { measure: 'killed', victims: 'soldiers', low: 1 }],
     ['ObjectVictimRule', 'Armed men hijacked a vehicle and shot the driver dead.', { measure: 'killed', low: 1 }],
     ['ObjectVictimRule', 'Assailants shot a party activist to death at the village.', { measure: 'killed', low: 1 }],
@@ -226,6 +226,8 @@ describe('casualty rules', () => {
     ['The army said at least 30 insurgents were eliminated in the operation.', 30],
     ['A ward councillor was stabbed by robbers in the market on Monday and succumbed to his wounds on Friday.', 1],
     ['A bus driver died on Sunday. Another victim succumed to his injuries on Monday.', 2],
+    ['Rebels said a truck was burnt and 6 soldiers from the Royal Army killed in the ambush.', 6],
+    ['At least 9 suspected rebels from different factions including the UNLF were killed in the raid.', 9],
     ['Two senior commanders of the Zomi Revolutionary Army (ZRA) and a cadre of the outlawed United National Liberation Front (UNLF) were killed.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);

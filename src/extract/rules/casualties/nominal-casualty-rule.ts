@@ -1,5 +1,5 @@
 import { NUMBER } from '../../numbers.js';
-import { ADVERBS, VICTIM_PHRASE } from '../../vocabulary.js';
+import { ADVERBS, VICTIM_OWNER, VICTIM_PHRASE } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 
 /** "12 dead", "leaving five people dead and 12 injured", "12 casualties", "three soldiers killed in the attack". */
@@ -7,7 +7,7 @@ export class NominalCasualtyRule extends CasualtyRule {
   readonly name = 'NominalCasualtyRule';
   protected pattern(): string {
     // A following figure or determiner means an active clause ("5 militants killed 3 soldiers"): not ours.
-    return String.raw`\b(?<num>${NUMBER})\s+(?:${VICTIM_PHRASE}\s+)?${ADVERBS}(?<verb>dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d+|the|a|an|his|her|their|two|three)\b(?!\s+(?:injured|wounded|hurt|others)\b))`;
+    return String.raw`\b(?<num>${NUMBER})\s+(?:${VICTIM_PHRASE}${VICTIM_OWNER}?\s+)?${ADVERBS}(?<verb>dead|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|killed|injured|wounded|injuries|hurt|missing)\b(?!\s+(?:\d+|the|a|an|his|her|their|two|three)\b(?!\s+(?:injured|wounded|hurt|others)\b))`;
   }
 
   protected override build(...args: Parameters<CasualtyRule['build']>) {
