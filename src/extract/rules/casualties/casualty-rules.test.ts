@@ -228,6 +228,8 @@ describe('casualty rules', () => {
     ['A bus driver died on Sunday. Another victim succumed to his injuries on Monday.', 2],
     ['Rebels said a truck was burnt and 6 soldiers from the Royal Army killed in the ambush.', 6],
     ['At least 9 suspected rebels from different factions including the UNLF were killed in the raid.', 9],
+    ['Many were hurt, including union leader Abdul Karim Mia, who succumbed to his injuries on Sunday.', 1],
+    ['A porter who suffered burns to his arms and a leg in the arson attack on the depot died in hospital.', 1],
     ['Two senior commanders of the Zomi Revolutionary Army (ZRA) and a cadre of the outlawed United National Liberation Front (UNLF) were killed.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);

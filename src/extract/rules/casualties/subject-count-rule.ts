@@ -16,6 +16,10 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|we|who|which|both|all|others|some|ma
 const MAX_SUBJECT_WORDS = 24;
 /** The noun phrase before "who": "at the Imam, who", "two porters who". */
 const RELATIVE_ANTECEDENT = /(?<=^|[\s,])(?:the|an?|his|her|their|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}?(?=\s*,?\s*(?:who|which)\s*$)/i;
+/** One person described before "who" opening the subject: "A man who ...", "The guard, who ...". */
+const HEAD_WHO = /^(?<head>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s*,?\s+who\s/i;
+/** A name before "who": "President Shantha Perera, who". */
+const NAMED_ANTECEDENT = /(?<=^|[\s,])(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*(?=\s*,\s*who\s*$)/;
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
 /** Words for two people: "a couple", "the duo". */
 const PAIR = /^(?:couple|duo|pair)$/i;
@@ -79,15 +83,18 @@ export class SubjectCountRule extends CasualtyRule {
       aux = harmed.groups!.aux!;
     }
     // "fired at the Imam, who was later pronounced dead": a relative clause's subject is the noun phrase it follows.
-    const antecedent = relative && match.groups?.aux ? RELATIVE_ANTECEDENT.exec(text) : null;
+    // "injuries including President Shantha Perera, who succumbed to his injuries": a name before "who" is the one who died.
+    const antecedent = relative ? (match.groups?.aux ? RELATIVE_ANTECEDENT.exec(text) : NAMED_ANTECEDENT.exec(text)) : null;
     const subjectStart = windowStart + (antecedent ? antecedent.index + antecedent[0].length - antecedent[0].trimStart().length : subjectStartIn(before.replace(ASIDE, (aside) => ' '.repeat(aside.length))));
     const raw = sentence.text.slice(subjectStart, windowStart + before.length);
-    const figure = countSubject(raw, aux, this.subjects === 'lists');
+    // "A man who received injuries to the head and a leg in the attack died": the relative clause, "and" and all, is the man's.
+    const subject = (match.groups?.verb2 ? HEAD_WHO.exec(raw.trimStart())?.groups?.head : undefined) ?? raw;
+    const figure = countSubject(subject, aux, this.subjects === 'lists');
     if (!figure) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     const measureVerb = /died|succumb?ed|lost|dead|alive|strangled/.test(verb) ? 'killed' : verb;
-    const victim = [...raw.matchAll(victimNoun)].at(-1)?.[0] ?? '';
-    const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim, phrase: raw } }), sentence);
+    const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
+    const finding = super.build(Object.assign(match, { groups: { num: figure, verb: measureVerb, victim, phrase: subject } }), sentence);
     if (!finding) return null;
     const start = sentence.start + subjectStart + (raw.length - raw.trimStart().length);
     finding.evidence = { ...finding.evidence, start, text: sentence.text.slice(start - sentence.start, finding.evidence.end - sentence.start) };
