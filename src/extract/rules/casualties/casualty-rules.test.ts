@@ -230,6 +230,7 @@ describe('casualty rules', () => {
     ['At least 9 suspected rebels from different factions including the UNLF were killed in the raid.', 9],
     ['Many were hurt, including union leader Abdul Karim Mia, who succumbed to his injuries on Sunday.', 1],
     ['A porter who suffered burns to his arms and a leg in the arson attack on the depot died in hospital.', 1],
+    ['5 rebels were killed when troops launched a search operation in the hills after a soldier was killed by a landmine.', 5],
     ['Two senior commanders of the Zomi Revolutionary Army (ZRA) and a cadre of the outlawed United National Liberation Front (UNLF) were killed.', 3],
   ])('counts the subject of the main clause only: %s', (text, best) => {
     expect(reconcileFigures(extract(text, { published: PUBLISHED }).claims).fatalities.best).toBe(best);
