@@ -24,6 +24,8 @@ const EARLIER_AFTER = /^[^.;:]{0,60}\bearlier\s+(?:that|the same|this|in the)\b/
 const NOTHING_BUT_VERB = /^[\s,]*(?:of\b)?[\s,]*(?:(?:them|those|others)\b)?[\s,]*(?:(?:were|was|are|is|have|has|had|been|being)\s+)*(?:\w+ly\s+)*$/i;
 /** "killed, injured or captured": the figure is a mix of outcomes. */
 const EITHER_OR_AFTER = /^(?:\s*,\s*[a-z]+)*\s+or\s+(?:injured|wounded|captured|arrested|detained|abducted)\b/i;
+/** "lost his life in a mishap", "died in a road accident": no violence, no conflict death. */
+const ACCIDENT_AFTER = /^\s*(?:in|during)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:mishap|accident)\b/i;
 const AGE_AFTER = /^[\s-]*(?:years?|yrs?)[\s-]*old\b/i;
 /** "killed 15 livestock", "40 head of cattle": animals lost, no human toll (data/lexicons/animals.txt). */
 const ANIMAL = alternation(lexiconRows('animals.txt').map(([w]) => w!));
@@ -59,7 +61,7 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     if (EARLIER_EVENT_BEFORE.test(clauseBefore)) return null;
     if (/\b(?:after|following)\b[^.;:]{0,40}$/i.test(clauseBefore) && EARLIER_AFTER.test(sentence.text.slice(match.index + match[0].length))) return null;
     const textAfter = sentence.text.slice(match.index + match[0].length, match.index + match[0].length + 60);
-    if (UNREALISED_BEFORE.test(textBefore) || ACCUSED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter)) return null;
+    if (UNREALISED_BEFORE.test(textBefore) || ACCUSED_BEFORE.test(textBefore) || EITHER_OR_AFTER.test(textAfter) || ACCIDENT_AFTER.test(textAfter)) return null;
     // "several political parties were killed" is no reading: a vague figure before its verb needs a victim noun.
     const verbStart = match.indices.groups?.verb?.[0];
     if (figure.vagueWord && !groups.victim && verbStart !== undefined && verbStart > numEnd && !NOTHING_BUT_VERB.test(sentence.text.slice(numEnd, verbStart))) return null;

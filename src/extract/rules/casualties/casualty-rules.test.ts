@@ -156,6 +156,8 @@ describe('casualty rules', () => {
   it('does not count an attempt or a mix of outcomes as deaths', () => {
     expect(casualties('Armed men attempted to kill a militia commander as he returned home.')).toEqual([]);
     expect(casualties('3 PKK militants were killed, injured or captured during the operations.')).toEqual([]);
+    expect(casualties('A constable lost his life in a road accident near the camp.')).toEqual([]);
+    expect(casualties('Two rebels were killed in the clash, while a captain died in a mishap during the search.').map((c) => c.low)).toEqual([2]);
   });
 
   it('does not count an object it cannot count', () => {
