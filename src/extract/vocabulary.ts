@@ -35,8 +35,8 @@ const OTHER_WORD = String.raw`(?!(?:killed|dead|died|injured|wounded|hurt|missin
 /** A victim phrase (`groups`: two named groups, "TTP and LI militants", checked for capitals by the rule): modifiers and a known victim noun (group `victim`), or up to three other words ("2 brothers", "1 levies personnel"), which count as `all`. */
 export const VICTIM_PHRASE = String.raw`(?:(?<groups>[A-Za-z][\w'’/-]*\s+and\s+)?${MODIFIERS}(?<victim>${VICTIM})\b|${OTHER_WORD}(?:\s+${OTHER_WORD}){0,2})`;
 
-/** A phrase after a victim noun naming whose they are: "from the Myanmar Armed Forces", "from different groups". */
-export const VICTIM_OWNER = String.raw`(?:\s+(?:from|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)`;
+/** A phrase after a victim noun naming whose they are: "from the Myanmar Armed Forces", "from different groups", "from the so-called Islamic State (IS)". */
+export const VICTIM_OWNER = String.raw`(?:\s+(?:from|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s+\([^()]{1,20}\))?)`;
 
 const victimNounRe = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 /** Whether an armed group's name ("MNDAA soldiers", "TTP militants") makes its members fighters, set by the actor rule's lexicon. */
