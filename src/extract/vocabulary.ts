@@ -10,6 +10,8 @@ const verbMeasures = new Map(verbRows.map(([verb, measure]) => [verb!.toLowerCas
 
 /** A victim noun ("civilians", "security personnel"). */
 export const VICTIM = alternation(victimRows.map(([noun]) => noun!));
+/** A word for one person by role or kinship ("driver", "son"; data/lexicons/roles.txt). */
+export const ROLE = alternation(lexiconRows('roles.txt').map(([word]) => word!));
 /** Up to three modifiers before a victim noun ("Afghan", "pro-government", "Boko Haram", "13-year-old"); lazy so the noun wins. */
 export const MODIFIERS = String.raw`(?:(?!(?:and|or|but|while|when|as|after|before|who|which|that|were|was|are|have|has|had|dead|killed|injured|wounded)\b)(?:[A-Za-z][\w'’-]*|\d+-year-old)\s+){0,3}?`;
 /** A casualty word ("killed", "lost their lives", "wounding"). */

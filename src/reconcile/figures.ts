@@ -1,7 +1,6 @@
 // Reconciled figures from every claim of an incident: low / best / high fatalities (UCDP GED
 // style), civilian range (Airwars style) and injured. Each figure records the rule behind it.
-import { alternation, lexiconRows } from '../extract/lexicon.js';
-import { VICTIM } from '../extract/vocabulary.js';
+import { ROLE, VICTIM } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
 
@@ -55,7 +54,6 @@ function namesFurtherVictims(claim: Claim): boolean {
 /** One victim described by a common noun: "A shop employee has died", "The former militant was killed". */
 const DESCRIBED_ONE = /^(?:an?|the|one)\s+[a-z]/i;
 /** One victim named by a role or kinship word with "the" or a possessive: "The truck driver died", "his son succumbed". */
-const ROLE = alternation(lexiconRows('roles.txt').map(([w]) => w!));
 const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE}|${VICTIM})\s+(?:was|has|had|is|died|succumb?ed|later|also)\b`, 'i');
 
 /**

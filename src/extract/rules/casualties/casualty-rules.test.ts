@@ -231,6 +231,7 @@ describe('casualty rules', () => {
     ['Rebels said a truck was burnt and 6 soldiers from the Royal Army killed in the ambush.', 6],
     ['At least 9 suspected rebels from different factions including the UNLF were killed in the raid.', 9],
     ['Officials said many rebels from the so-called Freedom Front (FF) were killed in the raid.', 10],
+    ['Gunmen shot dead a couple, nephew, and their driver near the canal.', 4],
     ['Many were hurt, including union leader Abdul Karim Mia, who succumbed to his injuries on Sunday.', 1],
     ['A porter who suffered burns to his arms and a leg in the arson attack on the depot died in hospital.', 1],
     ['5 rebels were killed when troops launched a search operation in the hills after a soldier was killed by a landmine.', 5],

@@ -1,5 +1,5 @@
 import { NUMBER, parseNumber } from '../../numbers.js';
-import { ADVERBS, VICTIM } from '../../vocabulary.js';
+import { ADVERBS, ROLE, VICTIM } from '../../vocabulary.js';
 import { ANIMAL_PHRASE, CasualtyRule } from './casualty-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
@@ -21,6 +21,7 @@ const HEAD_WHO = /^(?<head>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\
 /** A name before "who": "President Shantha Perera, who". */
 const NAMED_ANTECEDENT = /(?<=^|[\s,])(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*(?=\s*,\s*who\s*$)/;
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
+const isPersonNoun = new RegExp(String.raw`^(?:${VICTIM}|${ROLE})$`, 'i');
 /** Words for two people: "a couple", "the duo". */
 const PAIR = /^(?:couple|duo|pair)$/i;
 /** Asides inside a subject, whose words open no clause: brackets and relative clauses set off by commas. */
@@ -220,7 +221,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   }
   if (words.every((w) => /^\p{Lu}/u.test(w) || /^(?:bin|ibn|al|el|de|alias|aka|and)$/i.test(w))) return 'name';
   // "A senior officer and soldier of the army": a bare singular victim noun after "and" is one more person.
-  if (isVictimNoun.test(first) && !/[^s]s$/i.test(first) && /^[a-z]/.test(first)) return 1;
+  // "shot dead a couple, mother, and her son": a bare role word in a list is one more person too.
+  if (isPersonNoun.test(first) && !/[^s]s$/i.test(first) && /^[a-z]/.test(first)) return 1;
   // "ASWJ leader Dr Mohammad Fayyaz": a title before a name is one person.
   if (words.length >= 3 && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words.at(-1) as string) && /^\p{Lu}/u.test(words.at(-2) as string)) return 1;
   // "BJP district leader of Sylhet": a name's word before a singular victim noun is one person.
