@@ -55,16 +55,19 @@ export function setArmedGroupTest(test: (words: string) => boolean): void {
 /**
  * The victim class of a whole phrase: its victim nouns' when they agree ("At least 10 IS militants" ->
  * fighters), and fighters when an armed group's name comes before a word for troops ("two MNDAA
- * soldiers").
+ * soldiers") or stands for its members ("seven Boko Haram dead").
  */
 export function phraseVictimClass(phrase: string, noun: string | undefined): string {
   let cls = victimClass(noun);
   if (cls === 'all') {
     // A part named after "including" ("63 people, including 36 civilians") is not the whole.
     const whole = phrase.split(/,?\s+(?:including|among them|among whom|of whom)\b/i)[0] as string;
-    const classes = new Set([...whole.matchAll(victimNounRe)].map((m) => victimClass(m[0])).filter((c) => c !== 'all'));
+    const nouns = [...whole.matchAll(victimNounRe)];
+    const classes = new Set(nouns.map((m) => victimClass(m[0])).filter((c) => c !== 'all'));
     // "one soldier and one civilian": victims of several classes are all victims.
     cls = classes.size === 1 ? ([...classes][0] as string) : 'all';
+    // "At least two al Shabaab dead": an armed group's name standing for its members.
+    if (nouns.length === 0 && armedGroupNamed(whole)) return 'fighters';
   }
   if ((cls === 'soldiers' || cls === 'police') && armedGroupNamed(phrase)) return 'fighters';
   return cls;

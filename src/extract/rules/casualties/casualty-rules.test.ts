@@ -30,6 +30,8 @@ describe('casualty rules', () => {
     // "IS" (Islamic State) before a victim noun is a modifier, not the verb "is" (patterns ignore case).
     ['ActiveCasualtyRule', 'Iraqi troops killed 3 IS militants near Mosul.', { measure: 'killed', victims: 'fighters', low: 3 }],
     ['DeathTollRule', 'The death toll rose to 45.', { measure: 'killed', low: 45 }],
+    ['DeathTollRule', 'The death toll was later revised to 12.', { measure: 'killed', low: 12 }],
+    ['NominalCasualtyRule', 'Troops repelled the raid, leaving at least three Boko Haram dead.', { victims: 'fighters', low: 3 }],
     ['DeathTollRule', 'Several fatalities coded as 3.', { measure: 'killed', low: 3 }],
     ['DeathTollRule', 'Gunmen attacked the village. 3 fatalities.', { measure: 'killed', low: 3 }],
     ['DeathTollRule', 'Rebels clashed with police. Total fatalities 4.', { measure: 'killed', low: 4 }],
@@ -232,6 +234,9 @@ describe('casualty rules', () => {
     ['At least 9 suspected rebels from different factions including the UNLF were killed in the raid.', 9],
     ['Officials said many rebels from the so-called Freedom Front (FF) were killed in the raid.', 10],
     ['Gunmen shot dead a couple, nephew, and their driver near the canal.', 4],
+    ['Guards repelled the raid. At least three Boko Haram dead, while 8 others were arrested.', 3],
+    ['Police first put the dead at 5, though the number was later raised to nine.', 9],
+    ['Officials said the number was raised to 40 as more buses arrived.', 0],
     ['Many were hurt, including union leader Abdul Karim Mia, who succumbed to his injuries on Sunday.', 1],
     ['A porter who suffered burns to his arms and a leg in the arson attack on the depot died in hospital.', 1],
     ['5 rebels were killed when troops launched a search operation in the hills after a soldier was killed by a landmine.', 5],
