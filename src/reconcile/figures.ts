@@ -1,6 +1,6 @@
 // Reconciled figures from every claim of an incident: low / best / high fatalities (UCDP GED
 // style), civilian range (Airwars style) and injured. Each figure records the rule behind it.
-import { ROLE, VICTIM } from '../extract/vocabulary.js';
+import { ROLE } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
 
@@ -54,7 +54,7 @@ function namesFurtherVictims(claim: Claim): boolean {
 /** One victim described by a common noun: "A shop employee has died", "The former militant was killed". */
 const DESCRIBED_ONE = /^(?:an?|the|one)\s+[a-z]/i;
 /** One victim named by a role or kinship word with "the" or a possessive: "The truck driver died", "his son succumbed". */
-const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE}|${VICTIM})\s+(?:was|has|had|is|died|succumb?ed|later|also)\b`, 'i');
+const ROLE_SUBJECT = new RegExp(String.raw`^(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?<head>${ROLE})\s+(?:was|has|had|is|died|succumb?ed|later|also)\b`, 'i');
 
 /**
  * Two single victims, each described by a common noun, the second by a role the first was not
