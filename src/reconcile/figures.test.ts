@@ -87,6 +87,7 @@ describe('reconcileFigures', () => {
     expect(reconcileFigures([one('A bus conductor was stabbed to death'), one('The conductor died on the spot')]).fatalities.best).toBe(1);
     expect(reconcileFigures([one('A tea stall owner died'), one('The victim died later')]).fatalities.best).toBe(1);
     expect(reconcileFigures([one('Karim Uddin was shot dead'), one('The shopkeeper died in hospital')]).fatalities.best).toBe(1);
+    expect(reconcileFigures([one('A policeman was shot dead', 'police'), one('The constable died in hospital', 'police')]).fatalities.best).toBe(1);
   });
 
   it('ignores denials and codes 0 when no figure is given', () => {
