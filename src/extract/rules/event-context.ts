@@ -163,7 +163,11 @@ export const eventContextRules: ContextRule[] = [
     // "Taliban militants clashed with police": armed men fighting the police battle, they do not riot.
     name: 'ArmedMenDoNotRiotRule',
     applies: (t, c) => t.eventType === 'Riots' && c.actors.some((a) => a.role === 'perpetrator' && (a.kind === 'armed_group' || a.kind === 'unidentified') && !/^(?:Rioters|Protesters)/.test(a.name)),
-    result: () => ({ eventType: 'Battles', subEventType: 'Armed clash' }),
+    // Unless they only harmed the unarmed, who did not fight back: "assailants set his house afire after stabbing him" attacks a civilian.
+    result: (_, c) =>
+      c.claims.some(harmed) && !c.claims.some((cl) => harmed(cl) && ARMED_VICTIMS.has(cl.victims)) && !FOUGHT_BACK.test(c.text)
+        ? { eventType: 'Violence against civilians', subEventType: 'Attack' }
+        : { eventType: 'Battles', subEventType: 'Armed clash' },
   },
   {
     // A crowd that protests or demands something while it riots is a violent demonstration.

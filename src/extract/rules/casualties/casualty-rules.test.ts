@@ -46,6 +46,7 @@ describe('casualty rules', () => {
     ['ArticleVictimRule', 'A soldier was killed by a sniper.', { victims: 'soldiers', low: 1 }],
     ['SingleVictimRule', 'MQM worker Nadeem Ahmed was shot dead by unknown assailants.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'Rajaram Jha, 25, died at the scene.', { measure: 'killed', low: 1 }],
+    ['SingleVictimRule', 'Police said Kamal Uddin was murdered on his way home.', { measure: 'killed', victims: 'all', low: 1 }],
     ['SingleVictimRule', 'On 8 May 2020, a drug suspect was killed during a police raid.', { measure: 'killed', low: 1 }],
     ['SingleVictimRule', 'An IS leader, Abdelhadi Zargoon, was killed in an airstrike.', { measure: 'killed', low: 1 }],
     ['SubjectCountRule', 'Two Central Reserve Police Force (CRPF) personnel were killed in the blast.', { measure: 'killed', low: 2 }],

@@ -30,7 +30,8 @@ export class SingleVictimRule extends CasualtyRule {
     // The subject is the last clause before the verb, without an opening phrase of time or place:
     // "On 8 May 2020, a drug suspect was killed" -> "a drug suspect".
     const whole = match.groups?.subject ?? '';
-    const lastClause = (whole.split(/\b(?:and|when|that|while|as|after|where)\s+/).at(-1) ?? whole).replace(OPENING_PHRASE, '');
+    // A speech verb's object is a clause of its own: "Police said Ananta Das was murdered" -> "Ananta Das".
+    const lastClause = (whole.split(/\b(?:and|when|that|while|as|after|where|said|says|say|told|added|confirmed|alleged|alleges)\s+/).at(-1) ?? whole).replace(OPENING_PHRASE, '');
     // Ages ("Rajaram Jha, 25,", "a 13-year-old boy") and unit numbers ("of 12 Assam Rifles") are not counts.
     const subject = lastClause.replace(/,\s*\d{1,3}\s*,|\b\d{1,3}[\s-]*years?[\s-]*old\b|\bof\s+(?:the\s+)?\d+(?:st|nd|rd|th)?\s+[A-Z][\w-]*/g, ' ');
     // "A man accused of stealing 11 goats": after a singular article only the head word can make the subject plural.
