@@ -13,6 +13,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, wri
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { plainKey, soundKeyOfPlain, stripUnitWords } from './normalize.js';
+import { kilometres } from '../util/geo.js';
 import { groupBy } from '../util/group-by.js';
 import { projectRoot, readDataFile, readRuleLines } from './rules.js';
 
@@ -162,10 +163,7 @@ export const SEATLESS_DISTRICT = 'ADM2-NOSEAT';
 const COMPACT_REGION_KM = 25;
 
 function kilometresBetween(a: DraftEntry, b: DraftEntry): number {
-  const rad = Math.PI / 180;
-  const [lat1, lon1, lat2, lon2] = [a.lat, a.lon, b.lat, b.lon].map((v) => Number(v) * rad) as [number, number, number, number];
-  const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return kilometres(Number(a.lat), Number(a.lon), Number(b.lat), Number(b.lon));
 }
 
 /**

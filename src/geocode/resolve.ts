@@ -4,6 +4,7 @@
 import type { Evidence, GeoPrecision, Place, Span } from '../types.js';
 import { admin1Name, capitalOf, countryName, type EntryKind, type GazetteerEntry, type NameHit } from './gazetteer.js';
 import { SEATLESS_DISTRICT } from './build-index.js';
+import { kilometres } from '../util/geo.js';
 import type { CountryClue, FoundMention } from './mentions.js';
 import { plainKey, soundKey, withoutLeadingArticle, type Wanted } from './normalize.js';
 
@@ -54,11 +55,7 @@ const UNSUPPORTED_MIN_POPULATION = 100_000;
 
 export function distanceKm(a: { latitude: number | null; longitude: number | null }, b: { latitude: number | null; longitude: number | null }): number {
   if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return Infinity;
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return kilometres(a.latitude, a.longitude, b.latitude, b.longitude);
 }
 
 /** 1 for equal strings, towards 0 as more edits are needed (Levenshtein). */
