@@ -91,6 +91,17 @@ export interface Claim {
   reportId?: string;
 }
 
+/**
+ * A running tally in one report ("SOHR has documented 87 deaths in such attacks since early
+ * 2022"): a count over a period, kept with the report and never an incident's toll.
+ */
+export interface Tally extends Claim {
+  /** The period it counts over ("since early 2022"), when the text gives one. */
+  period: string | null;
+  /** Where it counts ("in areas under the control of the Autonomous Administration"). */
+  scope: string | null;
+}
+
 /** ACLED time precision: 1 day, 2 week, 3 month. */
 export type TimePrecision = 1 | 2 | 3;
 /** ACLED geo precision: 1 town itself, 2 near / part of a region, 3 only the province. */

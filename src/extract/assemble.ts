@@ -38,10 +38,11 @@ interface Group {
 
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
   const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings) && !inAside(b)).map((b) => b.sentence.index));
+  for (const index of findings.tallySentences) if (!isLeadEventBeforeTally(index, findings)) background.add(index);
   const claimsBySentence = groupBy(claims, (c) => sentenceIndexOf(findings.sentences, c.evidence.start));
   const triggersBySentence = groupBy(findings.triggers, (t) => t.sentence.index);
-  // A date inside a background cue ("since March 17th", "in November last year") dates the background.
-  const inBackground = (d: DateFinding) => findings.background.some((b) => b.evidence.start < d.evidence.end && d.evidence.start < b.evidence.end);
+  // A date inside a background or tally cue ("since March 17th", "in November last year") dates the background.
+  const inBackground = (d: DateFinding) => [...findings.background, ...findings.tallyCues].some((b) => b.evidence.start < d.evidence.end && d.evidence.start < b.evidence.end);
   const datesBySentence = groupBy(findings.dates.filter((d) => !inBackground(d)), (d) => d.sentence.index);
 
   const groups: Group[] = [];
@@ -82,6 +83,20 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
   return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.deathDate }, findings, triggersBySentence, published));
 }
 
+/** The lead's first sentence, where a report states its event (the headline aside). */
+function isLeadSentence(index: number, findings: Findings): boolean {
+  const lead = findings.article.lead;
+  const first = findings.sentences.find((s) => (lead === null ? true : s.paragraph === lead));
+  return first?.index === index || index === 0;
+}
+
+/** "Protesters blocked the road on Monday, the fifth protest since January": a lead that states its event before a tally's words, with no tally figure. */
+function isLeadEventBeforeTally(index: number, findings: Findings): boolean {
+  if (!isLeadSentence(index, findings) || findings.tallies.some((t) => t.sentence.index === index)) return false;
+  const cue = findings.tallyCues.find((c) => c.sentence.index === index);
+  return cue !== undefined && findings.triggers.some((t) => t.sentence.index === index && t.evidence.start < cue.evidence.start);
+}
+
 /**
  * A report's first sentence that states an event before its background cue is the event with
  * its circumstances ("Residents protested against the relocation of people whose houses were
@@ -89,9 +104,10 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
  * been killed since the start of the campaign") stays a summary.
  */
 function isLeadEvent(cue: BackgroundFinding, findings: Findings): boolean {
-  if (cue.sentence.index !== 0) return false;
-  if (cue.kind === 'campaign' && findings.casualties.some((c) => c.sentence.index === 0)) return false;
-  return findings.triggers.some((t) => t.sentence.index === 0 && t.evidence.start < cue.evidence.start);
+  const index = cue.sentence.index;
+  if (!isLeadSentence(index, findings)) return false;
+  if (cue.kind === 'campaign' && findings.casualties.some((c) => c.sentence.index === index)) return false;
+  return findings.triggers.some((t) => t.sentence.index === index && t.evidence.start < cue.evidence.start);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Turns casualty and involvement findings into claims: who says so (the attribution in the
 // sentence, else one inherited from the sentences around it), stance and hedges.
 import { NEW_INCIDENT_CUE } from './vocabulary.js';
-import type { Claim, Evidence } from '../types.js';
+import type { Claim, Evidence, Tally } from '../types.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
 import type { AttributionFinding, CasualtyFinding, Findings, InvolvementFinding } from './types.js';
@@ -16,26 +16,37 @@ export function buildClaims(findings: Findings): Claim[] {
     // "including 36 civilians" shares the measure of the figure it is part of.
     const measure = finding.partOfPrevious && !finding.ownMeasure && previous?.sentence === finding.sentence ? previous.measure : finding.measure;
     if (!finding.partOfPrevious) previous = finding;
-    const attribution = attributionOf(finding.sentence);
-    claims.push({
-      measure,
-      victims: finding.victims,
-      qualifier: finding.figure.qualifier,
-      low: finding.figure.low,
-      high: finding.figure.high,
-      vagueWord: finding.figure.vagueWord,
-      stance: stanceOf(attribution, finding.sentence),
-      speaker: attribution?.finding.speaker ?? null,
-      outlet: attribution?.finding.outlet ?? null,
-      hedges: [],
-      actor: null,
-      evidence: finding.evidence,
-      sentence: sentenceEvidence(finding.sentence, attribution?.rule ?? 'UnattributedClaim'),
-    });
+    claims.push(casualtyClaim(finding, measure, attributionOf(finding.sentence)));
   }
   for (const involvement of findings.involvements) claims.push(involvementClaim(involvement, attributionOf(involvement.sentence)));
   attachHedges(claims, findings);
   return claims.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/** The running tallies of a report, each with its source, period and scope. */
+export function buildTallies(findings: Findings): Tally[] {
+  const attributionOf = attributionResolver(findings);
+  return findings.tallies
+    .filter((t) => !t.partOfPrevious)
+    .map((t) => ({ ...casualtyClaim(t, t.measure, attributionOf(t.sentence)), period: t.period, scope: t.scope }));
+}
+
+function casualtyClaim(finding: CasualtyFinding, measure: Claim['measure'], attribution: ResolvedAttribution | null): Claim {
+  return {
+    measure,
+    victims: finding.victims,
+    qualifier: finding.figure.qualifier,
+    low: finding.figure.low,
+    high: finding.figure.high,
+    vagueWord: finding.figure.vagueWord,
+    stance: stanceOf(attribution, finding.sentence),
+    speaker: attribution?.finding.speaker ?? null,
+    outlet: attribution?.finding.outlet ?? null,
+    hedges: [],
+    actor: null,
+    evidence: finding.evidence,
+    sentence: sentenceEvidence(finding.sentence, attribution?.rule ?? 'UnattributedClaim'),
+  };
 }
 
 function involvementClaim(finding: InvolvementFinding, attribution: ResolvedAttribution | null): Claim {

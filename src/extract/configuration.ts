@@ -26,6 +26,7 @@ import { SingleVictimRule } from './rules/casualties/single-victim-rule.js';
 import { SubjectCountRule } from './rules/casualties/subject-count-rule.js';
 import { SustainedInjuriesRule } from './rules/casualties/sustained-injuries-rule.js';
 import { StrikeCountRule } from './rules/casualties/strike-count-rule.js';
+import { TallyRule } from './rules/tally-rule.js';
 import { DateRule } from './rules/date-rule.js';
 import { EventTriggerRule } from './rules/event-trigger-rule.js';
 import { HedgeRule } from './rules/hedge-rule.js';
@@ -59,5 +60,6 @@ export const attributionRules = [new QuotedByRule(), new AccordingToRule(), new 
 export const involvementRules = [new InvolvementRule()];
 export const triggerRules = [new EventTriggerRule()];
 export const backgroundRules = [new BackgroundRule()];
+export const tallyRules = [new TallyRule()];
 export const hedgeRules = [new HedgeRule()];
 export const dateRule = new DateRule();

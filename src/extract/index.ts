@@ -1,15 +1,17 @@
 // The extract stage: clean text in, incident drafts (with claims and evidence) out. Pure:
 // no I/O beyond the lexicons read once at load.
-import type { Claim } from '../types.js';
+import type { Claim, Tally } from '../types.js';
 import { assembleIncidents } from './assemble.js';
-import { buildClaims } from './claims.js';
-import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, triggerRules } from './configuration.js';
+import { buildClaims, buildTallies } from './claims.js';
+import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, tallyRules, triggerRules } from './configuration.js';
 import { GrievanceRefiner } from './refiners/grievance-refiner.js';
 import { KilledThemRefiner } from './refiners/killed-them-refiner.js';
+import { TallyRefiner } from './refiners/tally-refiner.js';
 import { PronounVictimRefiner } from './refiners/pronoun-victim-refiner.js';
 import { ActorRule } from './rules/actor-rule.js';
 import { splitSentences } from './sentences.js';
-import type { CasualtyFinding, Findings, IncidentDraft } from './types.js';
+import { readArticle } from './article.js';
+import type { CasualtyFinding, DateFinding, Findings, IncidentDraft } from './types.js';
 
 export type { IncidentDraft, Findings } from './types.js';
 export { ActorLexicon } from './rules/actor-rule.js';
@@ -24,6 +26,8 @@ export interface ExtractOptions {
 export interface Extraction {
   findings: Findings;
   claims: Claim[];
+  /** Running tallies: counts over a period, never an incident's toll. */
+  tallies: Tally[];
   incidents: IncidentDraft[];
 }
 
@@ -32,23 +36,33 @@ let defaultActorRule: ActorRule | undefined;
 export function extract(text: string, options: ExtractOptions): Extraction {
   const findings = find(text, options);
   const claims = buildClaims(findings);
-  return { findings, claims, incidents: assembleIncidents(findings, claims, options.published) };
+  return { findings, claims, tallies: buildTallies(findings), incidents: assembleIncidents(findings, claims, options.published) };
 }
 
 /** Runs every rule over every sentence. */
 export function find(text: string, options: ExtractOptions): Findings {
   const actorRule = options.actorRule ?? (defaultActorRule ??= new ActorRule());
-  const sentences = splitSentences(text);
+  const allSentences = splitSentences(text);
+  const article = readArticle(allSentences);
+  const sentences = allSentences.filter((s) => !article.furniture.has(s.paragraph));
   const all = <T>(rules: Array<{ apply(s: (typeof sentences)[number]): T[] }>) => sentences.flatMap((s) => rules.flatMap((r) => r.apply(s)));
+  const inDateline = (d: DateFinding) => article.dateline !== null && d.evidence.start < article.dateline.end && d.evidence.end > article.dateline.start;
+  const casualties = GrievanceRefiner.refine(
+    PronounVictimRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences), sentences),
+  );
+  const tallyCues = all(tallyRules);
+  const tallied = TallyRefiner.split(casualties, tallyCues, sentences);
   return {
     sentences,
-    casualties: GrievanceRefiner.refine(
-      PronounVictimRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences), sentences),
-    ),
+    article,
+    casualties: tallied.casualties,
+    tallies: tallied.tallies,
+    tallyCues,
+    tallySentences: tallied.sentences,
     attributions: all(attributionRules),
     involvements: all(involvementRules),
     triggers: all(triggerRules),
-    dates: sentences.flatMap((s) => dateRule.apply(s, options.published)),
+    dates: sentences.flatMap((s) => dateRule.apply(s, options.published)).filter((d) => !inDateline(d)),
     actors: all([actorRule]),
     hedges: all(hedgeRules),
     background: all(backgroundRules),

@@ -1,5 +1,6 @@
 // What extraction rules find, before findings become claims and incident drafts.
 import type { Claim, Evidence, Measure, Span, TimePrecision } from '../types.js';
+import type { ArticleLayout } from './article.js';
 import type { ParsedNumber } from './numbers.js';
 import type { Sentence } from './sentences.js';
 
@@ -67,10 +68,34 @@ export interface BackgroundFinding {
   sentence: Sentence;
 }
 
+/** Words of a running tally (data/lexicons/tallies.txt). */
+export interface TallyCueFinding {
+  kind: 'period' | 'total' | 'after' | 'refers';
+  evidence: Evidence;
+  sentence: Sentence;
+}
+
+/** A figure of a running tally: a count over a period or a campaign, never an event's toll. */
+export interface TallyFinding extends CasualtyFinding {
+  /** The period counted over ("since early 2022"), when the text gives one. */
+  period: string | null;
+  /** Where it counts ("in areas under the control of the Autonomous Administration"). */
+  scope: string | null;
+  /** The words that made it a tally. */
+  cue: Evidence | null;
+}
+
 /** Everything found in one report's clean text. */
 export interface Findings {
+  /** The sentences rules read: the page furniture left in the text is not among them. */
   sentences: Sentence[];
+  article: ArticleLayout;
+  /** Figures of events. */
   casualties: CasualtyFinding[];
+  /** Figures of running tallies, and the sentences that only tell tallies. */
+  tallies: TallyFinding[];
+  tallyCues: TallyCueFinding[];
+  tallySentences: Set<number>;
   attributions: AttributionFinding[];
   involvements: InvolvementFinding[];
   triggers: TriggerFinding[];

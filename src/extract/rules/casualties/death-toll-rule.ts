@@ -34,7 +34,7 @@ export class DeathTollRule extends CasualtyRule {
     // "Between 11 and 14 thought dead, though the number was eventually raised to sixteen": "the number" of the dead just told.
     const tollWord = String.raw`(?:(?:death|casualty|fatality|civilian death)?\s*toll|(?:estimates?|number|count)\s+of\s+(?:fatalities|deaths|the dead)|fatalities|(?<number>number)(?=\s+(?:was|has been|had been)\s))`;
     // "raising the death toll from the incident to two", "bringing the toll to 12": the verb before the toll.
-    const raised = String.raw`(?:rais(?:ed|ing|es)|bring(?:ing|s)?|brought|push(?:ed|ing|es)|tak(?:ing|es)|took)\s+the\s+(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w'’-]+\s+){0,5}?to\s+`;
+    const raised = String.raw`(?:rais(?:ed|ing|es)|bring(?:ing|s)?|brought|push(?:ed|ing|es)|tak(?:ing|es)|took)\s+the\s+(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w'’-]+\s+){0,8}?to\s+`;
     const toll = String.raw`\b(?:${raised}|(?:death|casualty|fatality|civilian death)?\s*toll\s+(?:of|at)\s+|${tollWord}\s+(?:[\w'’-]+\s+){0,10}?(?:rose|risen|climbed|increased|reached|jumped|stood|stand|stands|is|was|has risen|went up|range|ranges|ranged|ranging|raised|revised|updated)\s+(?:to\s+|at\s+|from\s+)?)(?<num>${NUMBER})`;
     // A sentence that is nothing but a tally: "3 fatalities.", "Total fatalities 2."
     const tally = String.raw`^(?:(?<tally>${NUMBER})\s+fatalit(?:y|ies)|total\s+fatalit(?:y|ies):?\s+(?<total>${NUMBER}))\.?$`;
