@@ -1,4 +1,7 @@
 // The events eval on a small fixture of our own: what it scores, how, and the JSON it writes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
@@ -44,6 +47,32 @@ describe('runEventsEval', () => {
     expect(table).toMatch(/\| fatalities\s+\|\s+4 \|\s+75\.0 %/);
     expect(table).toMatch(/Syria and Iraq/);
     expect(table).toMatch(/Geocoding ceiling: 3 of 4 records/);
+  });
+});
+
+describe('runEventsEval on what the text does not say', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vigil-eval-')), 'gold.jsonl');
+  const record = (id: string, text: string, date: string, extra: object = {}) => JSON.stringify({ id, text, date, fatalities: 1, ...extra });
+  writeFileSync(
+    file,
+    [
+      // No date in the text, no publication date: the harness's own day-after guess cannot score the reader.
+      record('u-1', 'Gunmen shot dead a shepherd near the border.', '2021-03-03'),
+      record('u-2', 'On 4 March 2021, gunmen shot dead a farmer near the border.', '2021-03-04'),
+      // The gold codes the earlier event the article tells: scored, but not as the main event.
+      record('u-3', 'Gunmen shot dead a farmer on Wednesday.\nOn February 2, gunmen shot dead a teacher in the same village.', '2021-02-02', { published: '2021-03-05' }),
+    ].join('\n'),
+  );
+  const report = runEventsEval([file]);
+
+  it('scores the date of a note that states none apart, not with the dates read', () => {
+    expect(report.fields.date).toMatchObject({ scored: 2, correct: 2 });
+    expect(report.fields.date_unstated).toMatchObject({ scored: 1 });
+  });
+
+  it('counts how often the incident scored is the one Vigil ranked first', () => {
+    expect(report.fields.main_event).toMatchObject({ scored: 3, correct: 2 });
+    expect(report.fields.main_event?.errors[0]).toMatchObject({ kind: 'ranked 2 of 2', example: 'u-3' });
   });
 });
 

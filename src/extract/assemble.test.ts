@@ -61,4 +61,42 @@ describe('assembleIncidents', () => {
     expect(incident?.eventType).toBe('Strategic developments');
     expect(incident?.actor1).toBe('Military Forces of Turkey');
   });
+
+  it('ranks the event the lead reports first, then further events, then earlier events told as background', () => {
+    const found = incidents(
+      [
+        'Jets strike a market in the north',
+        'Jets struck a market in the northern town on Wednesday, killing four people, residents said.',
+        'On March 10, jets struck a school in the same town, killing two children.',
+        'Later on Wednesday, gunmen attacked a checkpoint near the town, killing a policeman.',
+      ].join('\n'),
+    );
+    expect(found.map((i) => [i.role, i.date])).toEqual([
+      ['main', '2015-04-01'],
+      ['further', '2015-04-01'],
+      ['background', '2015-03-10'],
+    ]);
+  });
+
+  it('dates the event, not the day a source spoke of it', () => {
+    const [incident] = incidents('Two militants were killed in an encounter with troops in the district, police said on Thursday. The encounter took place late Tuesday night.');
+    expect(incident?.date).toBe('2015-03-31');
+  });
+
+  it('takes a day of saying only when nothing else dates the event', () => {
+    const [incident] = incidents('Two militants were killed in an encounter with troops in the district, police said on Thursday.');
+    expect(incident?.date).toBe('2015-04-02');
+  });
+
+  it('dates an undated event to the day of publication, precise to the week', () => {
+    const [incident] = incidents('Gunmen shot dead a shepherd in the eastern desert, the monitor said.');
+    expect(incident).toMatchObject({ date: '2015-04-02', timePrecision: 2 });
+    expect(incident?.evidence.date?.[0]?.rule).toBe('PublicationDayFallback');
+  });
+
+  it('does not date an undated lead by an earlier event told in a paragraph of its own', () => {
+    const found = incidents('Gunmen shot dead a shepherd in the eastern desert.\nOn March 17, the monitor reported that gunmen killed two farmers in the same area.');
+    expect(found.map((i) => i.date)).toEqual(['2015-04-02', '2015-03-17']);
+  });
 });
+

@@ -1,13 +1,12 @@
 // Groups a report's sentences into incidents and gives each its type, date and actors.
 // Background sentences (campaign summaries, history, habits) never make incidents.
 import type { Claim, Evidence } from '../types.js';
-import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { applyEventContext } from './rules/event-context.js';
 import { LATER_DEATH_CUE, NEW_INCIDENT_CUE } from './vocabulary.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
-import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
+import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, IncidentRole, TriggerFinding } from './types.js';
 
 /** ACLED's actor when a report names none, by sub-event type or else event type: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
 const DEFAULT_ACTOR1: Record<string, string> = {
@@ -27,15 +26,25 @@ interface Group {
   /** Every sentence attached to the incident, event or not: context for typing. */
   members: Sentence[];
   claims: Claim[];
-  /** The first date in an event sentence, else in any member sentence. */
+  /** The first date of the event in an event sentence, else in any member sentence. */
   date: DateFinding | null;
   memberDate: DateFinding | null;
+  /** The first date of saying ("police said on Tuesday"): the event's only when nothing else dates it. */
+  saidDate: DateFinding | null;
   /** Whether its event sentences so far only tell of victims dying of their injuries later. */
   onlyLaterDeaths: boolean;
   /** The date of a later death: the incident's only when nothing else dates it. */
   deathDate: DateFinding | null;
 }
 
+/** How far before the main event an incident may lie and still be news of its own, not background. */
+const FURTHER_EVENT_DAYS = 7;
+
+/**
+ * Groups the sentences into incidents, the main event first: the one the headline and lead
+ * report. Further events follow, then background events (told for context, a week or more
+ * before the main one).
+ */
 export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
   const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings) && !inAside(b)).map((b) => b.sentence.index));
   for (const index of findings.tallySentences) if (!isLeadEventBeforeTally(index, findings)) background.add(index);
@@ -55,11 +64,14 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
     const sentenceClaims = claimsBySentence.get(sentence.index) ?? [];
     const hasTrigger = (triggersBySentence.get(sentence.index)?.length ?? 0) > 0;
     const isEvent = hasTrigger || sentenceClaims.some((c) => CASUALTY_MEASURES.has(c.measure) && (c.low ?? 0) > 0);
-    const date = datesBySentence.get(sentence.index)?.[0] ?? null;
+    const dates = datesBySentence.get(sentence.index) ?? [];
+    const date = dates.find((d) => !d.said) ?? null;
+    const saidDate = dates.find((d) => d.said) ?? null;
     // A victim who died of injuries later belongs to the attack's incident, told before or after, and is not its date.
     const laterDeath = isEvent && LATER_DEATH_CUE.test(sentence.text) && !NEW_INCIDENT_CUE.test(sentence.text);
-    if (isEvent && (!current || (hasTrigger && !laterDeath && !current.onlyLaterDeaths && startsNewIncident(sentence, date, current)))) {
-      current = { sentences: [], members: [], claims: [], date: null, memberDate: null, onlyLaterDeaths: true, deathDate: null };
+    const starts = !current || opensAnotherDay(sentence, date, current) || (hasTrigger && !laterDeath && !current.onlyLaterDeaths && startsNewIncident(sentence, date, current));
+    if (isEvent && starts) {
+      current = { sentences: [], members: [], claims: [], date: null, memberDate: null, saidDate: null, onlyLaterDeaths: true, deathDate: null };
       groups.push(current);
     }
     if (!current) {
@@ -75,12 +87,46 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
       }
     }
     current.members.push(sentence);
+    current.saidDate ??= saidDate;
     if (laterDeath) current.deathDate ??= date;
-    else current.memberDate ??= date;
+    // A sentence of no event that opens with another day tells of another time: it does not date this incident.
+    else if (isEvent || !opensAnotherDay(sentence, date, current)) current.memberDate ??= date;
     current.claims.push(...sentenceClaims);
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
-  return groups.map((group) => draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.deathDate }, findings, triggersBySentence, published));
+  const drafts = groups.map((group) =>
+    draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.saidDate ?? group.deathDate }, findings, triggersBySentence, published),
+  );
+  return rankByRole(drafts, published);
+}
+
+/** The main event first (the first the article tells), then further events, then background ones. */
+function rankByRole(drafts: IncidentDraft[], published: string | null): IncidentDraft[] {
+  const [main, ...others] = drafts;
+  if (!main) return [];
+  const reference = main.timePrecision === 1 && main.date ? main.date : published;
+  const roleOf = (draft: IncidentDraft): IncidentRole => {
+    if (!reference || !draft.date || draft.timePrecision === 2) return 'further';
+    return Date.parse(draft.date) < Date.parse(reference) - FURTHER_EVENT_DAYS * 86_400_000 ? 'background' : 'further';
+  };
+  const ranked = others.map((draft) => ({ ...draft, role: roleOf(draft) }));
+  return [{ ...main, role: 'main' }, ...ranked.filter((d) => d.role === 'further'), ...ranked.filter((d) => d.role === 'background')];
+}
+
+/** "On May 17, ...", "While on May 14, ...", "Also, on May 2, ...": a sentence that opens with a date. */
+const OPENING_DATE = /^(?:(?:and|but|also|meanwhile|while|earlier|later|then|separately|previously|moreover)[,\s]+)*(?:(?:on|in|early on|late on|at dawn on|on the (?:morning|night|evening) of)\s+)?$/i;
+
+/**
+ * A sentence that opens with another day than the incident's starts an incident of its own:
+ * monitors' bulletins tell earlier events in paragraphs of their own ("On February 17, SOHR
+ * activists reported ..."). Under an undated incident, only a stated day ("On June 17") does: a
+ * weekday may be the same event's day.
+ */
+function opensAnotherDay(sentence: Sentence, date: DateFinding | null, current: Group | null): boolean {
+  if (!current || !date || !OPENING_DATE.test(sentence.text.slice(0, date.evidence.start - sentence.start))) return false;
+  const currentDate = current.date ?? current.memberDate;
+  if (currentDate) return currentDate.date !== date.date;
+  return /\d/.test(date.evidence.text);
 }
 
 /** The lead's first sentence, where a report states its event (the headline aside). */
@@ -121,9 +167,12 @@ function inAside(cue: BackgroundFinding): boolean {
   return /,\s*(?:who|which|whose|wanted|accused|arrested|suspected|believed|known|convicted|responsible)\b[^,]*$/i.test(before) && /^[^,]*,/.test(after);
 }
 
+/** "The chance encounter took place late Monday night": a sentence that refers back to the event tells more of it. */
+const REFERS_BACK = /^(?:the|this|that|its)\s+(?:[\w-]+\s+){0,3}?(?:attack|incident|clash(?:es)?|encounter|fighting|operation|raid|ambush|strike|air ?strike|bombing|explosion|blast|shelling|assault|battle|killing|shooting|violence|event|gunfight|firefight|exchange)\b/i;
+
 function startsNewIncident(sentence: Sentence, date: DateFinding | null, current: Group): boolean {
   const otherDay = date !== null && current.date !== null && date.precision === 1 && current.date.precision === 1 && date.date !== current.date.date;
-  return otherDay || NEW_INCIDENT_CUE.test(sentence.text);
+  return (otherDay && !REFERS_BACK.test(sentence.text)) || NEW_INCIDENT_CUE.test(sentence.text);
 }
 
 function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<number, TriggerFinding[]>, published: string | null): IncidentDraft {
@@ -156,6 +205,7 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
   if (chosen.actor2Evidence) evidence.actor2 = [chosen.actor2Evidence];
 
   return {
+    role: 'main',
     eventType: typing.eventType,
     subEventType: typing.subEventType,
     date,
@@ -206,18 +256,20 @@ function chooseActors(eventType: string, subEventType: string, actors: ActorFind
 }
 
 /**
- * The incident's date: the one its sentences state, else the report's lead date; without
- * either, the day before publication (news mostly reports the previous day's events; ACLED
- * sees reports 0-3 days after the event), coded as precise to the week only.
+ * The incident's date: the one its sentences state, else the report's lead date; without either,
+ * the day of publication, coded as precise to the week only. News that gives no date mostly tells
+ * the day's events: monitors' bulletins are written within hours, and "yesterday" or a weekday is
+ * written out when the event is older (on UCDP's coded articles, an undated event was on the day
+ * of publication twice as often as on any earlier day).
  */
 function chooseDate(group: Group, published: string | null) {
   if (group.date) return { date: group.date.date, timePrecision: group.date.precision, dateEvidence: group.date.evidence };
   if (published) {
     const first = group.sentences[0]!;
     return {
-      date: shiftDate(published, -1),
+      date: published,
       timePrecision: 2 as const,
-      dateEvidence: { ...sentenceEvidence(first, 'DayBeforePublicationFallback'), note: `no date in the text: the day before publication (${published}), precise to the week` },
+      dateEvidence: { ...sentenceEvidence(first, 'PublicationDayFallback'), note: `no date in the text: the day of publication (${published}), precise to the week` },
     };
   }
   return { date: null, timePrecision: 3 as const, dateEvidence: null };

@@ -42,6 +42,8 @@ export interface TriggerFinding {
 export interface DateFinding {
   date: string;
   precision: TimePrecision;
+  /** A date of saying ("police said on Tuesday"), not of the event: the event's only when nothing else dates it. */
+  said: boolean;
   evidence: Evidence;
   sentence: Sentence;
 }
@@ -105,8 +107,12 @@ export interface Findings {
   background: BackgroundFinding[];
 }
 
+/** What an incident is to the report that tells it: the event it reports, a further event, or an earlier one told for context. */
+export type IncidentRole = 'main' | 'further' | 'background';
+
 /** An incident as one report describes it, before geocoding and reconciliation. */
 export interface IncidentDraft {
+  role: IncidentRole;
   eventType: string;
   subEventType: string;
   date: string | null;

@@ -20,7 +20,10 @@ export function registerEval(program: Command): void {
 It extracts from each record's text alone (published on the record's "published" date, else the
 day after the gold date), scores the incident whose date and place best match the gold, and
 prints one table: per field, records scored, accuracy and the commonest error kinds. Fields the
-gold leaves null are not scored. See README "Evaluation" for the matching rules.
+gold leaves null are not scored. The date of a record with no "published" field whose text states
+no day is scored apart (date_unstated): the harness's own guess of publication would score it.
+main_event: how often the incident scored is the one Vigil ranked first (the report's main event).
+See README "Evaluation" for the matching rules.
 
 Examples:
   vigil eval events ../shared/eval/events/*.jsonl

@@ -43,4 +43,16 @@ describe('DateRule', () => {
   it('skips a dateline, which dates the report', () => {
     expect(datesIn('Sunamganj, Jan 2 (UNB) Over 50 people were injured.')).toEqual([]);
   });
+
+  it('marks the day something was said, not done', () => {
+    const said = (text: string) => find(text, { published: '2015-01-09' }).dates.map((d) => [d.evidence.text, d.said]);
+    expect(said('Two militants were killed, police said on Tuesday.')).toEqual([['on Tuesday', true]]);
+    expect(said('In a statement on Wednesday, the army said a rebel was killed.')).toEqual([['on Wednesday,', true]]);
+    expect(said('A rebel was killed on Wednesday, the army said.')).toEqual([['on Wednesday,', false]]);
+  });
+
+  it('reads "Wednesday, September 21" as the stated day, first', () => {
+    expect(datesIn('He was killed on Wednesday, September 21, in Qaemshahr.', '2022-10-02')[0]).toEqual(['2022-09-21', 1]);
+  });
 });
+

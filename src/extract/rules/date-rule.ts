@@ -13,6 +13,12 @@ const BARE_CALENDAR_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?
 const MONTH_DAY = /^[A-Za-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\s,]*\d{4})/;
 /** Words that make a month a time ("in June", "since March", "early May", "of January 2015"). */
 const MONTH_AS_TIME_BEFORE = /\b(?:in|during|since|early|late|mid|last|this|of|by|until|till|from|through|throughout|between|and|to)[\s-]+$/i;
+/**
+ * A date of saying, not of the event: "police said on Tuesday", "told Reuters on Monday", "In a
+ * statement on Wednesday,", "as of Sunday".
+ */
+const SAID_BEFORE =
+  /(?:\b(?:said|says|told\b[^,.;"“”]{0,40}?|announced|reported|confirmed|stated|added|claimed|disclosed|revealed|noted|declared|informed\b[^,.;"“”]{0,30}?|explained|warned|tweeted|wrote|quoted)\s+(?:(?:on|late|early|in|this|last)\s+)*|\bin (?:a|an|its|his|her|their) (?:[\w-]+\s+)?(?:statement|interview|report|press release|press conference|briefing|post|tweet|message)\b[^,.;]{0,40}?\s|\bas of\s+)$/i;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
@@ -51,7 +57,8 @@ export class DateRule {
       }
       if (published && date.getTime() > reference.getTime() + 86_400_000) continue;
       found.push({
-        explicit: /\d/.test(result.text) && start.isCertain('day') && start.isCertain('month'),
+        explicit: /\d/.test(result.text) && (monthDay !== null || (start.isCertain('day') && start.isCertain('month'))),
+        said: SAID_BEFORE.test(sentence.text.slice(Math.max(0, result.index - 80), result.index)),
         date: date.toISOString().slice(0, 10),
         precision,
         evidence: { start: sentence.start + result.index, end: sentence.start + result.index + result.text.length, text: result.text, rule: this.name },
