@@ -1,6 +1,6 @@
 // The extract stage: clean text in, incident drafts (with claims and evidence) out. Pure:
 // no I/O beyond the lexicons read once at load.
-import type { Claim, Tally } from '../types.js';
+import type { Claim, Evidence, Tally } from '../types.js';
 import { assembleIncidents } from './assemble.js';
 import { buildClaims, buildTallies } from './claims.js';
 import { attributionRules, backgroundRules, casualtyRules, dateRule, hedgeRules, involvementRules, tallyRules, triggerRules } from './configuration.js';
@@ -9,9 +9,9 @@ import { KilledThemRefiner } from './refiners/killed-them-refiner.js';
 import { TallyRefiner } from './refiners/tally-refiner.js';
 import { PronounVictimRefiner } from './refiners/pronoun-victim-refiner.js';
 import { ActorRule } from './rules/actor-rule.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, type Sentence } from './sentences.js';
 import { readArticle } from './article.js';
-import type { CasualtyFinding, DateFinding, Findings, IncidentDraft } from './types.js';
+import type { CasualtyFinding, Findings, IncidentDraft } from './types.js';
 
 export type { IncidentDraft, Findings } from './types.js';
 export { ActorLexicon } from './rules/actor-rule.js';
@@ -44,9 +44,9 @@ export function find(text: string, options: ExtractOptions): Findings {
   const actorRule = options.actorRule ?? (defaultActorRule ??= new ActorRule());
   const allSentences = splitSentences(text);
   const article = readArticle(allSentences);
-  const sentences = allSentences.filter((s) => !article.furniture.has(s.paragraph));
+  // Rules read prose: not the furniture left in the text, nor the dateline that opens the lead.
+  const sentences = allSentences.filter((s) => !article.furniture.has(s.paragraph)).map((s) => withoutDateline(s, article.dateline));
   const all = <T>(rules: Array<{ apply(s: (typeof sentences)[number]): T[] }>) => sentences.flatMap((s) => rules.flatMap((r) => r.apply(s)));
-  const inDateline = (d: DateFinding) => article.dateline !== null && d.evidence.start < article.dateline.end && d.evidence.end > article.dateline.start;
   const casualties = GrievanceRefiner.refine(
     PronounVictimRefiner.refine(KilledThemRefiner.refine(removeOverlappingCasualties(sentences.flatMap((s) => casualtyRules.flatMap((r) => r.apply(s)))), sentences), sentences),
   );
@@ -62,11 +62,18 @@ export function find(text: string, options: ExtractOptions): Findings {
     attributions: all(attributionRules),
     involvements: all(involvementRules),
     triggers: all(triggerRules),
-    dates: sentences.flatMap((s) => dateRule.apply(s, options.published)).filter((d) => !inDateline(d)),
+    dates: sentences.flatMap((s) => dateRule.apply(s, options.published)),
     actors: all([actorRule]),
     hedges: all(hedgeRules),
     background: all(backgroundRules),
   };
+}
+
+/** The lead sentence without its dateline ("QUETTA, Pakistan (AP) — "): the place and date of the report, not of the event. */
+function withoutDateline(sentence: Sentence, dateline: Evidence | null): Sentence {
+  if (!dateline || sentence.start !== dateline.start) return sentence;
+  const cut = dateline.end - dateline.start;
+  return { ...sentence, start: sentence.start + cut, text: sentence.text.slice(cut) };
 }
 
 /**

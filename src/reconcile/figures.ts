@@ -18,7 +18,7 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 
 export function reconcileFigures(claims: Claim[]): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
-  const killed = latestTolls(membersOfGroups(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed')))));
+  const killed = latestTolls(membersOfGroups(withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))))));
   const fatalities = totalRange(killed);
   const civilians = civilianRange(killed, fatalities.range);
   const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')));
@@ -92,6 +92,31 @@ function addUpOthers(claims: Claim[]): Claim[] {
     } else out.push(claim);
   }
   return out;
+}
+
+/** Armed victims, whom news names by many words: "Three STC fighters were killed" ... "three soldiers were killed". */
+const ARMED_CLASSES = new Set(['fighters', 'soldiers', 'police']);
+
+/**
+ * A figure a later sentence of the same report repeats under another name is one group told twice
+ * ("Three Southern Transitional Council fighters were killed ... told Anadolu that 'three soldiers
+ * were killed'"), not a second class to add: figures add up across sentences only with a word that
+ * says so ("also", "another", "more").
+ */
+function withoutRestatements(claims: Claim[]): Claim[] {
+  const kept: Claim[] = [];
+  for (const claim of [...claims].sort((a, b) => a.evidence.start - b.evidence.start)) {
+    const renamed = (earlier: Claim) =>
+      earlier.victims !== claim.victims &&
+      (ARMED_CLASSES.has(earlier.victims) && ARMED_CLASSES.has(claim.victims)) &&
+      earlier.reportId === claim.reportId &&
+      earlier.sentence.start !== claim.sentence.start &&
+      earlier.low === claim.low &&
+      (earlier.high ?? earlier.low) === (claim.high ?? claim.low);
+    if (kept.some(renamed) && !namesFurtherVictims(claim)) continue;
+    kept.push(claim);
+  }
+  return kept;
 }
 
 /**

@@ -6,6 +6,8 @@ import { countVictims } from './subject-count-rule.js';
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 const isVictimNoun = new RegExp(String.raw`^(?:${VICTIM})$`, 'i');
 const startsWithVictimNoun = new RegExp(String.raw`^(?:${VICTIM})\b`, 'i');
+/** Adjectives of rank before a victim noun or a name: "top", "senior". */
+const RANK_ADJECTIVE = /^(?:top|senior|former|prominent|key|notorious|wanted|high-ranking|leading|deputy|chief)\s+/i;
 /** Where the object of the verb ends: a preposition, a conjunction or punctuation. */
 const OBJECT_END = String.raw`(?=\s+(?:in|at|on|near|outside|inside|after|before|over|for|while|as|with|by|during|and|when|from|who|whom)\b|\s*[.;:(]|$)`;
 const object = (name: string, length = 80) => String.raw`(?<${name}>(?:an?|the|his|her|their|its|one|another|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z][\w'’.-]*)\b[^.;:]{0,${length}}?)`;
@@ -35,7 +37,8 @@ export class ObjectVictimRule extends CasualtyRule {
     }
     const shotDead = String.raw`\b(?:shot|shoot|shoots|gunned|beat|beaten|stabbed|hacked|clubbed|stoned|chopped|bludgeoned|burnt|burned)\s+(?!(?:at|him|her|them|it|himself|themselves)\b)${object('shot')}\s+(?:dead|to\s+death)\b`;
     // "kill PF member", "killed soldier Rashid Khan": a bare victim noun, perhaps with a name.
-    const bareVictim = String.raw`\b(?:kill|kills|killed|killing)\s+(?<bare>(?:[A-Z][\w-]*\s+)?(?:${VICTIM})(?:\s+[A-Z][\w'’.-]*){0,3})${OBJECT_END}`;
+    // "killed top Chechen general Magomed Tushayev": a rank's adjectives and a nationality before it.
+    const bareVictim = String.raw`\b(?:kill|kills|killed|killing)\s+(?<bare>(?:(?:top|senior|former|prominent|key|notorious|wanted|high-ranking|leading|deputy|chief)\s+)?(?:[A-Z][\w-]*\s+)?(?:${VICTIM})(?:\s+[A-Z][\w'’.-]*){0,3})(?:${OBJECT_END}|(?=,))`;
     // A suicide bomber's own death counts.
     const self = String.raw`\b(?<self>blew\s+himself\s+up|blew\s+herself\s+up|killing\s+himself|killing\s+herself)\b`;
     const toDeath = String.raw`\b(?:(?:stabbed|tortured|beat|beaten|hacked|axed|burnt|burned|bludgeoned|clubbed|chopped|stoned|shot)\s+to\s+death|(?:burnt|burned)\s+alive|shooting\s+dead)\s+${object('toDeath')}${OBJECT_END}`;
@@ -63,7 +66,7 @@ export class ObjectVictimRule extends CasualtyRule {
     const figure = g.self ? '1' : g.list !== undefined ? countVictims(phrase, true) : g.both ? (g.all ?? '2') : bareOne ? '1' : (countVictims(phrase) ?? (bareSingular ? '1' : null));
     if (!figure) return null;
     // The pattern is case-blind: a word before the victim noun must be a name or an acronym ("PF member"), not "when gunmen".
-    if (g.bare !== undefined && !startsWithVictimNoun.test(g.bare) && !/^\p{Lu}/u.test(g.bare)) return null;
+    if (g.bare !== undefined && !startsWithVictimNoun.test(g.bare.replace(RANK_ADJECTIVE, '')) && !/^\p{Lu}/u.test(g.bare.replace(RANK_ADJECTIVE, ''))) return null;
     if (g.bare !== undefined) {
       // The pattern is case-blind: keep only the capitalised words of a name after the noun ("soldier Rashid Khan", not "in Chogwe").
       const words = g.bare.split(/\s+/);

@@ -6,8 +6,8 @@ const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
 
 /** Words that open a clause (a speech verb's object too: "police say two men were killed"), and a dateline's dash ("(Reuters) - "): the subject starts after the last of them. */
 const CLAUSE_OPENERS = /(?:[;:]|["“]|(?:\)|\d{4})\s*[-–—]+\s|\b(?:when|(?<!\bwell\s)as(?!\s+well\b)|after|while|where|that|but|because|before|since|until|though|although|whereas|said|says|say|allege|alleges)\b)\s*/gi;
-/** "On 8 May 2020, ", "In Barisal, ": openers of time or place, not subjects. */
-const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier)\b[^,]*,\s+)+/;
+/** "On 8 May 2020, ", "In Barisal, ", "As a result of the shelling, ": openers of time, place or cause, not subjects. */
+const OPENING_PHRASE = /^(?:(?:On|In|At|Around|Near|As reported on|Reported on|Late on|Early on|Meanwhile|Separately|Elsewhere|Later|Earlier|Due to|Following|During|Amid|(?:[Aa]s\s+)?a result of)\b[^,]*,\s+)+/;
 /** A finite verb inside a stretch of text means it is a clause of its own, not part of the subject. */
 const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|did|said|says|opened|fired|attacked|hurled|threw|stormed|clashed|ambushed|raided|exploded|went|came|took|set|torched|blew|detonated|entered|launched|carried|claimed|told|added|arrested|reported|killed|injured|wounded|died|succumbed|retaliated|ensued|erupted|broke|began|continued|occurred|happened|escaped|fled|pounded|shelled|bombed|struck|hit|targeted|responded|returned|tried|started|allege|alleges|say|claim|claims)\b|\b[a-z]{3,}ed\s+(?:an?|the|their|his|her|its)\s/i;
 const DATE_LIKE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
@@ -137,6 +137,8 @@ function withoutAsides(text: string): string {
     // "28-year-old youth": an age opening a noun phrase stands for its article.
     .replace(/(^|,\s*|\band\s+)\d{1,3}[\s-]*years?[\s-]*old\b/gi, '$1a')
     .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+[^\s,]+/gi, ' ')
+    // "two civilians – a woman and a man –": an aside between dashes names the same victims again.
+    .replace(/\s[–—]\s[^–—]*\s[–—](?=\s|$)/g, ' ')
     .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
     // "Nadim Khan, 31, a trader": the age goes, the comma before an apposition stays.
     .replace(/,\s*\d{1,3}\s*,(?=\s*(?:an?|the)\s)/g, ',')
@@ -159,9 +161,14 @@ function countSubject(raw: string, aux: string | null, listsOnly: boolean): stri
   // "15 TTP and other militants": one group, named twice.
   const subject = withoutAsides(raw.split(/,?\s+(?:including|among them)\b/i)[0] as string)
     .replace(/,$/, '')
+    // "A total of 17 militants", "All four soldiers": the count is the figure after.
+    .replace(/^(?:an?\s+total\s+of|the\s+total\s+of|all(?:\s+of)?(?:\s+the)?)\s+(?=\S)/i, '')
     .replace(/\s+and\s+other\s+/gi, ' ');
   const words = subject.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_SUBJECT_WORDS || ANIMAL_PHRASE.test(subject) || /\b(?:of whom|each)\b/i.test(subject) || RANGE.test(subject)) return null;
+  // "Both were killed", "the two died", "all three of them": a pair or a number standing for people told before.
+  const pair = /^(?:both(?:\s+of\s+them)?|the\s+two(?:\s+of\s+them)?)$/i.test(subject) ? '2' : (/^all\s+(\w+)(?:\s+of\s+them)?$/i.exec(subject)?.[1] ?? null);
+  if (pair && parseNumber(pair)) return pair;
   if ((words.length === 1 && PRONOUN_SUBJECT.test(words[0] as string)) || /^(?:no|none|nobody|neither)$/i.test(words[0] as string)) return null;
   // Read backwards from the verb: the subject starts after the last stretch that names nobody.
   const conjuncts = subject.split(/(,?\s+(?:along|together) with\s+|,?\s+as well as\s+|,\s*(?:and\s+)?|\s+and\s+(?!\p{Lu}))/u);
