@@ -34,6 +34,12 @@ describe('TallyRefiner', () => {
     expect(toll('Militants attacked two checkpoints on Monday. These attacks left 5 soldiers dead.')).toEqual([5]);
   });
 
+  it('reads a count since an event as a tally, not a date of the event', () => {
+    const { incidents, tallies } = read('A protester was shot dead in the capital on Monday, bringing the number of protesters killed since the October 25 military coup to 90.');
+    expect(incidents.map((i) => i.date)).toEqual(['2022-08-01']);
+    expect(tallies.map((t) => t.low)).toEqual([90]);
+  });
+
   it('records where a tally counts', () => {
     const [tally] = read('The group carried out 60 attacks in areas under the control of the council since January, killing 40 people.').tallies;
     expect(tally?.scope).toBe('in areas under the control of the council');

@@ -49,6 +49,7 @@ describe('DateRule', () => {
     expect(said('Two militants were killed, police said on Tuesday.')).toEqual([['on Tuesday', true]]);
     expect(said('In a statement on Wednesday, the army said a rebel was killed.')).toEqual([['on Wednesday,', true]]);
     expect(said('A rebel was killed on Wednesday, the army said.')).toEqual([['on Wednesday,', false]]);
+    expect(said('Confirming the attack on Monday, the spokesman said two officers were killed.')).toEqual([['on Monday,', true]]);
   });
 
   it('reads "Wednesday, September 21" as the stated day, first', () => {

@@ -15,10 +15,10 @@ const MONTH_DAY = /^[A-Za-z]{3,9}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![\s,]*\d{4}
 const MONTH_AS_TIME_BEFORE = /\b(?:in|during|since|early|late|mid|last|this|of|by|until|till|from|through|throughout|between|and|to)[\s-]+$/i;
 /**
  * A date of saying, not of the event: "police said on Tuesday", "told Reuters on Monday", "In a
- * statement on Wednesday,", "as of Sunday".
+ * statement on Wednesday,", "as of Sunday", "Confirming the attack on Monday,".
  */
 const SAID_BEFORE =
-  /(?:\b(?:said|says|told\b[^,.;"“”]{0,40}?|announced|reported|confirmed|stated|added|claimed|disclosed|revealed|noted|declared|informed\b[^,.;"“”]{0,30}?|explained|warned|tweeted|wrote|quoted)\s+(?:(?:on|late|early|in|this|last)\s+)*|\bin (?:a|an|its|his|her|their) (?:[\w-]+\s+)?(?:statement|interview|report|press release|press conference|briefing|post|tweet|message)\b[^,.;]{0,40}?\s|\bas of\s+)$/i;
+  /(?:\b(?:said|says|told\b[^,.;"“”]{0,40}?|announced|reported|confirmed|stated|added|claimed|disclosed|revealed|noted|declared|informed\b[^,.;"“”]{0,30}?|explained|warned|tweeted|wrote|quoted)\s+(?:(?:on|late|early|in|this|last)\s+)*|\b(?:confirming|announcing|reporting|denying|claiming)\s+(?:the|an?|its|this)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?|\bin (?:a|an|its|his|her|their) (?:[\w-]+\s+)?(?:statement|interview|report|press release|press conference|briefing|post|tweet|message)\b[^,.;]{0,40}?\s|\bas of\s+)$/i;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 

@@ -48,6 +48,8 @@ describe('casualty rules', () => {
     ['PassiveCasualtyRule', 'A total of 17 militants were killed when they tried to enter the camp.', { measure: 'killed', victims: 'fighters', low: 17 }],
     ['SubjectCountRule', 'As a result of the shelling, two civilians – a woman and a man – were killed.', { measure: 'killed', low: 2 }],
     ['ObjectVictimRule', 'The strike killed top rebel general Ivan Petrov, the commander of the unit.', { measure: 'killed', victims: 'soldiers', low: 1 }],
+    ['SubjectCountRule', 'Two gunmen enforcing the curfew order of the banned group have been shot dead in the state.', { measure: 'killed', victims: 'fighters', low: 2 }],
+    ['ArticleVictimRule', 'Troops have killed a commander of the separatist group, the Southern Liberation Front.', { measure: 'killed', victims: 'fighters', low: 1 }],
     ['PartitiveVictimsRule', 'At least 36 of those killed are civilians.', { measure: 'killed', victims: 'civilians', low: 36 }],
     ['CoordinatedVictimsRule', 'Fighting left five soldiers and 12 militants dead.', { victims: 'soldiers', low: 5 }],
     ['CoordinatedVictimsRule', '1 Karachi policeman and 2 Rangers policemen were killed.', { victims: 'police', low: 3 }],

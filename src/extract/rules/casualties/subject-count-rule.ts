@@ -28,11 +28,14 @@ const PAIR = /^(?:couple|duo|pair)$/i;
 const ASIDE = /\([^)]*\)|\[[^\]]*\]|,\s*(?:who|which|whose)\b[^,]*,/g;
 /**
  * A modifier after the head noun that runs on to the verb: "who were working on the bridge",
- * ", affiliated with the TTP", "believed to be involved in the attack", "travelling on a motorcycle".
+ * ", affiliated with the TTP", "believed to be involved in the attack", "travelling on a motorcycle",
+ * "enforcing the sit-at-home order".
  * It stops at a new clause ("and two others", ";").
  */
-const TRAILING_MODIFIER =
-  /(?:,\s*|\s+)(?:who|which|whose|(?:believed|suspected|said|thought|reported)\s+to|(?:suspected|accused|convicted)\s+of|wanted\s+(?:for|in|by)|(?:involved|engaged)\s+in|(?:linked|affiliated|connected|associated)\s+(?:to|with)|(?:belonging|loyal)\s+to|with\s+(?:links|ties|connections)\s+to|(?:travelling|traveling|working|returning|riding|sitting|living|staying)\b)(?:(?![;:]|\s+and\s+(?:an?|the|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[^])*$/i;
+const TRAILING_MODIFIER = new RegExp(
+  String.raw`(?:,\s*|\s+)(?:who|which|whose|(?:believed|suspected|said|thought|reported)\s+to|(?:suspected|accused|convicted)\s+of|wanted\s+(?:for|in|by)|(?:involved|engaged)\s+in|(?:linked|affiliated|connected|associated)\s+(?:to|with)|(?:belonging|loyal)\s+to|with\s+(?:links|ties|connections)\s+to|(?:travelling|traveling|working|returning|riding|sitting|living|staying)\b|(?<=\b(?:${VICTIM})\s+)(?!(?:including|during|according|following|regarding|concerning|using|belonging)\b)[a-z]{3,}ing\b)(?:(?![;:]|\s+and\s+(?:an?|the|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[^])*$`,
+  'i',
+);
 /** A clause of harm joined by "and" to a death with no subject of its own: "was hacked by rivals on Monday and (succumbed)". */
 const HARMED_AND =
   /\s+(?<aux>was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:attacked|hacked|shot|stabbed|injured|wounded|beaten|assaulted|tortured|burnt|burned|chopped|hit)\b[^;:]*\band\s+(?:later\s+|then\s+|subsequently\s+)?$/i;
@@ -216,6 +219,8 @@ function countConjunct(conjunct: string): number | { low: number; phrase: string
   // "an unknown number of herders": a conjunct with no count leaves the list uncounted.
   if (figure?.vagueWord) return null;
   if (figure && !figure.vagueWord && figure.low === figure.high) return figure.qualifier === 'exact' ? figure.low : { low: figure.low, phrase: lead as string };
+  // "a commander of the group, the Biafra Nations League": a name with its article renames what it follows.
+  if (/^the$/i.test(first) && words.length >= 2 && words.slice(1).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|for|the)$/.test(w))) return 'name';
   if (DETERMINER.test(first)) {
     const counted = second ? parseNumber(second) : null;
     if (counted && counted.low === counted.high && !counted.vagueWord) return counted.low;
