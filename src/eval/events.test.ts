@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
+import { conventionOf, formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
 import { normaliseActor, sameAdmin1 } from './normalise.js';
 
 const fixture = fileURLToPath(new URL('../../test/fixtures/eval/events.jsonl', import.meta.url));
@@ -73,6 +73,14 @@ describe('runEventsEval on what the text does not say', () => {
   it('counts how often the incident scored is the one Vigil ranked first', () => {
     expect(report.fields.main_event).toMatchObject({ scored: 3, correct: 2 });
     expect(report.fields.main_event?.errors[0]).toMatchObject({ kind: 'ranked 2 of 2', example: 'u-3' });
+  });
+});
+
+describe('conventionOf', () => {
+  it("scores a record by its codebook's convention for tolls with no number", () => {
+    expect(conventionOf({ dataset: 'ucdp_aec_test' })).toBe('ucdp');
+    expect(conventionOf({ dataset: 'acled' })).toBe('acled');
+    expect(conventionOf({})).toBe('acled');
   });
 });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseLexicon } from '../extract/lexicon.js';
 import { findMentions } from '../geocode/mentions.js';
 import { analyse } from '../pipeline.js';
+import type { CodingConvention } from '../reconcile/conventions.js';
 import { incidentFromDraft } from '../reconcile/index.js';
 import { shiftDate } from '../util/dates.js';
 import type { Incident } from '../types.js';
@@ -30,6 +31,7 @@ const goldRecord = z.object({
   fatalities: z.number().nullish(),
   fatalities_low: z.number().nullish(),
   fatalities_high: z.number().nullish(),
+  dataset: z.string().nullish(),
 });
 export type GoldRecord = z.infer<typeof goldRecord>;
 
@@ -77,6 +79,8 @@ export interface EventsReport {
    * close already. No choice among candidates can place the others within 25 km.
    */
   ceiling: { scored: number; reachable: number; share: number };
+  /** Records scored under each codebook's convention for tolls told without a number. */
+  conventions: Record<string, number>;
   seconds: number;
 }
 
@@ -117,6 +121,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
   let noIncident = 0;
   let severalIncidents = 0;
   const ceiling = { scored: 0, reachable: 0 };
+  const conventions: Record<string, number> = {};
 
   outer: for (const file of files) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -129,6 +134,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
       }
       const record = parsed.data;
       records++;
+      conventions[conventionOf(record)] = (conventions[conventionOf(record)] ?? 0) + 1;
       options.onRecord?.();
       const incidents = extractIncidents(record);
       if (incidents.length === 0) noIncident++;
@@ -176,6 +182,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
       ]),
     ),
     ceiling: { ...ceiling, share: ceiling.scored ? ceiling.reachable / ceiling.scored : 0 },
+    conventions,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -234,7 +241,12 @@ function safeJson(line: string): unknown {
 export function extractIncidents(record: GoldRecord): Incident[] {
   const published = record.published?.slice(0, 10) ?? (record.date ? shiftDate(record.date, 1) : null);
   const { report, drafts } = analyse({ origin: record.id, url: null, title: null, sourceName: null, published, format: 'text', content: record.text });
-  return drafts.map((draft, index) => incidentFromDraft(draft, report.id, index));
+  return drafts.map((draft, index) => incidentFromDraft(draft, report.id, index, conventionOf(record)));
+}
+
+/** The codebook a record was coded by, whose convention counts tolls told without a number: UCDP's for UCDP records, ACLED's otherwise. */
+export function conventionOf(record: Pick<GoldRecord, 'dataset'>): CodingConvention {
+  return record.dataset?.toLowerCase().startsWith('ucdp') ? 'ucdp' : 'acled';
 }
 
 function bestMatch(record: GoldRecord, incidents: Incident[]): Incident | null {
@@ -367,6 +379,7 @@ export function formatEventsReport(report: EventsReport): string {
     `Events eval: ${report.records} records from ${report.files.join(', ')} in ${report.seconds.toFixed(1)} s` +
       (report.skippedLines ? ` (${report.skippedLines} unreadable lines skipped)` : ''),
     `No incident extracted: ${report.noIncident}; several incidents in one text (best date/place match scored): ${report.severalIncidents}`,
+    `Tolls with no exact number and best estimates follow each record's codebook: ${Object.entries(report.conventions).map(([c, n]) => `${c.toUpperCase()} ${n}`).join(', ')} (README "Evaluation")`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

@@ -99,4 +99,21 @@ describe('reconcileFigures', () => {
   it('keeps injuries apart', () => {
     expect(reconcileFigures([claim('all', 12, { measure: 'injured' })]).injured).toEqual({ low: 12, high: 12 });
   });
+
+  it("takes the figure the report leads with as best under UCDP's convention, the range as low and high", () => {
+    const f = reconcileFigures([claim('all', 5), claim('all', 3)], 'ucdp');
+    expect(f.fatalities).toEqual({ low: 3, best: 5, high: 5 });
+    expect(f.rules.fatalities).toBe('LeadTotal');
+  });
+
+  it('reads a part named as a part ("three of the bodies") as a member of the group, whoever tells it', () => {
+    const f = reconcileFigures([claim('all', 4), claim('all', 3, { text: 'Three of the bodies were found', speaker: 'a resident' })]);
+    expect(f.fatalities.best).toBe(4);
+  });
+
+  it('counts a figure a later sentence repeats under another armed class once', () => {
+    const f = reconcileFigures([claim('fighters', 3), claim('soldiers', 3)]);
+    expect(f.fatalities.best).toBe(3);
+  });
 });
+

@@ -3,6 +3,7 @@
 import { ROLE } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
+import { codedClaim, type CodingConvention } from './conventions.js';
 
 export interface Figures {
   fatalities: FatalityRange;
@@ -16,12 +17,13 @@ export interface Figures {
 const DISJOINT_CLASSES = ['civilians', 'fighters', 'soldiers', 'police', 'protesters'];
 const CIVILIAN_SUBGROUPS = ['children', 'women'];
 
-export function reconcileFigures(claims: Claim[]): Figures {
-  const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null);
+/** The figures of an incident from its claims; tolls with no exact number count by `convention` (ACLED's by default). */
+export function reconcileFigures(claims: Claim[], convention: CodingConvention = 'acled'): Figures {
+  const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null).map((c) => codedClaim(c, convention));
   const killed = latestTolls(membersOfGroups(withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))))));
-  const fatalities = totalRange(killed);
+  const fatalities = totalRange(killed, convention);
   const civilians = civilianRange(killed, fatalities.range);
-  const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')));
+  const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')), convention);
   return {
     fatalities: fatalities.range ?? { low: 0, best: 0, high: 0 },
     civilianFatalities: civilians.range,
@@ -138,7 +140,7 @@ function membersOfGroups(claims: Claim[]): Claim[] {
   // A list's groups ("5 women and 1 child") are counted apart, not mentioned as members; a part
   // ("including 3 commanders") is a subset of its group by its very words.
   const isMember = (c: Claim) =>
-    (c.qualifier === 'exact' && c.low === 1 && (c.high ?? 1) === 1 && c.evidence.rule !== 'CoordinatedVictimsRule') || c.evidence.rule === 'IncludingVictimsRule';
+    (c.qualifier === 'exact' && c.low === 1 && (c.high ?? 1) === 1 && c.evidence.rule !== 'CoordinatedVictimsRule') || c.evidence.rule === 'IncludingVictimsRule' || isPartitive(c);
   return claims.filter(
     (member) =>
       !isMember(member) ||
@@ -147,10 +149,15 @@ function membersOfGroups(claims: Claim[]): Claim[] {
           group.reportId === member.reportId &&
           group.low! > member.low! &&
           (group.victims === member.victims || group.victims === 'all') &&
-          group.speaker === member.speaker &&
-          group.outlet === member.outlet,
+          // A part named as a part ("three of the bodies") belongs to the group whoever tells it.
+          ((group.speaker === member.speaker && group.outlet === member.outlet) || isPartitive(member)),
       ),
   );
+}
+
+/** "Three of the bodies were found near the bridge", "the remaining two were shot": a part of victims counted before. */
+function isPartitive(claim: Claim): boolean {
+  return /^(?:\w+|\d+)\s+of\s+(?:the|those|them|these|whom)\b|^the\s+(?:remaining|other)\s+\w+\b/i.test(claim.evidence.text);
 }
 
 /**
@@ -170,19 +177,22 @@ function latestTolls(claims: Claim[]): Claim[] {
 }
 
 /**
- * The total: from claims about all victims when there are any (low = the smallest, best = the
- * most conservative, as ACLED codes, high = the largest); else the sum of the disjoint classes.
+ * The total: from claims about all victims when there are any (low = the smallest, high = the
+ * largest; best = the most conservative, as ACLED codes, or under UCDP's convention the figure the
+ * report leads with, its own best estimate); else the sum of the disjoint classes.
  */
-function totalRange(claims: Claim[]): { range: FatalityRange | null; rule: string } {
+function totalRange(claims: Claim[], convention: CodingConvention): { range: FatalityRange | null; rule: string } {
   if (claims.length === 0) return { range: null, rule: 'NoFigure' };
   const totals = claims.filter((c) => c.victims === 'all');
   const parts = sumOfClasses(claims);
   if (totals.length > 0) {
-    const low = Math.min(...totals.map((c) => c.low!));
-    const high = Math.max(...totals.map((c) => c.high ?? c.low!));
     // A breakdown larger than the smallest total means the total left people out.
-    const best = Math.max(low, parts?.low ?? 0);
-    return { range: { low: best, best, high: Math.max(high, best) }, rule: parts && parts.low > low ? 'SumOfClassesExceedsTotal' : 'ConservativeTotal' };
+    const low = Math.max(Math.min(...totals.map((c) => c.low!)), parts?.low ?? 0);
+    const high = Math.max(...totals.map((c) => c.high ?? c.low!));
+    const lead = [...totals].sort((a, b) => a.evidence.start - b.evidence.start)[0]!.low!;
+    const best = convention === 'ucdp' ? Math.max(lead, low) : low;
+    const rule = parts && parts.low > low ? 'SumOfClassesExceedsTotal' : convention === 'ucdp' ? 'LeadTotal' : 'ConservativeTotal';
+    return { range: { low, best, high: Math.max(high, best) }, rule };
   }
   return parts ? { range: { low: parts.low, best: parts.low, high: parts.high }, rule: 'SumOfVictimClasses' } : { range: null, rule: 'NoFigure' };
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Claim, Evidence, Incident, Place } from '../types.js';
 import type { IncidentDraft } from '../extract/types.js';
 import { kilometres } from '../util/geo.js';
+import type { CodingConvention } from './conventions.js';
 import { reconcileFigures } from './figures.js';
 import { describeIncident } from './notes.js';
 
@@ -20,15 +21,15 @@ export interface Reconciled {
 }
 
 /** Turns one report's drafts into incidents, merging each into a matching stored incident if there is one. */
-export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0): Reconciled[] {
+export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0, convention: CodingConvention = 'acled'): Reconciled[] {
   return drafts.map((draft, offset) => {
-    const fresh = incidentFromDraft(draft, reportId, firstIndex + offset);
+    const fresh = incidentFromDraft(draft, reportId, firstIndex + offset, convention);
     const match = stored.find((existing) => sameIncident(existing, fresh));
-    return match ? { incident: mergeIncidents(match, fresh), merged: true } : { incident: fresh, merged: false };
+    return match ? { incident: mergeIncidents(match, fresh, convention), merged: true } : { incident: fresh, merged: false };
   });
 }
 
-export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: number): Incident {
+export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: number, convention: CodingConvention = 'acled'): Incident {
   const country = draft.place?.country ?? null;
   const claims = draft.claims.map((c) => withReport(c, reportId));
   const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
@@ -49,7 +50,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
     reportIds: [reportId],
     evidence,
     notes: '',
-  });
+  }, convention);
 }
 
 /** Same incident: same date (a day apart when either is imprecise), same place, same event type. */
@@ -65,7 +66,7 @@ export function sameIncident(a: Incident, b: Incident): boolean {
 }
 
 /** Merges a new report's incident into a stored one: every claim kept, the most precise fields win. */
-export function mergeIncidents(stored: Incident, fresh: Incident): Incident {
+export function mergeIncidents(stored: Incident, fresh: Incident, convention: CodingConvention = 'acled'): Incident {
   const claims = [...stored.claims.filter((c) => !fresh.reportIds.includes(c.reportId ?? '')), ...fresh.claims];
   const evidence: Record<string, Evidence[]> = { ...stored.evidence };
   for (const [field, list] of Object.entries(fresh.evidence)) evidence[field] = [...(evidence[field] ?? []), ...list];
@@ -81,12 +82,12 @@ export function mergeIncidents(stored: Incident, fresh: Incident): Incident {
     claims,
     reportIds: [...new Set([...stored.reportIds, ...fresh.reportIds])],
     evidence,
-  });
+  }, convention);
 }
 
 /** Derived fields: figures, source count and the generated note. */
-function finish(incident: Incident): Incident {
-  const figures = reconcileFigures(incident.claims);
+function finish(incident: Incident, convention: CodingConvention): Incident {
+  const figures = reconcileFigures(incident.claims, convention);
   const sources = new Set(incident.claims.map((c) => (c.speaker ?? c.outlet ?? `report:${c.reportId}`).toLowerCase()));
   const done: Incident = {
     ...incident,
