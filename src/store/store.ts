@@ -37,6 +37,11 @@ export class Store {
     return this.connection.where;
   }
 
+  /** The data directory's lock, held while the store is open (PGlite on disk only). */
+  get lock(): Connection['lock'] {
+    return this.connection.lock;
+  }
+
   close(): Promise<void> {
     return this.connection.close();
   }
