@@ -161,6 +161,20 @@ describe('decoding bytes', () => {
     expect(decodeBytes(Buffer.from('<meta charset="utf-16"><p>ok</p>'))).toMatchObject({ ok: true, text: '<meta charset="utf-16"><p>ok</p>' });
     expect(decodeBytes(Buffer.from([0, 1, 2, 3]))).toMatchObject({ ok: false });
   });
+
+  it('reads UTF-32 by its byte-order mark, not as UTF-16', () => {
+    expect(decodeBytes(Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0, 0x00, 0xf6, 0x01, 0]))).toEqual({ ok: true, text: 'h\u{1f600}' });
+    expect(decodeBytes(Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x68, 0, 0, 0, 0x69]))).toEqual({ ok: true, text: 'hi' });
+    expect(decodeBytes(Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x69]))).toEqual({ ok: true, text: 'h\ufffd\ufffd' });
+  });
+
+  it('refuses as binary a NUL anywhere in the input, but in JSONL leaves it to its line', () => {
+    const late = Buffer.concat([Buffer.from('a'.repeat(100_000)), Buffer.from([0]), Buffer.from('b')]);
+    expect(decodeBytes(late)).toEqual({ ok: false, error: 'binary file (not text, HTML or JSONL)' });
+    expect(decodeBytes(late, null, { lineRecords: true })).toMatchObject({ ok: true });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ok\u0000', 'utf16le')]))).toMatchObject({ ok: false });
+    expect(decodeBytes(Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 8)), null, { lineRecords: true })).toMatchObject({ ok: false });
+  });
 });
 
 /** Windows-1256 bytes of a text, from the decoder's own table. */
