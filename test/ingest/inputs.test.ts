@@ -13,6 +13,7 @@ import { decodeBytes } from '../../src/ingest/decode.js';
 import { readInputs, type IngestItem, type ReadOptions } from '../../src/ingest/index.js';
 
 const ARABIC = 'قتل ثلاثة مدنيين';
+const BOMB = gzipSync(Buffer.alloc(5_000_000, 'a'));
 const pages: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   '/arabic': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=windows-1256' });
@@ -29,6 +30,10 @@ const pages: Record<string, (req: IncomingMessage, res: ServerResponse) => void>
   '/gzip': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
     res.end(gzipSync('<p>Compressed page about shelling in Idlib.</p>'));
+  },
+  '/bomb': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.end(BOMB);
   },
   '/huge': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -91,8 +96,9 @@ describe('fetching URLs', () => {
   });
 
   it('names each failing URL with its reason: size cap, timeout, HTTP status, not a page', async () => {
-    const [huge, slow, image, missing] = await read(['huge', 'slow', 'image', 'missing'].map((p) => `${base}/${p}`));
+    const [huge, bomb, slow, image, missing] = await read(['huge', 'bomb', 'slow', 'image', 'missing'].map((p) => `${base}/${p}`));
     expect(error(huge)).toMatch(/too large/);
+    expect(error(bomb)).toBe('too large (more after decompression; the limit is 1000 bytes)');
     expect(error(slow)).toMatch(/timed out after 500 ms/);
     expect(error(image)).toMatch(/not a page or feed \(Content-Type image\/png\)/);
     expect(error(missing)).toMatch(/HTTP 404/);
@@ -150,7 +156,7 @@ describe('feeds, URL lists and archives', () => {
     writeFileSync(path, Buffer.concat([await warc(false), Buffer.from('this is not a WARC record\r\n\r\n')]));
     const items = await read([path, join(dir, 'missing.warc')]);
     expect(items.map((i) => (i.ok ? 'ok' : i.item))).toEqual(['ok', 'ok', path, join(dir, 'missing.warc')]);
-    expect(error(items[2])).toMatch(/unreadable WARC: record 6 has no WARC-Type/);
+    expect(error(items[2])).toMatch(/unreadable WARC: record 6 does not start with a WARC\/1.x line/);
   });
 });
 
