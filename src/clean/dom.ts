@@ -1,5 +1,5 @@
 // A minimal element tree built from htmlparser2's events: just what cleaning needs.
-import { Parser } from 'htmlparser2';
+import { linearParser } from '../util/html-parser.js';
 
 export interface Element {
   name: string;
@@ -22,7 +22,7 @@ export function parseHtml(html: string): Element {
   // `null` stands for an element flattened away below MAX_DEPTH.
   const open: Array<Element | null> = [];
   let current = document;
-  const parser = new Parser(
+  const parser = linearParser(
     {
       onopentag(name, attribs) {
         if (open.length >= MAX_DEPTH) {

@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerWatch } from './commands/watch.js';
 import { registerWorker } from './commands/worker.js';
+import { DataDirectoryLocked } from '../store/lock.js';
 import { UserError } from './context.js';
 
 export function buildProgram(): Command {
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof DataDirectoryLocked) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }

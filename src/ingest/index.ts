@@ -117,7 +117,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 async function* fromBytes(item: string, kind: string, bytes: Buffer, metadata: IngestMetadata, options: ReadOptions, contentType: string | null = null): AsyncGenerator<IngestItem> {
-  const decoded = decodeBytes(bytes, charsetOf(contentType));
+  const decoded = decodeBytes(bytes, charsetOf(contentType), { lineRecords: kind === '.jsonl' });
   if (!decoded.ok) {
     yield { ok: false, item, error: decoded.error };
     return;

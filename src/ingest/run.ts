@@ -5,6 +5,7 @@ import { ActorLexicon } from '../extract/index.js';
 import { ActorRule } from '../extract/rules/actor-rule.js';
 import { analyse, storeAnalysis, type Analysis } from '../pipeline.js';
 import type { Store } from '../store/index.js';
+import { storableText } from '../store/storable.js';
 import type { RawReport } from '../types.js';
 import { BatchWriter } from './batch.js';
 import type { IngestItem } from './index.js';
@@ -75,9 +76,8 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   const summary = emptySummary();
   const ownAnalyser = !options.analyser;
   const analyser = options.analyser ?? new Analyser();
-  const writer = new BatchWriter(store);
   const inFlight: Array<{ origin: string; result: Promise<PoolResult> }> = [];
-  let batch: Array<{ origin: string; analysis: Analysis }> = [];
+  let batch: Stored[] = [];
 
   const fail = (item: string, error: string) => {
     summary.errors.push({ item, error });
@@ -85,23 +85,18 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   };
 
   const flush = async () => {
-    await writer.prepare(batch.map((b) => b.analysis));
-    for (const { origin, analysis } of batch) {
-      try {
-        const outcome = await storeAnalysis(origin, analysis, writer);
-        if (outcome.missingPublished) summary.withoutPublicationDate.push(outcome.origin);
-        if (!outcome.stored) summary.duplicates++;
-        else summary.reportsStored++;
-        summary.incidentsCreated += outcome.incidentsCreated;
-        summary.incidentsMerged += outcome.incidentsMerged;
-      } catch (error) {
-        fail(origin, error instanceof Error ? error.message : String(error));
+    const items = batch;
+    batch = [];
+    try {
+      await storeBatch(store, items, summary, fail);
+    } catch (error) {
+      // The batch's transaction stored nothing. One bad item must not cost the others: store
+      // them one by one, each in its own transaction, and name the one the database refuses.
+      if (items.length === 1) return fail(items[0]!.origin, notStored(error));
+      for (const item of items) {
+        await storeBatch(store, [item], summary, fail).catch((e: unknown) => fail(item.origin, notStored(e)));
       }
     }
-    const takenMeanwhile = (await writer.flush()).length;
-    summary.reportsStored -= takenMeanwhile;
-    summary.duplicates += takenMeanwhile;
-    batch = [];
   };
 
   const settleOldest = async () => {
@@ -121,7 +116,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
         continue;
       }
       summary.reportsRead++;
-      inFlight.push({ origin: item.report.origin, result: analyser.analyse(item.report) });
+      inFlight.push({ origin: item.report.origin, result: analyser.analyse(storableReport(item.report)) });
       if (inFlight.length >= analyser.window) await settleOldest();
     }
     while (inFlight.length > 0) await settleOldest();
@@ -130,4 +125,46 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     if (ownAnalyser) await analyser.close();
   }
   return summary;
+}
+
+interface Stored {
+  origin: string;
+  analysis: Analysis;
+}
+
+/** Reconciles and writes reports in one transaction; the summary counts them, and their failures, only once it commits. */
+async function storeBatch(store: Store, items: Stored[], summary: IngestSummary, fail: (item: string, error: string) => void): Promise<void> {
+  const writer = new BatchWriter(store);
+  await writer.prepare(items.map((b) => b.analysis));
+  const outcomes = [];
+  const failures: Array<[string, string]> = [];
+  for (const { origin, analysis } of items) {
+    try {
+      outcomes.push(await storeAnalysis(origin, analysis, writer));
+    } catch (error) {
+      failures.push([origin, error instanceof Error ? error.message : String(error)]);
+    }
+  }
+  const takenMeanwhile = new Set(await writer.flush());
+  for (const [origin, error] of failures) fail(origin, error);
+  for (const outcome of outcomes) {
+    if (outcome.missingPublished) summary.withoutPublicationDate.push(outcome.origin);
+    if (!outcome.stored || takenMeanwhile.has(outcome.reportId)) {
+      summary.duplicates++;
+      continue;
+    }
+    summary.reportsStored++;
+    summary.incidentsCreated += outcome.incidentsCreated;
+    summary.incidentsMerged += outcome.incidentsMerged;
+  }
+}
+
+function notStored(error: unknown): string {
+  return `not stored: the database refused it (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/** The report with every text field made storable (no NUL, no unpaired surrogate), before any stage reads it. */
+function storableReport(raw: RawReport): RawReport {
+  const text = (value: string | null) => (value === null ? null : storableText(value));
+  return { ...raw, url: text(raw.url), title: text(raw.title), sourceName: text(raw.sourceName), published: text(raw.published), content: storableText(raw.content) };
 }

@@ -1,7 +1,9 @@
-// The read-only web app: a JSON API over the store and a static page that browses it.
+// The web app: a JSON API over the store and a static page that browses it; read-only but for
+// the reports `vigil ingest` hands to the server that holds its data directory.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { ingestRoutes, type IngestRouteOptions } from './routes/ingest.js';
 import { pageRoutes } from './routes/pages.js';
 import { reportRoutes } from './routes/reports.js';
 
@@ -13,7 +15,13 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export async function buildApp(store: Store, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface AppOptions {
+  logger?: boolean;
+  /** Accept reports from `vigil ingest` (POST /api/reports) with this data directory's token. */
+  ingest?: Omit<IngestRouteOptions, 'store'>;
+}
+
+export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
 
   // One hook for every response, errors and 404s included.
@@ -37,6 +45,7 @@ export async function buildApp(store: Store, options: { logger?: boolean } = {})
 
   await app.register(incidentRoutes, { store });
   await app.register(reportRoutes, { store });
+  if (options.ingest) await app.register(ingestRoutes, { store, ...options.ingest });
   await app.register(pageRoutes);
   return app;
 }

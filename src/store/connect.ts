@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
+import { DataDirectoryLock } from './lock.js';
 import * as initial from './migrations/001_initial.js';
 import * as reportVersions from './migrations/002_report_versions.js';
 import type { Database } from './schema.js';
@@ -16,6 +17,8 @@ export interface StoreLocation {
   schema?: string | null;
   /** PGlite data directory, or `memory://` for a throw-away database. */
   dataDir?: string;
+  /** The opener will serve the directory (recorded in its lock, so `vigil ingest` waits for the address). */
+  serving?: boolean;
 }
 
 export interface Connection {
@@ -23,6 +26,8 @@ export interface Connection {
   backend: 'pglite' | 'postgres';
   /** Where the data lives, for messages (URL without password, or directory). */
   where: string;
+  /** The data directory's lock (PGlite on disk only): one process a directory. */
+  lock: DataDirectoryLock | null;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,7 @@ const migrations: Record<string, Migration> = { '001_initial': initial, '002_rep
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function connect(location: StoreLocation): Promise<Connection> {
-  const connection = location.databaseUrl ? await connectPostgres(location.databaseUrl, location.schema ?? null) : await connectPglite(location.dataDir ?? './vigil-data');
+  const connection = location.databaseUrl ? await connectPostgres(location.databaseUrl, location.schema ?? null) : await connectPglite(location.dataDir ?? './vigil-data', location.serving ?? false);
   // Name the schema: without it Kysely takes another schema's migration tables for this one's.
   const migrationTableSchema = (location.databaseUrl && location.schema) || 'public';
   const { error } = await new Migrator({ db: connection.db, provider, migrationTableSchema }).migrateToLatest();
@@ -42,17 +47,30 @@ export async function connect(location: StoreLocation): Promise<Connection> {
   return connection;
 }
 
-async function connectPglite(dataDir: string): Promise<Connection> {
-  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+async function connectPglite(dataDir: string, serving: boolean): Promise<Connection> {
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  const lock = onDisk ? DataDirectoryLock.acquire(dataDir, { serving }) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
   return {
     db,
     backend: 'pglite',
     where: dataDir,
+    lock,
     async close() {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -70,7 +88,7 @@ async function connectPostgres(url: string, schema: string | null): Promise<Conn
   }
   const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: 'postgres', where: redactPassword(url) + (schema ? ` (schema ${schema})` : ''), close: () => db.destroy() };
+  return { db, backend: 'postgres', where: redactPassword(url) + (schema ? ` (schema ${schema})` : ''), lock: null, close: () => db.destroy() };
 }
 
 function redactPassword(url: string): string {

@@ -5,6 +5,7 @@ import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable } from './schema.js';
+import { storableJson, storableRow, storableText } from './storable.js';
 
 export interface IncidentFilter {
   /** Free text, matched against location, actors, types and notes. */
@@ -35,6 +36,11 @@ export class Store {
 
   get where(): string {
     return this.connection.where;
+  }
+
+  /** The data directory's lock, held while the store is open (PGlite on disk only). */
+  get lock(): Connection['lock'] {
+    return this.connection.lock;
   }
 
   close(): Promise<void> {
@@ -144,9 +150,9 @@ export class Store {
   /** The item keys (guid or link) of a feed not taken before. */
   async unseenFeedItems(feedUrl: string, keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db.selectFrom('feed_items').select('item_key').where('feed_url', '=', feedUrl).where('item_key', 'in', keys).execute();
+    const rows = await this.db.selectFrom('feed_items').select('item_key').where('feed_url', '=', feedUrl).where('item_key', 'in', keys.map(storableText)).execute();
     const seen = new Set(rows.map((r) => r.item_key));
-    return keys.filter((k) => !seen.has(k));
+    return keys.filter((k) => !seen.has(storableText(k)));
   }
 
   async markFeedItemsSeen(feedUrl: string, keys: string[]): Promise<void> {
@@ -154,7 +160,7 @@ export class Store {
     const seenAt = new Date().toISOString();
     await this.db
       .insertInto('feed_items')
-      .values(keys.map((key) => ({ feed_url: feedUrl, item_key: key, seen_at: seenAt })))
+      .values(keys.map((key) => ({ feed_url: feedUrl, item_key: storableText(key), seen_at: seenAt })))
       .onConflict((oc) => oc.columns(['feed_url', 'item_key']).doNothing())
       .execute();
   }
@@ -283,7 +289,7 @@ async function writeIncidents(trx: Transaction<Database>, list: Incident[]): Pro
 }
 
 function reportToRow(report: Report) {
-  return {
+  return storableRow({
     id: report.id,
     url: report.url,
     title: report.title,
@@ -291,10 +297,10 @@ function reportToRow(report: Report) {
     published: report.published,
     raw: report.raw,
     text: report.text,
-    captions: JSON.stringify(report.captions),
+    captions: storableJson(report.captions),
     language: report.language,
     ingested_at: report.ingestedAt,
-  };
+  });
 }
 
 function reportFromRow(row: Selectable<ReportsTable>): Report {
@@ -314,7 +320,7 @@ function reportFromRow(row: Selectable<ReportsTable>): Report {
 
 function incidentToRow(incident: Incident, now: string) {
   const place = incident.place;
-  return {
+  return storableRow({
     id: incident.id,
     event_type: incident.eventType,
     sub_event_type: incident.subEventType,
@@ -327,7 +333,7 @@ function incidentToRow(incident: Incident, now: string) {
     longitude: place?.longitude ?? null,
     geo_precision: place?.geoPrecision ?? null,
     geonameid: place?.geonameId ?? null,
-    sites: JSON.stringify(place?.sites ?? []),
+    sites: storableJson(place?.sites ?? []),
     actor1: incident.actor1,
     actor2: incident.actor2,
     fatalities_low: incident.fatalities.low,
@@ -339,9 +345,9 @@ function incidentToRow(incident: Incident, now: string) {
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
     notes: incident.notes,
-    evidence: JSON.stringify(incident.evidence),
+    evidence: storableJson(incident.evidence),
     updated_at: now,
-  };
+  });
 }
 
 function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], reportIds: string[]): Incident {
@@ -379,7 +385,7 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
 
 function claimToRow(claim: Claim, incidentId: string, position: number) {
   if (!claim.reportId) throw new Error(`claim "${claim.evidence.text}" has no report id`);
-  return {
+  return storableRow({
     incident_id: incidentId,
     report_id: claim.reportId,
     position,
@@ -393,10 +399,10 @@ function claimToRow(claim: Claim, incidentId: string, position: number) {
     speaker: claim.speaker,
     outlet: claim.outlet,
     actor: claim.actor,
-    hedges: JSON.stringify(claim.hedges),
-    evidence: JSON.stringify(claim.evidence),
-    sentence: JSON.stringify(claim.sentence),
-  };
+    hedges: storableJson(claim.hedges),
+    evidence: storableJson(claim.evidence),
+    sentence: storableJson(claim.sentence),
+  });
 }
 
 function claimFromRow(row: Selectable<ClaimsTable>): Claim {

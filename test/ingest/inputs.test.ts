@@ -13,6 +13,7 @@ import { decodeBytes } from '../../src/ingest/decode.js';
 import { readInputs, type IngestItem, type ReadOptions } from '../../src/ingest/index.js';
 
 const ARABIC = 'قتل ثلاثة مدنيين';
+const BOMB = gzipSync(Buffer.alloc(5_000_000, 'a'));
 const pages: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   '/arabic': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=windows-1256' });
@@ -29,6 +30,10 @@ const pages: Record<string, (req: IncomingMessage, res: ServerResponse) => void>
   '/gzip': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
     res.end(gzipSync('<p>Compressed page about shelling in Idlib.</p>'));
+  },
+  '/bomb': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.end(BOMB);
   },
   '/huge': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -91,8 +96,9 @@ describe('fetching URLs', () => {
   });
 
   it('names each failing URL with its reason: size cap, timeout, HTTP status, not a page', async () => {
-    const [huge, slow, image, missing] = await read(['huge', 'slow', 'image', 'missing'].map((p) => `${base}/${p}`));
+    const [huge, bomb, slow, image, missing] = await read(['huge', 'bomb', 'slow', 'image', 'missing'].map((p) => `${base}/${p}`));
     expect(error(huge)).toMatch(/too large/);
+    expect(error(bomb)).toBe('too large (more after decompression; the limit is 1000 bytes)');
     expect(error(slow)).toMatch(/timed out after 500 ms/);
     expect(error(image)).toMatch(/not a page or feed \(Content-Type image\/png\)/);
     expect(error(missing)).toMatch(/HTTP 404/);
@@ -150,7 +156,7 @@ describe('feeds, URL lists and archives', () => {
     writeFileSync(path, Buffer.concat([await warc(false), Buffer.from('this is not a WARC record\r\n\r\n')]));
     const items = await read([path, join(dir, 'missing.warc')]);
     expect(items.map((i) => (i.ok ? 'ok' : i.item))).toEqual(['ok', 'ok', path, join(dir, 'missing.warc')]);
-    expect(error(items[2])).toMatch(/unreadable WARC: record 6 has no WARC-Type/);
+    expect(error(items[2])).toMatch(/unreadable WARC: record 6 does not start with a WARC\/1.x line/);
   });
 });
 
@@ -160,6 +166,20 @@ describe('decoding bytes', () => {
     expect(decodeBytes(Buffer.from([0xe9, 0x74, 0xe9]))).toEqual({ ok: true, text: 'été' });
     expect(decodeBytes(Buffer.from('<meta charset="utf-16"><p>ok</p>'))).toMatchObject({ ok: true, text: '<meta charset="utf-16"><p>ok</p>' });
     expect(decodeBytes(Buffer.from([0, 1, 2, 3]))).toMatchObject({ ok: false });
+  });
+
+  it('reads UTF-32 by its byte-order mark, not as UTF-16', () => {
+    expect(decodeBytes(Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0, 0x00, 0xf6, 0x01, 0]))).toEqual({ ok: true, text: 'h\u{1f600}' });
+    expect(decodeBytes(Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x68, 0, 0, 0, 0x69]))).toEqual({ ok: true, text: 'hi' });
+    expect(decodeBytes(Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x69]))).toEqual({ ok: true, text: 'h\ufffd\ufffd' });
+  });
+
+  it('refuses as binary a NUL anywhere in the input, but in JSONL leaves it to its line', () => {
+    const late = Buffer.concat([Buffer.from('a'.repeat(100_000)), Buffer.from([0]), Buffer.from('b')]);
+    expect(decodeBytes(late)).toEqual({ ok: false, error: 'binary file (not text, HTML or JSONL)' });
+    expect(decodeBytes(late, null, { lineRecords: true })).toMatchObject({ ok: true });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ok\u0000', 'utf16le')]))).toMatchObject({ ok: false });
+    expect(decodeBytes(Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 8)), null, { lineRecords: true })).toMatchObject({ ok: false });
   });
 });
 

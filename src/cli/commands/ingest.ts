@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 // Heavy modules (the pipeline, the queue) are imported when a command runs, so `--help` and
 // other commands start fast.
 import type { IngestMetadata, ReadOptions } from '../../ingest/index.js';
-import type { IngestSummary } from '../../ingest/run.js';
-import type { Store } from '../../store/index.js';
-import { DATA_OPTION_HELP, printJson, UserError, withStore } from '../context.js';
+import type { Analyser, IngestSummary } from '../../ingest/run.js';
+import { DataDirectoryLock, DataDirectoryLocked, readIngestToken, type LockHolder, type Store } from '../../store/index.js';
+import { DATA_OPTION_HELP, printJson, storeLocation, UserError, withStore } from '../context.js';
 import { Progress } from '../progress.js';
 
 export type { IngestSummary } from '../../ingest/run.js';
@@ -54,6 +54,9 @@ JSONL lines are objects with "text" or "html", and optionally "url", "title", "p
 A .txt file whose lines are all http(s) URLs is read as a URL list. Feed items are read from the
 page they link to. WARC archives keep their HTML and text responses; other records are passed over.
 URLs may not reach private or loopback addresses unless --allow-private is given.
+One process at a time may open a data directory. When \`vigil serve\` or \`vigil start\` (npm start)
+holds it, the reports are sent to that server, which stores them and shows them at once (--jobs
+and --batch are then the server's); any other holder is named and the command refused.
 Bad items are reported one per line on stderr and the rest of the batch goes on; the exit code is
 1 if any item failed. Progress goes to stderr (a live line on a terminal).
 
@@ -77,7 +80,9 @@ Examples:
       const batchSize = positive(options.batch, '--batch');
       const summary = options.enqueue
         ? await enqueueCommand(paths, metadata, read)
-        : await withStore(options, (store) => ingest(store, paths, metadata, { read, jobs, batchSize, actorFiles: options.actors ?? null }));
+        : await ingestOrForward(options, () => withStore(options, (store) => ingest(store, paths, metadata, { read, jobs, batchSize, actorFiles: options.actors ?? null })), (server) =>
+            forward(server, paths, metadata, read, options),
+          );
       if (options.json) printJson(summary);
       else printSummary(summary, options.enqueue ?? false);
       if (summary.errors.length > 0) process.exitCode = 1;
@@ -88,18 +93,64 @@ export async function ingest(
   store: Store,
   paths: string[],
   metadata: IngestMetadata,
-  options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null } = {},
+  options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null; analyser?: Analyser } = {},
 ): Promise<IngestSummary> {
   const { countReports, readInputs } = await import('../../ingest/index.js');
   const { Analyser, ingestItems } = await import('../../ingest/run.js');
   const expected = options.read?.urlLists ? null : await countReports(paths);
   const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
-  const analyser = new Analyser(options.jobs, options.actorFiles ?? null, expected);
+  const analyser = options.analyser ?? new Analyser(options.jobs, options.actorFiles ?? null, expected);
   try {
     return await ingestItems(store, readInputs(paths, metadata, options.read), { analyser, batchSize: options.batchSize, onItem: () => progress.tick() });
   } finally {
     progress.finish();
-    await analyser.close();
+    if (!options.analyser) await analyser.close();
+  }
+}
+
+/** How long `vigil ingest` waits for a server that holds the directory to start listening (it may be ingesting its sample first). */
+const SERVER_START_WAIT_MS = 120_000;
+
+/**
+ * Runs `here` on the data directory; when a server holds it, hands the work to `toServer` instead
+ * (once the server listens). Anything else holding it is refused with a message naming it.
+ */
+async function ingestOrForward(options: IngestOptions, here: () => Promise<IngestSummary>, toServer: (server: LockHolder & { server: { url: string } }) => Promise<IngestSummary>): Promise<IngestSummary> {
+  const { dataDir, databaseUrl } = storeLocation(options);
+  const deadline = Date.now() + SERVER_START_WAIT_MS;
+  for (;;) {
+    try {
+      return await here();
+    } catch (error) {
+      if (databaseUrl || !(error instanceof DataDirectoryLocked) || !error.holder.serving) throw error;
+    }
+    let holder = DataDirectoryLock.holderOf(dataDir);
+    while (holder?.serving && !holder.server && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      holder = DataDirectoryLock.holderOf(dataDir);
+    }
+    if (holder?.server) return toServer(holder as LockHolder & { server: { url: string } });
+    if (holder) throw new DataDirectoryLocked(dataDir, holder);
+    // The server stopped meanwhile: the directory is free, ingest here.
+  }
+}
+
+async function forward(holder: LockHolder & { server: { url: string } }, paths: string[], metadata: IngestMetadata, read: ReadOptions, options: IngestOptions): Promise<IngestSummary> {
+  const { dataDir } = storeLocation(options);
+  if (options.actors) throw new UserError(`${dataDir} is served by \`${holder.command}\` (pid ${holder.pid}), which analyses with its own actor list: stop it to ingest with --actors, or use another --data directory`);
+  const token = readIngestToken(dataDir);
+  if (!token) throw new UserError(`${dataDir} is served by \`${holder.command}\` (pid ${holder.pid}) at ${holder.server.url}, but its ingest token (${dataDir}/ingest.token) cannot be read: run this as the user who started the server`);
+  process.stderr.write(`note: ${dataDir} is served by \`${holder.command}\` (pid ${holder.pid}) at ${holder.server.url}; sending the reports to it (they show on its page at once)\n`);
+  const { countReports, readInputs } = await import('../../ingest/index.js');
+  const { forwardItems } = await import('../../ingest/forward.js');
+  const expected = read.urlLists ? null : await countReports(paths);
+  const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
+  try {
+    return await forwardItems(holder.server.url, token, readInputs(paths, metadata, read), () => progress.tick());
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  } finally {
+    progress.finish();
   }
 }
 

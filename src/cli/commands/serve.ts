@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/index.js';
+import type { Analyser } from '../../ingest/run.js';
+import { createIngestToken, removeIngestToken, Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, storeLocation, UserError } from '../context.js';
 
 export interface ServeOptions {
@@ -18,26 +19,67 @@ export function withServeOptions(command: Command): Command {
 
 export function registerServe(program: Command): void {
   withServeOptions(program.command('serve').description('serve the incident ledger: web page and JSON API'))
-    .addHelpText('after', '\nAPI: GET /api/incidents?q=&country=&event_type=&from=&to=&limit=&offset=, GET /api/incidents/:id,\nGET /api/reports/:id, GET /api/export.json|.csv|.geojson')
+    .addHelpText(
+      'after',
+      `
+API: GET /api/incidents?q=&country=&event_type=&from=&to=&limit=&offset=, GET /api/incidents/:id,
+GET /api/reports/:id, GET /api/export.json|.csv|.geojson
+
+The server holds its data directory while it runs: \`vigil ingest\` on the same directory sends
+its reports to it (POST /api/reports, with the token the server leaves in the directory), and
+they show on the page at once. Other commands on that directory are refused until it stops.`,
+    )
     .action(async (options: ServeOptions) => {
-      const store = await Store.open(storeLocation(options));
+      const store = await Store.open({ ...storeLocation(options), serving: true });
       await serve(store, options);
     });
 }
 
-/** Listens until SIGINT/SIGTERM, then closes the server and the store. */
-export async function serve(store: Store, options: ServeOptions): Promise<void> {
+/**
+ * Listens until SIGINT/SIGTERM/SIGHUP (or, under `npm start`, until npm itself is gone), then
+ * closes the server, the analysis pool and the store, which releases the data directory.
+ */
+export async function serve(store: Store, options: ServeOptions, analyser: Analyser | null = null): Promise<void> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number, got "${options.port}"`);
   const { buildApp } = await import('../../serve/app.js');
-  const app = await buildApp(store);
-  const address = await app.listen({ port, host: options.host });
-  process.stdout.write(`Vigil is serving ${store.where} at ${address.replace('127.0.0.1', 'localhost')}/  (Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const { Analyser } = await import('../../ingest/run.js');
+  const dataDir = store.lock?.dataDir ?? null;
+  const token = dataDir ? createIngestToken(dataDir) : null;
+  let pool = analyser;
+  const app = await buildApp(store, token ? { ingest: { token, analyser: () => (pool ??= new Analyser()) } } : {});
+  try {
+    const address = await app.listen({ port, host: options.host });
+    const { port: bound } = app.server.address() as { port: number };
+    store.lock?.announceServer(`http://${localHost(options.host)}:${bound}/`);
+    process.stdout.write(`Vigil is serving ${store.where} at ${address.replace('127.0.0.1', 'localhost')}/  (Ctrl-C to stop)\n`);
+    await stopRequested();
+  } finally {
+    await app.close();
+    await pool?.close();
+    if (dataDir && token) removeIngestToken(dataDir, token);
+    await store.close();
+  }
+}
+
+/** The address a process on this machine reaches the server at. */
+function localHost(host: string): string {
+  if (['0.0.0.0', '::', '127.0.0.1', 'localhost', ''].includes(host)) return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function stopRequested(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const stop = () => {
+      for (const signal of signals) process.off(signal, stop);
+      clearInterval(orphanWatch);
+      resolve();
+    };
+    for (const signal of signals) process.on(signal, stop);
+    // Under `npm start`, npm is the parent: if it is killed outright (no signal forwarded), stop too.
+    const parent = process.ppid;
+    const orphanWatch = setInterval(() => process.env.npm_lifecycle_event && process.ppid !== parent && stop(), 1000);
+    orphanWatch.unref();
   });
-  await app.close();
-  await store.close();
 }

@@ -15,16 +15,25 @@ const samplesDir = new URL('../../../samples/', import.meta.url);
 export function registerStart(program: Command): void {
   withServeOptions(program.command('start').description('ingest the bundled sample reports into the embedded database, then serve them'))
     .action(async (options: ServeOptions) => {
-      const store = await Store.open(storeLocation(options));
+      const store = await Store.open({ ...storeLocation(options), serving: true });
       const manifest = JSON.parse(await readFile(new URL('manifest.json', samplesDir), 'utf8')) as SampleManifest;
+      const { Analyser } = await import('../../ingest/run.js');
+      // One pool for the sample and, afterwards, for what `vigil ingest` sends to the server.
+      const analyser = new Analyser();
       let created = 0;
-      for (const entry of manifest.reports) {
-        const path = new URL(entry.file, samplesDir).pathname;
-        const summary = await ingest(store, [path], { published: entry.published ?? null, source: entry.source ?? null, url: entry.url ?? null });
-        created += summary.incidentsCreated + summary.incidentsMerged;
+      try {
+        for (const entry of manifest.reports) {
+          const path = new URL(entry.file, samplesDir).pathname;
+          const summary = await ingest(store, [path], { published: entry.published ?? null, source: entry.source ?? null, url: entry.url ?? null }, { analyser });
+          created += summary.incidentsCreated + summary.incidentsMerged;
+        }
+      } catch (error) {
+        await analyser.close();
+        await store.close();
+        throw error;
       }
       const counts = await store.counts();
       process.stdout.write(`sample ingested: ${created} new or updated incidents; the ledger holds ${counts.incidents} incidents from ${counts.reports} reports\n`);
-      await serve(store, options);
+      await serve(store, options, analyser);
     });
 }
