@@ -130,9 +130,16 @@ function markSelected() {
 
 // ---- The detail panel ----
 
+const ROLE_LABELS = {
+  main: 'the main event of the report that told it',
+  further: 'a further event in the report that told it',
+  background: 'background: an earlier event told for context',
+};
+
 function fieldList(record) {
   const fields = [
     ['Event id', record.event_id],
+    ['Role', ROLE_LABELS[record.role] ?? record.role],
     ['Date', `${show(record.event_date)} (time precision ${record.time_precision})`],
     ['Location', [record.location, record.admin1, record.country].filter(Boolean).join(', ') || null],
     ['Coordinates', record.latitude === null ? null : `${record.latitude}, ${record.longitude} (geo precision ${record.geo_precision})`],
@@ -191,6 +198,12 @@ function spansIn(reportId, detail) {
   return [...claims, ...fields];
 }
 
+function tallyItem(tally) {
+  const who = [tally.speaker, tally.outlet && `via ${tally.outlet}`].filter(Boolean).join(' ') || 'unattributed';
+  const where = [tally.period, tally.scope].filter(Boolean).join(', ');
+  return el('li', '', `${range(tally.low, tally.high)} ${tally.measure} (${tally.victims})${where ? `, ${where}` : ''}. Said by ${who}: “${tally.phrase}”`);
+}
+
 function reportItem(report, detail) {
   const holder = el('div', 'report-text');
   const button = el('button', '', 'Show text');
@@ -210,12 +223,16 @@ function reportItem(report, detail) {
     }
   });
   const title = report.title ?? report.url ?? report.id;
+  const tallies = report.tallies ?? [];
   return el(
     'li',
     '',
     report.url ? safeLink(report.url, title) : title,
     ` ${[report.source_name, report.published].filter(Boolean).join(', ')} `,
     button,
+    ...(tallies.length
+      ? [el('p', 'tallies-title', "Running tallies in this report (counts over a period, not this incident's toll):"), el('ul', 'tallies', ...tallies.map(tallyItem))]
+      : []),
     holder,
   );
 }

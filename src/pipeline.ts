@@ -30,8 +30,10 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
   const clean = cleanReport(raw);
   if (!clean.text.trim()) throw new Error('no article text left after cleaning');
   const published = raw.published ?? clean.published;
+  const id = createHash('sha256').update(clean.text).digest('hex');
+  const extraction = extract(clean.text, { published, actorRule: options.actorRule });
   const report: Report = {
-    id: createHash('sha256').update(clean.text).digest('hex'),
+    id,
     url: raw.url,
     title: raw.title ?? clean.title,
     sourceName: raw.sourceName,
@@ -41,8 +43,8 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
     captions: clean.captions,
     language: clean.language,
     ingestedAt: (options.now?.() ?? new Date()).toISOString(),
+    tallies: extraction.tallies.map((tally) => ({ ...tally, reportId: id, evidence: { ...tally.evidence, reportId: id }, sentence: { ...tally.sentence, reportId: id } })),
   };
-  const extraction = extract(clean.text, { published, actorRule: options.actorRule });
   // Another incident's sentences name that incident's place: not a fallback for this one.
   const drafts = extraction.incidents.map((draft, i) => locate(draft, clean.text, extraction.incidents.filter((_, k) => k !== i).flatMap((other) => other.focus)));
   return { report, clean, extraction, drafts };

@@ -57,6 +57,8 @@ export interface Report {
   captions: string[];
   language: string;
   ingestedAt: string;
+  /** Running tallies the report gives ("87 persons dead since early 2022"): its own, never an incident's toll. */
+  tallies: Tally[];
 }
 
 export type Measure = 'killed' | 'injured' | 'missing' | 'abducted' | 'strikes' | 'involvement' | 'harm';
@@ -102,6 +104,8 @@ export interface Tally extends Claim {
   scope: string | null;
 }
 
+export type IncidentRole = 'main' | 'further' | 'background';
+
 /** ACLED time precision: 1 day, 2 week, 3 month. */
 export type TimePrecision = 1 | 2 | 3;
 /** ACLED geo precision: 1 town itself, 2 near / part of a region, 3 only the province. */
@@ -130,6 +134,8 @@ export interface FatalityRange {
 export interface Incident {
   /** Stable id: `VIG-` + a short hash. */
   id: string;
+  /** What the incident is to the report that first told it: its main event, a further event, or background (an earlier event told for context). */
+  role: IncidentRole;
   eventType: string;
   subEventType: string;
   /** YYYY-MM-DD, or null when the report gives no usable date. */

@@ -62,6 +62,35 @@ describe.each(backends)('seed article through the CLI on %s', (backend) => {
   });
 });
 
+describe('an article with a running tally, through the CLI', () => {
+  const data = ['--data', join(dir, 'tallies')];
+
+  it('shows the main event first, keeps the tally apart from its toll, and exports it with --tallies', async () => {
+    const article = join(dir, 'bulletin.txt');
+    writeFileSync(
+      article,
+      [
+        'Gunmen kill a shepherd in the eastern desert',
+        'Monitors have documented the death of a shepherd, shot by gunmen in the eastern desert near Palmyra.',
+        'The monitor has documented 110 attacks in the desert since early 2022. According to its statistics, these attacks left 87 persons dead.',
+        'On June 17, gunmen killed two shepherds near Al-Sukhnah.',
+      ].join('\n'),
+    );
+    expect((await vigil(['ingest', article, '--published', '2022-08-04', ...data])).code).toBe(0);
+    const list = JSON.parse((await vigil(['incidents', '--json', ...data])).stdout) as Array<{ event_id: string; role: string; fatalities: number }>;
+    const main = list.find((i) => i.role === 'main');
+    expect(main?.fatalities).toBe(1);
+    expect(list.find((i) => i.role === 'background')?.fatalities).toBe(2);
+    const shown = await vigil(['show', main!.event_id, ...data]);
+    expect(shown.stdout).toContain('main event of the report');
+    expect(shown.stdout).toMatch(/running tallies in this report[^\n]*\n\s+87 killed \(all\) since early 2022/);
+    const tallies = JSON.parse((await vigil(['export', '--tallies', ...data])).stdout);
+    expect(tallies).toMatchObject([{ low: 87, period: 'since early 2022', published: '2022-08-04' }]);
+    const refused = await vigil(['export', '--tallies', '--format', 'geojson', ...data]);
+    expect(refused.code).toBe(1);
+  });
+});
+
 describe('bad input', () => {
   const data = ['--data', join(dir, 'bad')];
 

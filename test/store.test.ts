@@ -16,10 +16,12 @@ const report: Report = {
   captions: ['Photo: someone'],
   language: 'en',
   ingestedAt: '2026-01-01T00:00:00.000Z',
+  tallies: [],
 };
 
 const incident: Incident = {
   id: 'VIG-000000000001',
+  role: 'main',
   eventType: 'Explosions/Remote violence',
   subEventType: 'Air/drone strike',
   date: '2014-11-25',
@@ -98,6 +100,23 @@ describe.each(backends)('store on %s', (backend) => {
     await store.saveIncident(updated);
     expect(await store.getIncident(incident.id)).toEqual(updated);
     expect((await store.counts()).claims).toBe(2);
+  });
+
+  it("keeps a report's running tallies with it, in order, and lists them by publication date", async () => {
+    const claim = incident.claims[0]!;
+    const withTallies: Report = {
+      ...report,
+      id: 'd'.repeat(64),
+      published: '2014-12-01',
+      tallies: [
+        { ...claim, qualifier: 'exact', low: 91, high: 91, hedges: [], reportId: 'd'.repeat(64), period: 'since early 2014', scope: 'in areas held by the council' },
+        { ...claim, qualifier: 'exact', low: 34, high: 34, victims: 'civilians', hedges: [], reportId: 'd'.repeat(64), period: 'since early 2014', scope: null },
+      ],
+    };
+    expect(await store.saveIngested(withTallies, [])).toBe(true);
+    expect((await store.getReport(withTallies.id))?.tallies).toEqual(withTallies.tallies);
+    expect((await store.tallies({ from: '2014-12-01' })).map((t) => t.low)).toEqual([91, 34]);
+    expect(await store.tallies({ to: '2014-11-30' })).toEqual([]);
   });
 
   it('rolls back the report when an incident cannot be written', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RAQQA, sampleIncident, sampleReport } from '../../test/fixtures/serve/incident.js';
 import type { Report } from '../types.js';
-import { exportRecordSchema, formatExport, toExportRecord, type IncidentFeatureCollection } from './index.js';
+import { exportRecordSchema, exportTallySchema, formatExport, formatTallies, toExportRecord, type IncidentFeatureCollection } from './index.js';
 
 const report = sampleReport();
 const reports = new Map<string, Report>([[report.id, report]]);
@@ -43,7 +43,7 @@ describe('toExportRecord', () => {
       'event_id', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2',
       'country', 'admin1', 'location', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source',
       'fatalities_low', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high',
-      'injured_low', 'injured_high', 'sources_count', 'sites', 'claims',
+      'injured_low', 'injured_high', 'sources_count', 'sites', 'role', 'claims',
     ]);
     expect(Object.keys(record.claims[0] ?? {})).toEqual([
       'measure', 'victims', 'qualifier', 'low', 'high', 'vague_word', 'stance', 'speaker', 'outlet', 'actor',
@@ -119,5 +119,22 @@ describe('formatExport geojson', () => {
     expect(feature?.geometry).toEqual({ type: 'Point', coordinates: [39.01, 35.95] });
     expect(feature?.properties).toMatchObject({ event_id: 'VIG-0001', sites: 'market; al-Hani mosque' });
     expect(feature?.properties).not.toHaveProperty('claims');
+  });
+});
+
+describe('formatTallies', () => {
+  const claim = incident.claims[0]!;
+  const tally = { ...claim, low: 87, high: 87, qualifier: 'exact' as const, period: 'since early 2022', scope: 'in areas held by the council', reportId: report.id };
+
+  it('writes each running tally with its period, scope and report, valid against its schema', () => {
+    const [record] = JSON.parse(formatTallies([tally], reports, 'json'));
+    expect(record).toMatchObject({ report_id: report.id, source: 'Example News', low: 87, period: 'since early 2022', scope: 'in areas held by the council', phrase: claim.evidence.text });
+    expect(() => exportTallySchema.parse(record)).not.toThrow();
+  });
+
+  it('writes CSV with a header row', () => {
+    const rows = parseCsv(formatTallies([tally], reports, 'csv'));
+    expect(rows[0]?.slice(0, 4)).toEqual(['report_id', 'published', 'source', 'url']);
+    expect(rows[1]?.[rows[0]!.indexOf('period')]).toBe('since early 2022');
   });
 });

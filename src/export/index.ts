@@ -1,7 +1,7 @@
 // The export contract: one flat, ACLED-like record per incident, as JSON, CSV or GeoJSON.
 // Later tools parse this output, so the key order and the null handling are part of the API.
 import { z } from 'zod';
-import type { Claim, Incident, Report } from '../types.js';
+import type { Claim, Incident, Report, Tally } from '../types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'geojson'];
@@ -63,8 +63,35 @@ export const exportRecordSchema = z.strictObject({
   injured_high: count,
   sources_count: z.number(),
   sites: z.array(z.string()),
+  /** The incident in the report that first told it: its main event, a further event, or background told for context. */
+  role: z.enum(['main', 'further', 'background']),
   claims: z.array(exportClaimSchema),
 });
+
+/** A running tally of a report (`vigil export --tallies`): a count over a period, never an incident's toll. */
+export const exportTallySchema = z.strictObject({
+  report_id: z.string(),
+  published: text,
+  source: text,
+  url: text,
+  measure: z.string(),
+  victims: z.string(),
+  qualifier: z.string(),
+  low: count,
+  high: count,
+  vague_word: text,
+  period: text,
+  scope: text,
+  speaker: text,
+  outlet: text,
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  phrase: z.string(),
+  rule: z.string(),
+});
+export type ExportTally = z.infer<typeof exportTallySchema>;
+export const TALLY_COLUMNS = Object.keys(exportTallySchema.shape) as Array<keyof ExportTally>;
 
 export type ExportClaim = z.infer<typeof exportClaimSchema>;
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
@@ -101,8 +128,39 @@ export function toExportRecord(incident: Incident, reports: Map<string, Report>)
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
     sites: place?.sites ?? [],
+    role: incident.role,
     claims: incident.claims.map(toExportClaim),
   };
+}
+
+export function toExportTally(tally: Tally, report: Report | undefined): ExportTally {
+  return {
+    report_id: tally.reportId ?? '',
+    published: report?.published ?? null,
+    source: report?.sourceName ?? urlHost(report?.url ?? null),
+    url: report?.url ?? null,
+    measure: tally.measure,
+    victims: tally.victims,
+    qualifier: tally.qualifier,
+    low: tally.low,
+    high: tally.high,
+    vague_word: tally.vagueWord,
+    period: tally.period,
+    scope: tally.scope,
+    speaker: tally.speaker,
+    outlet: tally.outlet,
+    text: tally.sentence.text,
+    start: tally.sentence.start,
+    end: tally.sentence.end,
+    phrase: tally.evidence.text,
+    rule: tally.evidence.rule,
+  };
+}
+
+/** Running tallies as JSON or CSV, one record a figure, with the report that gives it. */
+export function formatTallies(tallies: Tally[], reports: Map<string, Report>, format: 'json' | 'csv'): string {
+  const records = tallies.map((tally) => toExportTally(tally, reports.get(tally.reportId ?? '')));
+  return format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : csvOf(TALLY_COLUMNS, records);
 }
 
 function toExportClaim(claim: Claim): ExportClaim {
@@ -177,8 +235,11 @@ function flatRow(record: ExportRecord): FlatRow {
 
 /** RFC 4180 CSV with CRLF line ends and a header row. */
 export function toCsv(records: ExportRecord[]): string {
-  const rows = records.map(flatRow).map((row) => FLAT_COLUMNS.map((column) => row[column]));
-  const lines = [FLAT_COLUMNS, ...rows];
+  return csvOf(FLAT_COLUMNS, records.map(flatRow));
+}
+
+function csvOf<K extends string>(columns: readonly K[], rows: Array<Record<K, string | number | null>>): string {
+  const lines = [columns, ...rows.map((row) => columns.map((column) => row[column]))];
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -6,7 +6,8 @@ import { applyEventContext } from './rules/event-context.js';
 import { LATER_DEATH_CUE, NEW_INCIDENT_CUE } from './vocabulary.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
-import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, IncidentRole, TriggerFinding } from './types.js';
+import type { IncidentRole } from '../types.js';
+import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
 
 /** ACLED's actor when a report names none, by sub-event type or else event type: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
 const DEFAULT_ACTOR1: Record<string, string> = {

@@ -1,5 +1,5 @@
 // What extraction rules find, before findings become claims and incident drafts.
-import type { Claim, Evidence, Measure, Span, TimePrecision } from '../types.js';
+import type { Claim, Evidence, IncidentRole, Measure, Span, TimePrecision } from '../types.js';
 import type { ArticleLayout } from './article.js';
 import type { ParsedNumber } from './numbers.js';
 import type { Sentence } from './sentences.js';
@@ -107,8 +107,6 @@ export interface Findings {
   background: BackgroundFinding[];
 }
 
-/** What an incident is to the report that tells it: the event it reports, a further event, or an earlier one told for context. */
-export type IncidentRole = 'main' | 'further' | 'background';
 
 /** An incident as one report describes it, before geocoding and reconciliation. */
 export interface IncidentDraft {

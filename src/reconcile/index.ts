@@ -3,7 +3,7 @@ import { lexiconRows } from '../extract/lexicon.js';
 // might repeat, in; incidents to save out. Reports of the same incident (same day, same place,
 // compatible type) are merged and every claim is kept; figures are derived from all claims.
 import { createHash } from 'node:crypto';
-import type { Claim, Evidence, Incident, Place } from '../types.js';
+import type { Claim, Evidence, Incident, IncidentRole, Place } from '../types.js';
 import type { IncidentDraft } from '../extract/types.js';
 import { kilometres } from '../util/geo.js';
 import type { CodingConvention } from './conventions.js';
@@ -35,6 +35,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
   const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
   return finish({
     id: `VIG-${createHash('sha256').update(`${reportId}:${index}`).digest('hex').slice(0, 12)}`,
+    role: draft.role,
     eventType: draft.eventType,
     subEventType: draft.subEventType,
     date: draft.date,
@@ -65,6 +66,9 @@ export function sameIncident(a: Incident, b: Incident): boolean {
   return a.place.name === b.place.name && a.place.country === b.place.country;
 }
 
+/** Roles from the most central: an incident one report leads with is a main event, whatever another tells it as. */
+const ROLE_RANK: IncidentRole[] = ['main', 'further', 'background'];
+
 /** Merges a new report's incident into a stored one: every claim kept, the most precise fields win. */
 export function mergeIncidents(stored: Incident, fresh: Incident, convention: CodingConvention = 'acled'): Incident {
   const claims = [...stored.claims.filter((c) => !fresh.reportIds.includes(c.reportId ?? '')), ...fresh.claims];
@@ -74,6 +78,8 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
   return finish({
     ...stored,
     subEventType: stored.subEventType,
+    // An incident is as central as the most central report of it makes it.
+    role: ROLE_RANK.indexOf(fresh.role) < ROLE_RANK.indexOf(stored.role) ? fresh.role : stored.role,
     timePrecision: Math.min(stored.timePrecision, fresh.timePrecision) as Incident['timePrecision'],
     date: fresh.timePrecision < stored.timePrecision ? fresh.date : stored.date,
     place: precisePlace,

@@ -77,7 +77,7 @@ describe('GET /api/incidents/:id', () => {
     expect(body).toMatchObject({ event_id: 'VIG-0001', fatalities: 12 });
     expect(body.evidence.location[0]).toMatchObject({ text: 'Raqqa', rule: 'GazetteerMatch' });
     expect(body.reports).toEqual([
-      { id: report.id, title: report.title, url: report.url, source_name: 'Example News', published: '2014-11-25' },
+      { id: report.id, title: report.title, url: report.url, source_name: 'Example News', published: '2014-11-25', tallies: [] },
     ]);
     expect(body.claims[0].phrase).toBe('At least 12 civilians were killed');
   });
@@ -95,7 +95,7 @@ describe('GET /api/reports/:id', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const body = response.json();
-    expect(Object.keys(body)).toEqual(['id', 'title', 'url', 'source_name', 'published', 'language', 'text', 'captions']);
+    expect(Object.keys(body)).toEqual(['id', 'title', 'url', 'source_name', 'published', 'language', 'text', 'captions', 'tallies']);
     expect(body.text).toContain('<script>alert(1)</script>');
     expect(body.text).toContain('<img src=x onerror=alert(1)>');
   });

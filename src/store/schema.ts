@@ -44,6 +44,8 @@ export interface IncidentsTable {
   sources_count: number;
   notes: string;
   evidence: JSONColumnType<Record<string, Evidence[]>>;
+  /** The incident's role in the report that tells it: main, further or background. */
+  role: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
 }
@@ -63,6 +65,26 @@ export interface ClaimsTable {
   speaker: string | null;
   outlet: string | null;
   actor: string | null;
+  hedges: JSONColumnType<string[]>;
+  evidence: JSONColumnType<Evidence>;
+  sentence: JSONColumnType<Evidence>;
+}
+
+/** A report's running tallies: counts over a period, never an incident's toll. */
+export interface TalliesTable {
+  id: Generated<number>;
+  report_id: string;
+  position: number;
+  measure: string;
+  victims: string;
+  qualifier: string;
+  low: number | null;
+  high: number | null;
+  vague_word: string | null;
+  speaker: string | null;
+  outlet: string | null;
+  period: string | null;
+  scope: string | null;
   hedges: JSONColumnType<string[]>;
   evidence: JSONColumnType<Evidence>;
   sentence: JSONColumnType<Evidence>;
@@ -92,5 +114,6 @@ export interface Database {
   feed_items: FeedItemsTable;
   incidents: IncidentsTable;
   claims: ClaimsTable;
+  tallies: TalliesTable;
   incident_reports: IncidentReportsTable;
 }

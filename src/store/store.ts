@@ -1,10 +1,10 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Claim, Incident, Measure, Qualifier, Report, Stance } from '../types.js';
+import type { Claim, Incident, IncidentRole, Measure, Qualifier, Report, Stance, Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
-import type { ClaimsTable, Database, IncidentsTable, ReportsTable } from './schema.js';
+import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
 export interface IncidentFilter {
@@ -58,14 +58,26 @@ export class Store {
   }
 
   async getReport(id: string): Promise<Report | null> {
-    const row = await this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? reportFromRow(row) : null;
+    const [report] = await this.getReports([id]);
+    return report ?? null;
   }
 
+  /** Reports with their running tallies. */
   async getReports(ids: string[]): Promise<Report[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute();
-    return rows.map(reportFromRow);
+    const tallies = groupBy(await this.tallies({ reportIds: ids }), (t) => t.reportId ?? '');
+    return rows.map((row) => reportFromRow(row, tallies.get(row.id) ?? []));
+  }
+
+  /** Running tallies, in report and text order: of some reports, or of every report published in [from, to]. */
+  async tallies(filter: { reportIds?: string[]; from?: string; to?: string } = {}): Promise<Tally[]> {
+    let query = this.db.selectFrom('tallies').innerJoin('reports', 'reports.id', 'tallies.report_id').selectAll('tallies');
+    if (filter.reportIds) query = query.where('tallies.report_id', 'in', filter.reportIds);
+    if (filter.from) query = query.where('reports.published', '>=', filter.from);
+    if (filter.to) query = query.where('reports.published', '<=', filter.to);
+    const rows = await query.orderBy('reports.published').orderBy('tallies.report_id').orderBy('tallies.position').execute();
+    return rows.map(tallyFromRow);
   }
 
   /** Incidents that a new one on `date` might be a report of: same day or one day either side. */
@@ -260,7 +272,10 @@ async function insertReportVersions(trx: Transaction<Database>, reports: Report[
     for (const { id } of done) inserted.add(id);
   }
   // Only the first of two equal reports in one list is stored.
-  return reports.map((r) => inserted.delete(r.id));
+  const stored = reports.map((r) => inserted.delete(r.id));
+  const tallies = reports.flatMap((report, i) => (stored[i] ? report.tallies.map((tally, position) => tallyToRow(tally, report.id, position)) : []));
+  for (let i = 0; i < tallies.length; i += 2000) await trx.insertInto('tallies').values(tallies.slice(i, i + 2000)).execute();
+  return stored;
 }
 
 /**
@@ -303,7 +318,7 @@ function reportToRow(report: Report) {
   });
 }
 
-function reportFromRow(row: Selectable<ReportsTable>): Report {
+function reportFromRow(row: Selectable<ReportsTable>, tallies: Tally[] = []): Report {
   return {
     id: row.id,
     url: row.url,
@@ -315,6 +330,7 @@ function reportFromRow(row: Selectable<ReportsTable>): Report {
     captions: row.captions,
     language: row.language,
     ingestedAt: row.ingested_at,
+    tallies,
   };
 }
 
@@ -346,6 +362,7 @@ function incidentToRow(incident: Incident, now: string) {
     sources_count: incident.sourcesCount,
     notes: incident.notes,
     evidence: storableJson(incident.evidence),
+    role: incident.role,
     updated_at: now,
   });
 }
@@ -354,6 +371,7 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
   const hasPlace = row.location !== null || row.country !== null;
   return {
     id: row.id,
+    role: row.role as IncidentRole,
     eventType: row.event_type,
     subEventType: row.sub_event_type,
     date: row.event_date,
@@ -380,6 +398,47 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
     reportIds,
     evidence: row.evidence,
     notes: row.notes,
+  };
+}
+
+function tallyToRow(tally: Tally, reportId: string, position: number) {
+  return storableRow({
+    report_id: reportId,
+    position,
+    measure: tally.measure,
+    victims: tally.victims,
+    qualifier: tally.qualifier,
+    low: tally.low,
+    high: tally.high,
+    vague_word: tally.vagueWord,
+    speaker: tally.speaker,
+    outlet: tally.outlet,
+    period: tally.period,
+    scope: tally.scope,
+    hedges: storableJson(tally.hedges),
+    evidence: storableJson(tally.evidence),
+    sentence: storableJson(tally.sentence),
+  });
+}
+
+function tallyFromRow(row: Selectable<TalliesTable>): Tally {
+  return {
+    measure: row.measure as Measure,
+    victims: row.victims,
+    qualifier: row.qualifier as Qualifier,
+    low: row.low,
+    high: row.high,
+    vagueWord: row.vague_word,
+    stance: 'asserts',
+    speaker: row.speaker,
+    outlet: row.outlet,
+    actor: null,
+    hedges: row.hedges,
+    evidence: row.evidence,
+    sentence: row.sentence,
+    reportId: row.report_id,
+    period: row.period,
+    scope: row.scope,
   };
 }
 

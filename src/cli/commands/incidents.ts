@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadReports, toExportRecord } from '../../export/index.js';
 import type { IncidentFilter } from '../../store/index.js';
-import type { Claim, Incident, Report } from '../../types.js';
+import type { Claim, Incident, Report, Tally } from '../../types.js';
 import { DATA_OPTION_HELP, printJson, UserError, withStore } from '../context.js';
 
 interface ListOptions {
@@ -96,6 +96,7 @@ function describe(incident: Incident, reports: Map<string, Report>): string {
   const f = incident.fatalities;
   const lines = [
     `${incident.id}  ${incident.notes}`,
+    field('role', ROLE_LABELS[incident.role]),
     field('type', `${incident.eventType} / ${incident.subEventType}`, 'event_type'),
     field('date', `${incident.date ?? 'unknown'} (time precision ${incident.timePrecision})`, 'date'),
     field('place', p ? `${p.name}, ${p.admin1 ?? '?'}, ${p.country ?? '?'} (${p.latitude ?? '?'}, ${p.longitude ?? '?'}; geo precision ${p.geoPrecision})${p.sites.length ? `; sites: ${p.sites.join(', ')}` : ''}` : 'unknown', 'location'),
@@ -110,12 +111,28 @@ function describe(incident: Incident, reports: Map<string, Report>): string {
     ...incident.claims.map((c, i) => describeClaim(c, i)),
     '',
     'reports:',
-    ...incident.reportIds.map((id) => {
+    ...incident.reportIds.flatMap((id) => {
       const r = reports.get(id);
-      return `  ${id.slice(0, 12)}  ${r?.title ?? '(untitled)'}  ${r?.url ?? ''}  published ${r?.published ?? 'unknown'}`;
+      const tallies = r?.tallies ?? [];
+      return [
+        `  ${id.slice(0, 12)}  ${r?.title ?? '(untitled)'}  ${r?.url ?? ''}  published ${r?.published ?? 'unknown'}`,
+        ...(tallies.length ? [`    running tallies in this report (counts over a period, not this incident's toll):`, ...tallies.map(describeTally)] : []),
+      ];
     }),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+const ROLE_LABELS: Record<Incident['role'], string> = {
+  main: 'main event of the report that told it',
+  further: 'a further event in the report that told it',
+  background: 'background: an earlier event the report told for context',
+};
+
+function describeTally(t: Tally): string {
+  const figure = t.qualifier === 'range' ? `${t.low}-${t.high}` : `${t.qualifier === 'exact' ? '' : `${t.qualifier.replace('_', ' ')} `}${t.vagueWord ?? t.low}`;
+  const who = [t.speaker, t.outlet && `via ${t.outlet}`].filter(Boolean).join(' ') || 'unattributed';
+  return `      ${figure} ${t.measure} (${t.victims})${t.period ? ` ${t.period}` : ''}${t.scope ? ` ${t.scope}` : ''}, says ${who}: "${t.evidence.text}" (${t.evidence.rule})`;
 }
 
 function describeClaim(c: Claim, index: number): string {

@@ -15,9 +15,7 @@ describe('TallyRefiner', () => {
     const { incidents, tallies } = read(text);
     expect(incidents).toHaveLength(1);
     expect(toll(text)).toEqual([1, 1]);
-    expect(tallies.map((t) => [t.low, t.period])).toEqual([
-      [87, 'since early 2022'],
-    ]);
+    expect(tallies.map((t) => [t.low, t.period])).toEqual([[87, 'since early 2022']]);
   });
 
   it('reads "bringing the death toll to" as a tally after the event\'s figure in the same sentence', () => {
@@ -40,8 +38,10 @@ describe('TallyRefiner', () => {
     expect(tallies.map((t) => t.low)).toEqual([90]);
   });
 
-  it('records where a tally counts', () => {
+  it('records where a tally counts, also for a sentence that goes on counting', () => {
     const [tally] = read('The group carried out 60 attacks in areas under the control of the council since January, killing 40 people.').tallies;
     expect(tally?.scope).toBe('in areas under the control of the council');
+    const [next] = read('The monitor documented 60 attacks in areas held by the council since January. These attacks left 40 people dead.').tallies;
+    expect(next).toMatchObject({ low: 40, scope: 'in areas held by the council', period: 'since January' });
   });
 });

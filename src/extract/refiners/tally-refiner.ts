@@ -44,11 +44,22 @@ export const TallyRefiner = {
         continue;
       }
       const period = here.find((c) => c.kind === 'period')?.evidence.text ?? (whole ? periodOfSentence(finding.sentence.index) : null);
-      tallies.push({ ...finding, period, scope: SCOPE.exec(finding.sentence.text)?.[0].trim() ?? null, cue: (after ?? here[0] ?? null)?.evidence ?? null });
+      const scope = SCOPE.exec(finding.sentence.text)?.[0].trim() ?? (whole ? scopeOfSentence(finding.sentence.index) : null);
+      tallies.push({ ...finding, period, scope, cue: (after ?? here[0] ?? null)?.evidence ?? null });
     }
     // A sentence that still tells an event's figure is no mere tally.
     for (const finding of kept) tallySentences.delete(finding.sentence.index);
     return { casualties: kept, tallies, sentences: tallySentences };
+
+    /** The scope of the tally a sentence goes on counting ("these attacks left 87 dead" after "... in areas under the control of ..."). */
+    function scopeOfSentence(index: number): string | null {
+      for (let i = index - 1; i >= Math.max(0, index - 2); i--) {
+        const sentence = sentences.find((s) => s.index === i);
+        const scope = sentence && tallySentences.has(i) ? SCOPE.exec(sentence.text)?.[0].trim() : undefined;
+        if (scope) return scope;
+      }
+      return null;
+    }
 
     function periodOfSentence(index: number): string | null {
       for (let i = index; i >= Math.max(0, index - 2); i--) {

@@ -1,6 +1,6 @@
 // Incidents as export records: the list with filters, one incident with its evidence, and the export files.
 import type { FastifyPluginAsync } from 'fastify';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, formatExport, loadReports, toExportRecord, type ExportFormat } from '../../export/index.js';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, formatExport, loadReports, toExportRecord, toExportTally, type ExportFormat } from '../../export/index.js';
 import type { IncidentFilter, Store } from '../../store/index.js';
 
 interface FilterQuery {
@@ -66,7 +66,9 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       evidence: incident.evidence,
       reports: incident.reportIds.flatMap((id) => {
         const report = reports.get(id);
-        return report ? [{ id, title: report.title, url: report.url, source_name: report.sourceName, published: report.published }] : [];
+        return report
+          ? [{ id, title: report.title, url: report.url, source_name: report.sourceName, published: report.published, tallies: report.tallies.map((t) => toExportTally(t, report)) }]
+          : [];
       }),
     };
   });
