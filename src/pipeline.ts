@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cleanReport } from './clean/index.js';
 import { extract } from './extract/index.js';
-import type { ActorRule } from './extract/rules/actor-rule.js';
+import type { ExtractConfiguration } from './extract/configuration.js';
 import type { IncidentDraft } from './extract/types.js';
 import { geocode } from './geocode/index.js';
 import { reconcile, type LocatedDraft } from './reconcile/index.js';
@@ -21,7 +21,8 @@ export interface ReportOutcome {
 }
 
 export interface ProcessOptions {
-  actorRule?: ActorRule;
+  /** The extract stage's rules, e.g. with a user-extended actor lexicon (`--actors`); the bundled ones by default. */
+  extraction?: ExtractConfiguration;
   now?: () => Date;
 }
 
@@ -31,7 +32,7 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
   if (!clean.text.trim()) throw new Error('no article text left after cleaning');
   const published = raw.published ?? clean.published;
   const id = createHash('sha256').update(clean.text).digest('hex');
-  const extraction = extract(clean.text, { published, actorRule: options.actorRule });
+  const extraction = extract(clean.text, { published, configuration: options.extraction });
   const report: Report = {
     id,
     url: raw.url,

@@ -106,6 +106,34 @@ export interface Tally extends Claim {
 
 export type IncidentRole = 'main' | 'further' | 'background';
 
+/** ACLED's event types, each with its sub-event types (ACLED codebook, 2019 and later). */
+export const ACLED_TYPES = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': [
+    'Agreement',
+    'Arrests',
+    'Change to group/activity',
+    'Disrupted weapons use',
+    'Headquarters or base established',
+    'Looting/property destruction',
+    'Non-violent transfer of territory',
+    'Other',
+  ],
+} as const;
+export type EventType = keyof typeof ACLED_TYPES;
+export type SubEventType = (typeof ACLED_TYPES)[EventType][number];
+
+/** An ACLED type pair read from data or storage; throws on a label ACLED does not use. */
+export function acledTyping(eventType: string, subEventType: string): { eventType: EventType; subEventType: SubEventType } {
+  const subs = (ACLED_TYPES as Record<string, readonly string[]>)[eventType];
+  if (!subs?.includes(subEventType)) throw new Error(`"${eventType}" / "${subEventType}" is not an ACLED event type and sub-event type`);
+  return { eventType: eventType as EventType, subEventType: subEventType as SubEventType };
+}
+
 /** ACLED time precision: 1 day, 2 week, 3 month. */
 export type TimePrecision = 1 | 2 | 3;
 /** ACLED geo precision: 1 town itself, 2 near / part of a region, 3 only the province. */
@@ -136,8 +164,8 @@ export interface Incident {
   id: string;
   /** What the incident is to the report that first told it: its main event, a further event, or background (an earlier event told for context). */
   role: IncidentRole;
-  eventType: string;
-  subEventType: string;
+  eventType: EventType;
+  subEventType: SubEventType;
   /** YYYY-MM-DD, or null when the report gives no usable date. */
   date: string | null;
   timePrecision: TimePrecision;

@@ -88,7 +88,7 @@ describe('an article with a running tally, through the CLI', () => {
     expect(tallies).toMatchObject([{ low: 87, period: 'since early 2022', published: '2022-08-04' }]);
     const refused = await vigil(['export', '--tallies', '--format', 'geojson', ...data]);
     expect(refused.code).toBe(1);
-  });
+  }, 180_000);
 });
 
 describe('bad input', () => {

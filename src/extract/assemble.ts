@@ -1,8 +1,8 @@
 // Groups a report's sentences into incidents and gives each its type, date and actors.
 // Background sentences (campaign summaries, history, habits) never make incidents.
-import type { Claim, Evidence } from '../types.js';
+import type { Claim, EventType, Evidence, SubEventType } from '../types.js';
 import { groupBy } from '../util/group-by.js';
-import { applyEventContext } from './rules/event-context.js';
+import { applyEventContext, type ContextRule } from './rules/event-context.js';
 import { LATER_DEATH_CUE, NEW_INCIDENT_CUE } from './vocabulary.js';
 import { sentenceEvidence } from './rules/pattern-rule.js';
 import type { Sentence } from './sentences.js';
@@ -10,7 +10,7 @@ import type { IncidentRole } from '../types.js';
 import type { ActorFinding, BackgroundFinding, DateFinding, Findings, IncidentDraft, TriggerFinding } from './types.js';
 
 /** ACLED's actor when a report names none, by sub-event type or else event type: protesters protest, rioters riot, violence without a named perpetrator is an unidentified armed group's. */
-const DEFAULT_ACTOR1: Record<string, string> = {
+const DEFAULT_ACTOR1: Partial<Record<EventType | SubEventType, string>> = {
   // Air forces are states': an air strike with no named actor is the state's where it happened.
   'Air/drone strike': 'Military Forces of {country}',
   Protests: 'Protesters ({country})',
@@ -46,7 +46,7 @@ const FURTHER_EVENT_DAYS = 7;
  * report. Further events follow, then background events (told for context, a week or more
  * before the main one).
  */
-export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null): IncidentDraft[] {
+export function assembleIncidents(findings: Findings, claims: Claim[], published: string | null, contextRules: ContextRule[]): IncidentDraft[] {
   const background = new Set(findings.background.filter((b) => !isLeadEvent(b, findings) && !inAside(b)).map((b) => b.sentence.index));
   for (const index of findings.tallySentences) if (!isLeadEventBeforeTally(index, findings)) background.add(index);
   const claimsBySentence = groupBy(claims, (c) => sentenceIndexOf(findings.sentences, c.evidence.start));
@@ -96,7 +96,7 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
   const drafts = groups.map((group) =>
-    draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.saidDate ?? group.deathDate }, findings, triggersBySentence, published),
+    draftFrom({ ...group, date: group.date ?? group.memberDate ?? leadDate ?? group.saidDate ?? group.deathDate }, findings, triggersBySentence, published, contextRules),
   );
   return rankByRole(drafts, published);
 }
@@ -176,7 +176,7 @@ function startsNewIncident(sentence: Sentence, date: DateFinding | null, current
   return (otherDay && !REFERS_BACK.test(sentence.text)) || NEW_INCIDENT_CUE.test(sentence.text);
 }
 
-function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<number, TriggerFinding[]>, published: string | null): IncidentDraft {
+function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<number, TriggerFinding[]>, published: string | null, contextRules: ContextRule[]): IncidentDraft {
   const indices = new Set(group.sentences.map((s) => s.index));
   const memberIndices = new Set(group.members.map((s) => s.index));
   const first = group.sentences[0]!;
@@ -188,6 +188,7 @@ function draftFrom(group: Group, findings: Findings, triggersBySentence: Map<num
     ...findings.actors.filter((a) => !indices.has(a.sentence.index) && memberIndices.has(a.sentence.index)),
   ];
   const typing = applyEventContext(
+    contextRules,
     best ? { eventType: best.eventType, subEventType: best.subEventType } : { eventType: 'Violence against civilians', subEventType: 'Attack' },
     { text: group.members.map((s) => s.text).join(' '), claims: group.claims, actors, trigger: best?.evidence.text },
   );
@@ -231,7 +232,7 @@ function score(trigger: TriggerFinding, first: Sentence): number {
  * ("Protesters (Iraq)") and the forces that met it second; elsewhere the perpetrator comes
  * first, and without one ACLED's default for the event type.
  */
-function chooseActors(eventType: string, subEventType: string, actors: ActorFinding[], claims: Claim[]) {
+function chooseActors(eventType: EventType, subEventType: SubEventType, actors: ActorFinding[], claims: Claim[]) {
   // "Gunmen shot dead a commissioner ... Al Shabaab claimed the attack": the group the text names beats the unnamed men.
   const perpetrators = actors.filter((a) => a.role === 'perpetrator');
   const named = perpetrators.find((a) => a.kind === 'armed_group' || a.kind === 'party' || a.kind === 'external');

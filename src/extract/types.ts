@@ -1,6 +1,7 @@
 // What extraction rules find, before findings become claims and incident drafts.
-import type { Claim, Evidence, IncidentRole, Measure, Span, TimePrecision } from '../types.js';
+import type { Claim, EventType, Evidence, IncidentRole, Measure, Span, SubEventType, TimePrecision } from '../types.js';
 import type { ArticleLayout } from './article.js';
+import type { ExtractLexicons } from './lexicons.js';
 import type { ParsedNumber } from './numbers.js';
 import type { Sentence } from './sentences.js';
 
@@ -32,8 +33,8 @@ export interface InvolvementFinding {
 }
 
 export interface TriggerFinding {
-  eventType: string;
-  subEventType: string;
+  eventType: EventType;
+  subEventType: SubEventType;
   weight: number;
   evidence: Evidence;
   sentence: Sentence;
@@ -68,6 +69,18 @@ export interface BackgroundFinding {
   kind: string;
   evidence: Evidence;
   sentence: Sentence;
+}
+
+/** What a refiner may read besides the findings: the sentences and the configuration's lexicons. */
+export interface RefinerContext {
+  sentences: Sentence[];
+  lexicons: ExtractLexicons;
+}
+
+/** Revises casualty findings across sentences (adds, drops or merges them); listed in order in configuration.ts. */
+export interface CasualtyRefiner {
+  name: string;
+  refine(findings: CasualtyFinding[], context: RefinerContext): CasualtyFinding[];
 }
 
 /** Words of a running tally (data/lexicons/tallies.txt). */
@@ -111,8 +124,8 @@ export interface Findings {
 /** An incident as one report describes it, before geocoding and reconciliation. */
 export interface IncidentDraft {
   role: IncidentRole;
-  eventType: string;
-  subEventType: string;
+  eventType: EventType;
+  subEventType: SubEventType;
   date: string | null;
   timePrecision: TimePrecision;
   /** ACLED-style names; `{country}` is filled once the place is known. */

@@ -41,23 +41,16 @@ export const VICTIM_PHRASE = String.raw`(?:(?<groups>[A-Za-z][\w'’/-]*\s+and\s
 export const VICTIM_OWNER = String.raw`(?:\s+(?:from|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s+\([^()]{1,20}\))?)`;
 
 const victimNounRe = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
-/** Whether an armed group's name ("MNDAA soldiers", "TTP militants") makes its members fighters, set by the actor rule's lexicon. */
-let armedGroupTest: (words: string) => boolean = () => false;
 
-export function armedGroupNamed(words: string): boolean {
-  return armedGroupTest(words);
-}
-
-export function setArmedGroupTest(test: (words: string) => boolean): void {
-  armedGroupTest = test;
-}
+/** Whether an armed group's name is in some words ("MNDAA soldiers", "TTP militants"): the actor lexicon knows. */
+export type ArmedGroupTest = (words: string) => boolean;
 
 /**
  * The victim class of a whole phrase: its victim nouns' when they agree ("At least 10 IS militants" ->
  * fighters), and fighters when an armed group's name comes before a word for troops ("two MNDAA
  * soldiers") or stands for its members ("seven Boko Haram dead").
  */
-export function phraseVictimClass(phrase: string, noun: string | undefined): string {
+export function phraseVictimClass(phrase: string, noun: string | undefined, armedGroupNamed: ArmedGroupTest): string {
   let cls = victimClass(noun);
   if (cls === 'all') {
     // A part named after "including" ("63 people, including 36 civilians") is not the whole.

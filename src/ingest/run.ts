@@ -1,8 +1,7 @@
 // The ingest loop: raw reports in, analysed on a worker-thread pool (in input order, so a run
 // always reconciles the same way), stored in batches of one transaction each.
 import { availableParallelism } from 'node:os';
-import { ActorLexicon } from '../extract/index.js';
-import { ActorRule } from '../extract/rules/actor-rule.js';
+import { createConfiguration, loadLexicons, type ExtractConfiguration } from '../extract/index.js';
 import { analyse, storeAnalysis, type Analysis } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { storableText } from '../store/storable.js';
@@ -35,7 +34,7 @@ const DEFAULT_BATCH = 100;
 
 export class Analyser {
   private pool: AnalysePool | null = null;
-  private actorRule: ActorRule | undefined;
+  private extraction: ExtractConfiguration | undefined;
   private readonly threads: number;
 
   /** `expected`: how many reports are coming, when known; small inputs start no threads. */
@@ -49,8 +48,8 @@ export class Analyser {
       return this.pool.analyse(raw);
     }
     try {
-      if (this.actorFiles) this.actorRule ??= new ActorRule(ActorLexicon.fromFiles(this.actorFiles));
-      const { report, drafts } = analyse(raw, { actorRule: this.actorRule });
+      if (this.actorFiles) this.extraction ??= createConfiguration(loadLexicons(this.actorFiles));
+      const { report, drafts } = analyse(raw, { extraction: this.extraction });
       return Promise.resolve({ ok: true, analysis: { report, drafts } });
     } catch (error) {
       return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Claim, Incident, IncidentRole, Measure, Qualifier, Report, Stance, Tally } from '../types.js';
+import { acledTyping, type Claim, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
@@ -372,8 +372,7 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
   return {
     id: row.id,
     role: row.role as IncidentRole,
-    eventType: row.event_type,
-    subEventType: row.sub_event_type,
+    ...acledTyping(row.event_type, row.sub_event_type),
     date: row.event_date,
     timePrecision: row.time_precision as Incident['timePrecision'],
     place: hasPlace

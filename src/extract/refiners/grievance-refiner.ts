@@ -1,7 +1,7 @@
 // "Lawyers protested against the killing of two lawyers by police": the deaths are the protest's
 // grievance, reported elsewhere, not casualties of the protest. So are deaths that prompted an
 // operation ("troops launched an operation after a soldier was killed").
-import type { CasualtyFinding } from '../types.js';
+import type { CasualtyFinding, CasualtyRefiner } from '../types.js';
 
 /** A protest or demand before the figure in the same sentence makes the figure its reason. */
 const GRIEVANCE_BEFORE = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ion|ions)|rall(?:y|ied|ies)|marched|demand(?:ed|ing|s)?|condemn(?:ed|ing|s)?)\b(?:(?![.;:]).)*$/i;
@@ -13,7 +13,7 @@ const OPERATION_AFTER = /\b(?:launched|began|started|conducted|initiated|mounted
 /** A clause of deaths told as happening while the crowd acted: "joined the protests and looted stores as two people were killed". */
 const AT_THE_SAME_TIME = /\b(?:as|when|while)\s+$/i;
 
-export const GrievanceRefiner = {
+export const GrievanceRefiner: CasualtyRefiner = {
   name: 'GrievanceRefiner',
   /** Drops the deaths a protest is about ("protesting the death of a worker", "demanding the arrest of those who killed two children"), or that an operation answered. */
   refine(findings: CasualtyFinding[]): CasualtyFinding[] {

@@ -1,13 +1,12 @@
 // "Gunmen abducted 9 soldiers. They later killed them." (or "... their bodies were found"): the pronoun's figure is the abducted one.
-import type { CasualtyFinding } from '../types.js';
-import type { Sentence } from '../sentences.js';
+import type { CasualtyFinding, CasualtyRefiner, RefinerContext } from '../types.js';
 
 const KILLED_THEM = /\b(?:(?:killed|executed|shot dead|murdered|beheaded)\s+(?:all\s+(?:of\s+)?)?them|their\s+(?:[\w-]+\s+)?bodies\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?:found|discovered|recovered))\b/i;
 
-export const KilledThemRefiner = {
+export const KilledThemRefiner: CasualtyRefiner = {
   name: 'KilledThemRefiner',
   /** Adds a killed finding for "killed them" after an abduction figure in the same or the previous sentence. */
-  refine(findings: CasualtyFinding[], sentences: Sentence[]): CasualtyFinding[] {
+  refine(findings: CasualtyFinding[], { sentences }: RefinerContext): CasualtyFinding[] {
     const added: CasualtyFinding[] = [];
     for (const sentence of sentences) {
       const match = KILLED_THEM.exec(sentence.text);

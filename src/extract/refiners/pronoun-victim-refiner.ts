@@ -3,8 +3,7 @@
 // nothing else in the report counts the dead.
 import { NUMBER, parseNumber } from '../numbers.js';
 import { ACCUSED_BEFORE, UNREALISED_BEFORE } from '../rules/casualties/casualty-rule.js';
-import type { Sentence } from '../sentences.js';
-import type { CasualtyFinding } from '../types.js';
+import type { CasualtyFinding, CasualtyRefiner, RefinerContext } from '../types.js';
 import { MODIFIERS, VICTIM, phraseVictimClass } from '../vocabulary.js';
 
 const KILLED_PRONOUN =
@@ -12,10 +11,10 @@ const KILLED_PRONOUN =
 /** The last counted victims before the pronoun in its sentence: "targeted two levies personnel ..., killing them". */
 const ANTECEDENT = new RegExp(String.raw`\b(?<num>${NUMBER})\s+${MODIFIERS}(?<victim>${VICTIM})\b`, 'gi');
 
-export const PronounVictimRefiner = {
+export const PronounVictimRefiner: CasualtyRefiner = {
   name: 'PronounVictimRefiner',
   /** Adds a killed finding for "killed him" (one) or "killing them" (the figure named before it in the sentence) when the report counts no dead. */
-  refine(findings: CasualtyFinding[], sentences: Sentence[]): CasualtyFinding[] {
+  refine(findings: CasualtyFinding[], { sentences, lexicons }: RefinerContext): CasualtyFinding[] {
     if (findings.some((f) => f.measure === 'killed')) return findings;
     for (const sentence of sentences) {
       const match = KILLED_PRONOUN.exec(sentence.text);
@@ -32,7 +31,7 @@ export const PronounVictimRefiner = {
       const note = antecedent ? `"them" are the ${figure.low} in "${antecedent[0]}"` : `"${pronoun}" is one victim`;
       const added: CasualtyFinding = {
         measure: 'killed',
-        victims: phraseVictimClass(antecedent?.[0] ?? '', antecedent?.groups?.victim),
+        victims: phraseVictimClass(antecedent?.[0] ?? '', antecedent?.groups?.victim, lexicons.armedGroupNamed),
         figure,
         evidence: { start, end: start + match[0].length, text: match[0], rule: this.name, note },
         sentence,

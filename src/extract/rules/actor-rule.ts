@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { lexiconRows, parseLexicon } from '../lexicon.js';
 import type { Sentence } from '../sentences.js';
 import type { ActorFinding } from '../types.js';
-import { setArmedGroupTest } from '../vocabulary.js';
+import { wordClass } from '../word-classes.js';
 
 interface ActorEntry {
   name: string;
@@ -12,7 +12,7 @@ interface ActorEntry {
 }
 
 /** Weapons and units that belong to the actor named before them: "Syrian Government airstrikes", "regime warplanes". */
-const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?(?:air\s?strikes?|air raids?|air\s?forces?|special forces|navy|raids?|operations?|crackdown|IEDs?|bombs?|mortars?|mortar shells|rockets?|shells|warplanes?|jets|(?:war)?planes|aircraft|helicopters?|drones?|artillery|shelling|forces|troops|soldiers|militants|fighters|gunmen|insurgents|police|personnel)\b`;
+const OWN_WEAPON = String.raw`(?:'s\s+|’s\s+)?${wordClass('own weapon')}\b`;
 const ATTACK_VERB = String.raw`(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+)?(?:(?:group|movement|faction|have|has|had|reportedly|allegedly|also|then|later|yet|again|once|early|late)\s+)*(?:claimed responsibility|claim(?:ed|s)? (?:full |their |its )?(?:responsibility|hand)|claimed (?:the |an |this |that )?(?:\w+ ){0,2}?(?:attacks?|bombings?|blasts?|killings?|assaults?|firing|shootings?|explosions?|ambush)|carr(?:y|ies|ied) out|arrest|tortured|(?:has|have) claimed|claimed to|violated|blew up|blow up|blasted|exploded|dropped|tossed|set|destroyed|detonate|kills?|shoots?|guns? down|pounded|exchanged fire|routed|shells|abducts|kidnaps|raids|storms|ambushes|attacks|resorted to|carried out|launched|attacked|attack|killed|shot|fired|opened\s+(?:['‘’\w]+\s+){0,2}?fir(?:e|ing)|shelled|bombed|stormed|ambushed|targeted|struck|hit|raided|clashed|abducted|kidnapped|executed|seized|captured|detonated|set off|planted|torched|looted|arrested|beat|dispersed|pounded|bombarded|fought|overran|took control|used|conducted|conducting|retaliated|targeting|gunned down|shot dead|engaged|besieged|surrounded|encircled|cordoned off|eliminated|neutrali[sz]ed|fired upon|fired at|lobbed|hurled|threw|set fire|torched|burnt|burned|vandali[sz]ed|lynched|hacked|stabbed|murdered|assassinated|beheaded|slaughtered)\b`;
 /** "KIA and Myanmar troops clashed": the first of two sides that fought is named first. */
 const FIRST_OF_TWO_SIDES = String.raw`and\s+(?:the\s+)?(?:[\w'’()-]+\s+){1,4}?(?:clashed|fought|exchanged fire|traded fire|engaged)\b`;
@@ -114,9 +114,7 @@ const WORD = /[\w'’()-]+(?:\.[\w'’()-]+)*\.?/g;
  */
 export class ActorRule {
   readonly name = 'ActorRule';
-  constructor(private readonly lexicon: ActorLexicon = ActorLexicon.fromFiles()) {
-    setArmedGroupTest((phrase) => lexicon.namesArmedGroup(phrase));
-  }
+  constructor(private readonly lexicon: ActorLexicon) {}
 
   apply(sentence: Sentence): ActorFinding[] {
     const words = [...sentence.text.matchAll(WORD)];

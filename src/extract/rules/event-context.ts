@@ -1,12 +1,13 @@
 // Context rules that adjust the event type a trigger suggested, using the actors and victims
 // (ACLED's definitions: an attack on armed men is a clash; a protest met with force is a
 // protest with intervention). Each rule is named, and applied in the order listed.
-import type { Claim } from '../../types.js';
+import type { Claim, EventType, SubEventType } from '../../types.js';
 import type { ActorFinding } from '../types.js';
+import { wordClass } from '../word-classes.js';
 
 export interface EventTyping {
-  eventType: string;
-  subEventType: string;
+  eventType: EventType;
+  subEventType: SubEventType;
 }
 
 export interface EventContext {
@@ -17,7 +18,7 @@ export interface EventContext {
   trigger?: string;
 }
 
-interface ContextRule {
+export interface ContextRule {
   name: string;
   applies(typing: EventTyping, context: EventContext): boolean;
   result(typing: EventTyping, context: EventContext): EventTyping;
@@ -37,26 +38,26 @@ const ONE_SIDED_ENTRY = /^(?:raid|raided|raids|incursion|incursions|invaded|inva
 /** Groups without arms (communities, party supporters, factions) clashing with each other. */
 const COMMUNAL_CLASH = /\b(?:communities|villagers|supporters|activists|workers|cadres|students|factions|groups of (?:locals|villagers|people)|two groups|rival groups|mobs?)\b[^.]{0,60}\bclash/i;
 /** Crowds (rioters, traders, protesters) fighting the police: a riot, not a battle. */
-const CROWD = String.raw`(?:residents|locals|citizens|nationals|refugees|migrants|traders|vendors|hawkers|shopkeepers|miners|riders|youths?|rioters|looters|protesters|protestors|demonstrators|crowds?)`;
+const CROWD = wordClass('crowd');
 const CROWD_CLASH = new RegExp(String.raw`\b${CROWD}\b[^.]{0,120}\b(?:clash|running battles?)|\b(?:clash\w*|running battles?)\b[^.]{0,40}\b(?:with|between)\b[^.]{0,40}\b${CROWD}\b`, 'i');
 /** Armed men on a side of the clash make it a battle, whoever else took part. */
-const ARMED_PARTY = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists|soldiers|troops|army)\b/i;
+const ARMED_PARTY = new RegExp(String.raw`\b${wordClass('armed party')}\b`, 'i');
 /** Armed men who are no state's: with them on a side, even rioters battle. */
-const NON_STATE_ARMED = /\b(?:militants?|insurgents?|rebels?|gunmen|fighters|militia(?:men|s)?|terrorists|jihadists)\b/i;
+const NON_STATE_ARMED = new RegExp(String.raw`\b${wordClass('non-state armed')}\b`, 'i');
 /** Crowds that are unarmed by name: fighting soldiers, they still riot. */
-const RIOTING_CROWD = /\b(?:rioters|protesters|protestors|demonstrators)\b/i;
+const RIOTING_CROWD = new RegExp(String.raw`\b${wordClass('rioting crowd')}\b`, 'i');
 /** Fire from both sides: "in both directions", "responded to shelling", "fired back". */
 const TWO_SIDED_FIRE = /\b(?:in both directions|(?:shelling|artillery|fire) exchanges?|exchange[sd]? (?:of )?(?:fire|shelling|shells)|responded to (?:the\s+)?(?:[\w-]+\s+){0,2}(?:shelling|fire|attack)|fired back|returned fire|traded fire)\b/i;
 /** Both sides fought: a clash, an encounter, fire returned or retaliated ("did not retaliate", "previous fighting", "fake encounter" do not count). With them, a raid or an incursion is a clash too. */
 const FOUGHT_BACK = /(?<!\b(?:not|no|whether(?:\s+\S+){0,4}|previous|earlier|past|fake)\s+)\b(?:clash(?:ed|es)?|exchange[sd]? (?:of )?fire|gun-?battles?|gun-?fights?|fire-?fights?|fighting|fought|encounter(?!\s+sites?)|retaliated|returned fire|fired back|firing back|responded (?:immediately|accordingly|in kind|with)|repulsed|skirmish\w*|shoot-?out|cross-?fire)\b/i;
-const HEAVY_WEAPONS = /\b(?:heavy machine[\s-]?guns?|heavy machineguns|mortars?|artillery|grenade launchers?|RPGs?|rockets?|IFVs?|tanks?|howitzers?|missiles?)\b/i;
+const HEAVY_WEAPONS = new RegExp(String.raw`\b${wordClass('heavy weapons')}\b`, 'i');
 /** Fire aimed at places, not at an opposing force: "at farms and populated villages". */
 const FIRE_AT_PLACES = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:farms?|villages?|neighbou?rhoods?|residential|houses?|homes?)\b/i;
-const SMALL_ARMS = /\b(?:small[\s-]arms|(?<!heavy\s)machine[\s-]?guns?|(?<!heavy\s)machineguns|rifles|light weapons|gunfire|gun battle|exchanged fire|exchange of fire)\b/i;
+const SMALL_ARMS = new RegExp(String.raw`\b${wordClass('small arms')}\b`, 'i');
 /** What a crowd does when it riots: burning, stoning, smashing, fighting the police. */
 const VIOLENT_CROWD =
   /\b(?:torched|set (?:fire|ablaze)|setting fire|set (?:\w+\s+){0,3}?on fire|burn(?:t|ed|ing) (?:tyres|tires|objects|documents|vehicles?|cars?|buses|mattresses)|(?:were|was|being|been) (?:\w+ly\s+)?(?:burnt|burned|torched|stoned|vandali[sz]ed|smashed)|pelted|hurled stones|threw stones|stones|stoned|smash(?:ed|ing)|(?:destroy|damag)(?:ed|ing) (?:\w+\s+){0,2}?(?:property|vehicles?|cars?|buses|shops?|offices?)|vandali[sz]ed|ransacked|clashed|scuffles?|violent (?:protests?|strike|demonstrations?)|(?:turned|got|became) violent|went berserk|lynched|arson|machetes|storm(?:ed)? (?:the|a)|broke into|rioters)\b/i;
-const PROTEST_CONTEXT = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|marched|demand\w*|strike|agitat\w*|slogans?|blockade|hartal|bandh)\b/i;
+const PROTEST_CONTEXT = new RegExp(String.raw`\b${wordClass('protest')}\b`, 'i');
 /** A protest held (not merely mentioned): "held a protest", "formed a human chain", "protested", "took to the streets". */
 const PROTEST_HELD =
   /\b(?:(?:held|staged|organi[sz]ed|brought out|formed|took out|launched)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|human chains?|processions?|sit-ins?|hunger strike)|protested|protesting|took to the streets?|demonstrated)\b/i;
@@ -177,8 +178,9 @@ export const eventContextRules: ContextRule[] = [
   },
 ];
 
-export function applyEventContext(typing: EventTyping, context: EventContext): EventTyping & { rule: string | null } {
-  for (const rule of eventContextRules) {
+/** The first of `rules` that applies adjusts the typing; none leaves it as the trigger said. */
+export function applyEventContext(rules: ContextRule[], typing: EventTyping, context: EventContext): EventTyping & { rule: string | null } {
+  for (const rule of rules) {
     if (rule.applies(typing, context)) return { ...rule.result(typing, context), rule: rule.name };
   }
   return { ...typing, rule: null };

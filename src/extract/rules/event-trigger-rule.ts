@@ -1,11 +1,12 @@
 import { alternation, lexiconRows } from '../lexicon.js';
 import type { Sentence } from '../sentences.js';
 import type { TriggerFinding } from '../types.js';
+import { acledTyping, type EventType, type SubEventType } from '../../types.js';
 import { PatternRule, type Match } from './pattern-rule.js';
 
 interface TriggerEntry {
-  eventType: string;
-  subEventType: string;
+  eventType: EventType;
+  subEventType: SubEventType;
   weight: number;
   /** Set for phrases written with capitals ("IED", "Grad"): they only count in that case. */
   exact: string | null;
@@ -14,7 +15,7 @@ interface TriggerEntry {
 const entries = new Map<string, TriggerEntry>(
   lexiconRows('event-triggers.txt').map(([phrase, eventType, subEventType, weight]) => [
     squash(phrase!).toLowerCase(),
-    { eventType: eventType!, subEventType: subEventType!, weight: Number(weight), exact: /[A-Z]/.test(phrase!) ? squash(phrase!) : null },
+    { ...acledTyping(eventType!, subEventType!), weight: Number(weight), exact: /[A-Z]/.test(phrase!) ? squash(phrase!) : null },
   ]),
 );
 

@@ -6,6 +6,7 @@ import type { Sentence } from '../../sentences.js';
 import type { CasualtyFinding } from '../../types.js';
 import { measureOf, phraseVictimClass } from '../../vocabulary.js';
 import { PatternRule, type Match } from '../pattern-rule.js';
+import type { ExtractLexicons } from '../../lexicons.js';
 import type { Measure } from '../../../types.js';
 
 /** An intention or a failed attempt before the verb. */
@@ -39,6 +40,10 @@ export const ANIMAL_PHRASE = new RegExp(String.raw`\b(?:${ANIMAL})\s*$`, 'i');
 export const CASUALTY_CUE = /kill|dead|death|died|injur|wound|hurt|missing|abduct|kidnap|hostage|fatalit|casualt|lives|toll|bod(?:y|ies)|corpse|remains|slain|slew|blew|massacre|execut|murder|behead|lynch|perish|shot|gun|stabb|hacked|chopped|beat|burn|strangl|succum|strike|raid|sortie|assassinat|slaughter|clobber|bludgeon|eliminat/i;
 
 export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
+  constructor(protected readonly lexicons: ExtractLexicons) {
+    super();
+  }
+
   protected override readonly prefilter: RegExp | null = CASUALTY_CUE;
   /** Measure when the pattern has no `verb` group. */
   protected defaultMeasure: Measure = 'killed';
@@ -72,7 +77,7 @@ export abstract class CasualtyRule extends PatternRule<CasualtyFinding> {
     if (/\d/.test(groups.num ?? '') && /\bof\s+(?:the\s+)?$/i.test(sentence.text.slice(0, numStart)) && /^\s+[A-Z]/.test(sentence.text.slice(numEnd))) return null;
     return {
       measure: groups.verb ? measureOf(groups.verb) : this.defaultMeasure,
-      victims: phraseVictimClass(groups.phrase ?? match[0].slice(0, Math.max(0, (match.indices.groups?.verb?.[0] ?? match[0].length) - match.index)), groups.victim),
+      victims: phraseVictimClass(groups.phrase ?? match[0].slice(0, Math.max(0, (match.indices.groups?.verb?.[0] ?? match[0].length) - match.index)), groups.victim, this.lexicons.armedGroupNamed),
       figure,
       evidence: this.evidence(match, sentence),
       sentence,

@@ -1,5 +1,6 @@
 import { NUMBER } from '../../numbers.js';
-import { VICTIM, armedGroupNamed } from '../../vocabulary.js';
+import type { ExtractLexicons } from '../../lexicons.js';
+import { VICTIM } from '../../vocabulary.js';
 import { CasualtyRule } from './casualty-rule.js';
 import { countVictims } from './subject-count-rule.js';
 
@@ -24,8 +25,11 @@ export class ObjectVictimRule extends CasualtyRule {
    * `lists` reads only lists of victims after "killed" ("killed one soldier and one civilian"),
    * which must win over the rules that read the first figure alone; `any` reads the other forms.
    */
-  constructor(private readonly objects: 'lists' | 'any') {
-    super();
+  constructor(
+    lexicons: ExtractLexicons,
+    private readonly objects: 'lists' | 'any',
+  ) {
+    super(lexicons);
   }
 
   protected pattern(): string {
@@ -85,7 +89,7 @@ export class ObjectVictimRule extends CasualtyRule {
   private namedVictim(...[match, sentence]: Parameters<CasualtyRule['build']>) {
     const name = match.groups!.named!;
     const words = name.split(/\s+/);
-    if (!words.every((w) => /^\p{Lu}/u.test(w)) || words.some((w) => isVictimNoun.test(w)) || armedGroupNamed(name)) return null;
+    if (!words.every((w) => /^\p{Lu}/u.test(w)) || words.some((w) => isVictimNoun.test(w)) || this.lexicons.armedGroupNamed(name)) return null;
     return super.build(Object.assign(match, { groups: { num: '1', verb: 'killed', victim: '', phrase: name } }), sentence);
   }
 }

@@ -1,5 +1,6 @@
 import { NUMBER, parseNumber } from '../../numbers.js';
 import { ADVERBS, ROLE, VICTIM } from '../../vocabulary.js';
+import type { ExtractLexicons } from '../../lexicons.js';
 import { ANIMAL_PHRASE, CasualtyRule } from './casualty-rule.js';
 
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
@@ -57,8 +58,11 @@ export class SubjectCountRule extends CasualtyRule {
    * `lists` reads only subjects of two or more people ("A, B and two C"), which must win over the
    * rules that read the last figure alone; `any` reads every subject the other rules left.
    */
-  constructor(private readonly subjects: 'lists' | 'any') {
-    super();
+  constructor(
+    lexicons: ExtractLexicons,
+    private readonly subjects: 'lists' | 'any',
+  ) {
+    super(lexicons);
   }
 
   protected pattern(): string {
