@@ -38,6 +38,8 @@ export interface BenchOptions {
   seconds: number;
   /** Read the corpus from this folder of .html files instead of generating it. */
   corpus?: string;
+  /** JSONL of real news articles (a "text" field a line) to time article reading on. */
+  articles?: string;
 }
 
 const perSecond = (items: number, seconds: number) => `${(items / seconds).toLocaleString('en-US', { maximumFractionDigits: items / seconds < 100 ? 1 : 0 })}/s`;
@@ -98,6 +100,12 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   row('extract: short narratives (ACLED-style notes)', narrated.done, narrated.seconds, null, 'one core, one or two sentences each');
   const extraction = timeBoxed(cleanTexts, options.seconds, (t) => extract(t, { published: null }));
   row('extract (clean text in, drafts out)', extraction.done, extraction.seconds, sizeOf(extraction.done), 'one core');
+  if (options.articles) {
+    const articles = readArticles(options.articles);
+    const reading = timeBoxed(articles, options.seconds, (a) => extract(a.text, { published: a.published }));
+    const bytes = articles.slice(0, reading.done).reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);
+    row('extract: real news articles (article reading)', reading.done, reading.seconds, bytes, `one core; ${options.articles}, ${Math.round(bytes / Math.max(1, reading.done))} bytes an article`);
+  }
   const geocoding = timeBoxed(cleanTexts, options.seconds, (t) => geocode(t));
   row('geocode (mentions + disambiguation)', geocoding.done, geocoding.seconds, sizeOf(geocoding.done), 'one core');
 
@@ -132,6 +140,20 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   }
   row('peak resident memory', 0, 0, null, `${Math.round(process.resourceUsage().maxRSS / 1024)} MB (main thread and pool threads)`);
   return rows;
+}
+
+/** The texts (and publication dates) of a JSONL file of articles; lines without text are passed over. */
+function readArticles(file: string): Array<{ text: string; published: string | null }> {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        const record = JSON.parse(line) as { text?: unknown; published?: unknown };
+        return typeof record.text === 'string' ? [{ text: record.text, published: typeof record.published === 'string' ? record.published.slice(0, 10) : null }] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 function generateCorpus(count: number): BenchPage[] {
