@@ -98,5 +98,12 @@ describe('assembleIncidents', () => {
     const found = incidents('Gunmen shot dead a shepherd in the eastern desert.\nOn March 17, the monitor reported that gunmen killed two farmers in the same area.');
     expect(found.map((i) => i.date)).toEqual(['2015-04-02', '2015-03-17']);
   });
+
+  it('does not date the main event by a month or a remote day told in the body', () => {
+    const found = incidents('Gunmen shot dead a shepherd near the camp on Tuesday.\nIt is worth noting that this is the fourth killing in the camp in March.');
+    expect(found[0]?.date).toBe('2015-03-31');
+    const older = incidents('Gunmen shot dead a shepherd near the camp.\nHis brother was killed in a similar raid in January 2014.');
+    expect(older[0]?.date).toBe('2015-04-02');
+  });
 });
 

@@ -80,18 +80,21 @@ export function assembleIncidents(findings: Findings, claims: Claim[], published
       leadDate ??= date;
       continue;
     }
+    // The main event is the news: a month, or a day weeks before publication, told in the body is
+    // another time's ("the fourth murder in the camp in May", "killed in a similar attack in June 2020").
+    const ownDate = current === groups[0] && date && !inLead(sentence, findings) && isRemote(date, published) ? null : date;
     if (isEvent) {
       current.sentences.push(sentence);
       if (!laterDeath) {
-        current.date ??= date;
+        current.date ??= ownDate;
         current.onlyLaterDeaths = false;
       }
     }
     current.members.push(sentence);
     current.saidDate ??= saidDate;
-    if (laterDeath) current.deathDate ??= date;
+    if (laterDeath) current.deathDate ??= ownDate;
     // A sentence of no event that opens with another day tells of another time: it does not date this incident.
-    else if (isEvent || !opensAnotherDay(sentence, date, current)) current.memberDate ??= date;
+    else if (isEvent || !opensAnotherDay(sentence, date, current)) current.memberDate ??= ownDate;
     current.claims.push(...sentenceClaims);
   }
   if (groups[0]) groups[0].claims.unshift(...orphanClaims);
@@ -128,6 +131,21 @@ function opensAnotherDay(sentence: Sentence, date: DateFinding | null, current: 
   const currentDate = current.date ?? current.memberDate;
   if (currentDate) return currentDate.date !== date.date;
   return /\d/.test(date.evidence.text);
+}
+
+/** How far before publication a day told in an article's body may lie and still be its main event's. */
+const REMOTE_DAYS = 30;
+
+/** A month (no day), or a day more than REMOTE_DAYS before publication. */
+function isRemote(date: DateFinding, published: string | null): boolean {
+  if (date.precision === 3) return true;
+  return published !== null && Date.parse(date.date) < Date.parse(published) - REMOTE_DAYS * 86_400_000;
+}
+
+/** A sentence of the headline or of the lead paragraph. */
+function inLead(sentence: Sentence, findings: Findings): boolean {
+  const { headline, lead } = findings.article;
+  return headline.includes(sentence.paragraph) || sentence.paragraph === (lead ?? 0);
 }
 
 /** The lead's first sentence, where a report states its event (the headline aside). */

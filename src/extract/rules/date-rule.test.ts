@@ -55,5 +55,16 @@ describe('DateRule', () => {
   it('reads "Wednesday, September 21" as the stated day, first', () => {
     expect(datesIn('He was killed on Wednesday, September 21, in Qaemshahr.', '2022-10-02')[0]).toEqual(['2022-09-21', 1]);
   });
+
+  it('takes a date inside what a source told for the event, not a day of saying', () => {
+    const said = find('Local sources told the agency that last night gunmen shot a young man.', { published: '2015-01-09' }).dates.map((d) => [d.date, d.said]);
+    expect(said).toEqual([['2015-01-08', false]]);
+  });
+
+  it('does not read words that place no day as dates', () => {
+    expect(datesIn('Clashes took place at Let Mon village.')).toEqual([]);
+    expect(datesIn('He died the next day.')).toEqual([]);
+    expect(datesIn('The group now holds six districts.')).toEqual([]);
+  });
 });
 

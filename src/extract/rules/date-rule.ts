@@ -18,7 +18,9 @@ const MONTH_AS_TIME_BEFORE = /\b(?:in|during|since|early|late|mid|last|this|of|b
  * statement on Wednesday,", "as of Sunday", "Confirming the attack on Monday,".
  */
 const SAID_BEFORE =
-  /(?:\b(?:said|says|told\b[^,.;"“”]{0,40}?|announced|reported|confirmed|stated|added|claimed|disclosed|revealed|noted|declared|informed\b[^,.;"“”]{0,30}?|explained|warned|tweeted|wrote|quoted)\s+(?:(?:on|late|early|in|this|last)\s+)*|\b(?:confirming|announcing|reporting|denying|claiming)\s+(?:the|an?|its|this)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?|\bin (?:a|an|its|his|her|their) (?:[\w-]+\s+)?(?:statement|interview|report|press release|press conference|briefing|post|tweet|message)\b[^,.;]{0,40}?\s|\bas of\s+)$/i;
+  /(?:\b(?:said|says|told\b(?:(?!\bthat\b)[^,.;"“”]){0,40}?|announced|reported|confirmed|stated|added|claimed|disclosed|revealed|noted|declared|informed\b(?:(?!\bthat\b)[^,.;"“”]){0,30}?|explained|warned|tweeted|wrote|quoted)\s+(?:(?:on|late|early|in|this|last)\s+)*|\b(?:confirming|announcing|reporting|denying|claiming)\s+(?:the|an?|its|this)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?|\bin (?:a|an|its|his|her|their) (?:[\w-]+\s+)?(?:statement|interview|report|press release|press conference|briefing|post|tweet|message)\b[^,.;]{0,40}?\s|\bas of\s+)$/i;
+/** Words chrono-node reads as days that date nothing a reader could place: "now", "the next day" (after what?), "in the day". */
+const NOT_A_DAY = /^(?:now|right now|until now|(?:the\s+)?next day|(?:the\s+)?following day|in the day|during the day|a day (?:later|after)|the day after)[.,;]?$/i;
 /** A dateline ("Sunamganj, Jan 2 (UNB)"): the date of the report, not of the event. */
 const DATELINE_AFTER = /^\s*(?:\([A-Z][\w.]*\)|[-–—:])/;
 
@@ -35,7 +37,9 @@ export class DateRule {
     const reference = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
     const found: Array<DateFinding & { explicit: boolean }> = [];
     for (const result of parser.parse(sentence.text, reference, { forwardDate: false })) {
-      if (/\b(?:hours?|minutes?|seconds?)\b/i.test(result.text) || BARE_CALENDAR_WORD.test(result.text)) continue;
+      if (/\b(?:hours?|minutes?|seconds?)\b/i.test(result.text) || BARE_CALENDAR_WORD.test(result.text) || NOT_A_DAY.test(result.text.trim())) continue;
+      // "Let Mon village", "Sat": a weekday's abbreviation alone is a name, unless a date follows it ("Sat, June 4").
+      if (/^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)$/.test(result.text.trim()) && !/^[.,]?\s*\d/.test(sentence.text.slice(result.index + result.text.length))) continue;
       if (sentence.index === 0 && result.index < 40 && DATELINE_AFTER.test(sentence.text.slice(result.index + result.text.length))) continue;
       const start = result.start;
       const monthDay = start.isCertain('month') ? MONTH_DAY.exec(result.text) : null;
