@@ -11,7 +11,17 @@ import type { PoolResult, WorkerMessage } from './pool.js';
 const { actorFiles } = workerData as { actorFiles: string[] | null };
 const actorRule = actorFiles ? new ActorRule(ActorLexicon.fromFiles(actorFiles)) : undefined;
 
-const WARM_UP: RawReport = { origin: 'warm-up', url: null, title: null, sourceName: null, published: '2020-01-01', format: 'text', content: 'Two civilians were killed in shelling on Aleppo on Monday, officials said.' };
+// Touches most rules, the date parser and the gazetteer, so that their patterns are compiled.
+const WARM_UP: RawReport = {
+  origin: 'warm-up',
+  url: null,
+  title: 'Shelling kills 12 in Idlib',
+  sourceName: null,
+  published: '2020-01-01',
+  format: 'html',
+  content:
+    '<p>At least 12 people, including three children, were killed and 20 wounded when government forces shelled the town of Maarat al-Numan in Idlib province on Tuesday, the Syrian Observatory for Human Rights said.</p><p>Two policemen were shot dead by gunmen in Kabul, Afghanistan, police said. Protesters clashed with police in Lagos.</p>',
+};
 analyse(WARM_UP, { actorRule });
 parentPort!.postMessage('ready' satisfies WorkerMessage);
 

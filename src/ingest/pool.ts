@@ -73,6 +73,8 @@ export class AnalysePool {
     const thread: Thread = { worker, task: null, timer: null };
     this.threads.add(thread);
     worker.on('message', (message: WorkerMessage) => {
+      // A thread already ended (over budget) may still deliver what it sent before: it takes no more work.
+      if (!this.threads.has(thread)) return;
       if (message === 'ready') this.failedStarts = 0;
       else this.finish(thread, message);
       this.idle.push(thread);

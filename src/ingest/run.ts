@@ -72,6 +72,17 @@ export class Analyser {
   }
 }
 
+/** Adds a part's counts and lists to a running total. */
+export function addSummary(total: IngestSummary, part: IngestSummary): void {
+  total.reportsRead += part.reportsRead;
+  total.reportsStored += part.reportsStored;
+  total.duplicates += part.duplicates;
+  total.incidentsCreated += part.incidentsCreated;
+  total.incidentsMerged += part.incidentsMerged;
+  total.errors.push(...part.errors);
+  total.withoutPublicationDate.push(...part.withoutPublicationDate);
+}
+
 export function emptySummary(): IngestSummary {
   return { reportsRead: 0, reportsStored: 0, duplicates: 0, incidentsCreated: 0, incidentsMerged: 0, errors: [], withoutPublicationDate: [] };
 }

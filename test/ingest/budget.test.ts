@@ -21,9 +21,9 @@ const valid = () => ['Idlib', 'Hama'].map((place) => file(`ok-${place}.txt`, `Th
 it('ends a report past its time budget, names it, and stores the others', { timeout: 180_000 }, async () => {
   // Hundreds of incidents, each geocoded among hundreds of place names: minutes of work.
   const slow = file('slow.txt', narratives(400, 4).map((n) => n.text).join('\n'));
-  const run = await vigil(['ingest', slow, ...valid(), '--published', '2020-06-01', '--report-timeout', '3', '--json', '--data', join(dir, 'time')]);
+  const run = await vigil(['ingest', slow, ...valid(), '--published', '2020-06-01', '--report-timeout', '10', '--json', '--data', join(dir, 'time')]);
   expect(run.code, run.stderr).toBe(1);
-  expect(JSON.parse(run.stdout)).toMatchObject({ reportsStored: 2, errors: [{ item: slow, error: 'analysis ended: over its time budget (3 s)' }] });
+  expect(JSON.parse(run.stdout)).toMatchObject({ reportsStored: 2, errors: [{ item: slow, error: 'analysis ended: over its time budget (10 s)' }] });
 });
 
 it('ends a report past its memory budget, names it, and stores the others', { timeout: 180_000 }, async () => {

@@ -1,9 +1,10 @@
 // One report's clean text, so that the page can highlight evidence spans by their offsets.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store/index.js';
+import { TEXT_PATTERN } from './incidents.js';
 
 const idSchema = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT_PATTERN } } },
 };
 
 export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
