@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // CLI tests start real processes (a PGlite directory, an analysis thread each): slow on a loaded 2-core machine.
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     // PGlite instances are memory-hungry; two forks suit a 2-core machine.
     pool: 'forks',

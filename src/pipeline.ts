@@ -51,11 +51,34 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
   return { report, clean, extraction, drafts };
 }
 
-/** Where an incident happened: the place named in its own sentences, with the rest of the report as context. */
+/**
+ * Context read around an incident for its place, each side of its sentences. A news report's
+ * whole text fits; in a longer one the clues far away are dropped, because geocoding costs grow
+ * faster than the text (each mention is weighed against the others) and a report must cost time
+ * in proportion to its length.
+ */
+const PLACE_CONTEXT = 16_000;
+
+/** Where an incident happened: the place named in its own sentences, with the text around them as context. */
 export function locate(draft: IncidentDraft, text: string, otherIncidents: Span[] = []): LocatedDraft {
-  const result = geocode(text, { focus: draft.focus, elsewhere: otherIncidents });
-  const evidence = result.evidence.length > 0 ? { ...draft.evidence, location: result.evidence } : draft.evidence;
+  const [from, to] = contextOf(draft.focus, text.length);
+  const inside = (span: Span) => span.start >= from && span.end <= to;
+  const shift = <T extends Span>(span: T, by: number): T => ({ ...span, start: span.start + by, end: span.end + by });
+  const result = geocode(from === 0 && to === text.length ? text : text.slice(from, to), {
+    focus: draft.focus.filter(inside).map((span) => shift(span, -from)),
+    elsewhere: otherIncidents.filter(inside).map((span) => shift(span, -from)),
+  });
+  const evidence = result.evidence.length > 0 ? { ...draft.evidence, location: result.evidence.map((e) => shift(e, from)) } : draft.evidence;
   return { ...draft, place: result.place, evidence };
+}
+
+/** The stretch of text geocoded for an incident whose sentences are `focus`: PLACE_CONTEXT either side of them (of the first, when they lie far apart). */
+function contextOf(focus: Span[], length: number): [number, number] {
+  if (length <= 2 * PLACE_CONTEXT || focus.length === 0) return [0, length];
+  const first = focus[0]!;
+  const last = focus.reduce((end, span) => Math.max(end, span.end), first.end);
+  const end = last - first.start <= 2 * PLACE_CONTEXT ? last : first.end;
+  return [Math.max(0, first.start - PLACE_CONTEXT), Math.min(length, end + PLACE_CONTEXT)];
 }
 
 /** What storing needs from a store: the ledger itself, or a batching front for it (src/ingest/batch.ts). */

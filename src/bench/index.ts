@@ -127,7 +127,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
     const threads = availableParallelism();
     const budget = options.seconds * 2;
     const started = performance.now();
-    const analyser = new Analyser(threads);
+    const analyser = new Analyser({ threads });
     const summary = await ingestItems(e2eStore, corpusItems(texts, budget, started), { analyser }).finally(() => analyser.close());
     const seconds = (performance.now() - started) / 1000;
     row(`end to end: HTML in, incidents stored (PGlite, ${threads} threads)`, summary.reportsRead, seconds, sizeOf(summary.reportsRead), `${perSecond(summary.reportsRead / threads, seconds)} per core; pool warm-up included; ${summary.incidentsCreated + summary.incidentsMerged} incidents`);

@@ -4,7 +4,7 @@
 import { fetch } from 'undici';
 import type { RawReport } from '../types.js';
 import type { IngestItem } from './index.js';
-import { emptySummary, type IngestSummary } from './run.js';
+import { addSummary, emptySummary, type IngestSummary } from './run.js';
 
 /** Reports sent a request: small enough for steady progress, large enough for batched writes. */
 const REPORTS_PER_REQUEST = 100;
@@ -18,12 +18,7 @@ export async function forwardItems(serverUrl: string, token: string, items: Asyn
     if (batch.length === 0) return;
     const answer = await post(serverUrl, token, batch);
     for (const { item, error } of answer.errors) process.stderr.write(`error: ${item}: ${error}\n`);
-    summary.reportsStored += answer.reportsStored;
-    summary.duplicates += answer.duplicates;
-    summary.incidentsCreated += answer.incidentsCreated;
-    summary.incidentsMerged += answer.incidentsMerged;
-    summary.errors.push(...answer.errors);
-    summary.withoutPublicationDate.push(...answer.withoutPublicationDate);
+    addSummary(summary, answer);
     for (let i = 0; i < batch.length; i++) onItem();
     batch = [];
     bytes = 0;
@@ -35,7 +30,6 @@ export async function forwardItems(serverUrl: string, token: string, items: Asyn
       process.stderr.write(`error: ${item.item}: ${item.error}\n`);
       continue;
     }
-    summary.reportsRead++;
     if (batch.length > 0 && bytes + item.report.content.length > BYTES_PER_REQUEST) await send();
     batch.push(item.report);
     bytes += item.report.content.length;

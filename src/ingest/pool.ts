@@ -1,31 +1,59 @@
 // A worker-thread pool for `analyse()`, so cleaning, extraction and geocoding use every core
-// while the main thread reconciles and writes. A thread that dies fails only its own report
-// and is replaced.
+// while the main thread reconciles and writes. Each report has a budget: a time limit and a
+// memory cap (the thread's V8 heap, `resourceLimits`). A report past its time is ended by
+// ending its thread; a thread past its memory dies by itself. Either way, and when a thread
+// fails, only that report fails (named, with the reason) and a fresh thread takes its place.
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../pipeline.js';
 import type { RawReport } from '../types.js';
 
 export type PoolResult = { ok: true; analysis: Analysis } | { ok: false; error: string };
 
+export interface Budget {
+  /** Wall-clock time one report may take, in milliseconds. */
+  timeoutMs: number;
+  /** Heap a thread may use, in megabytes (V8's old generation). */
+  memoryMb: number;
+}
+
+/** The compiled thread script, reached through dist/ from src/ingest (tests) as from dist/ingest. */
+const WORKER_SCRIPT = new URL('../../dist/ingest/analyse-worker.js', import.meta.url);
+
+export const DEFAULT_BUDGET: Budget = { timeoutMs: 60_000, memoryMb: 512 };
+
+/** What a pool thread posts: 'ready' once warmed up, then one result per report. */
+export type WorkerMessage = 'ready' | PoolResult;
+
 interface Task {
   raw: RawReport;
   resolve: (result: PoolResult) => void;
 }
 
+interface Thread {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
 export class AnalysePool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Task>();
+  private readonly idle: Thread[] = [];
+  private readonly threads = new Set<Thread>();
   private readonly waiting: Task[] = [];
   private closed = false;
+  /** Threads in a row that died before they were ready: a broken installation, not a bad report. */
+  private failedStarts = 0;
+  private broken: string | null = null;
 
   constructor(
     readonly size: number,
     private readonly actorFiles: string[] | null = null,
+    private readonly budget: Budget = DEFAULT_BUDGET,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
   analyse(raw: RawReport): Promise<PoolResult> {
+    if (this.broken) return Promise.resolve({ ok: false, error: this.broken });
     return new Promise((resolve) => {
       this.waiting.push({ raw, resolve });
       this.dispatch();
@@ -34,43 +62,65 @@ export class AnalysePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.threads].map((thread) => thread.worker.terminate()));
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(new URL('./analyse-worker.js', import.meta.url), { workerData: { actorFiles: this.actorFiles } });
-    worker.on('message', (result: PoolResult) => this.settle(worker, result));
-    worker.on('error', (error) => this.replace(worker, `analysis thread failed: ${error.message}`));
-    worker.on('exit', (code) => this.replace(worker, `analysis thread exited with code ${code}`));
-    return worker;
+  private spawn(): void {
+    const worker = new Worker(WORKER_SCRIPT, {
+      workerData: { actorFiles: this.actorFiles },
+      resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
+    });
+    const thread: Thread = { worker, task: null, timer: null };
+    this.threads.add(thread);
+    worker.on('message', (message: WorkerMessage) => {
+      // A thread already ended (over budget) may still deliver what it sent before: it takes no more work.
+      if (!this.threads.has(thread)) return;
+      if (message === 'ready') this.failedStarts = 0;
+      else this.finish(thread, message);
+      this.idle.push(thread);
+      this.dispatch();
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      this.replace(thread, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `analysis ended: over its memory budget (${this.budget.memoryMb} MB)` : `analysis thread failed: ${error.message}`),
+    );
+    worker.on('exit', (code) => this.replace(thread, `analysis thread exited with code ${code}`));
   }
 
-  private settle(worker: Worker, result: PoolResult): void {
-    const task = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
+  private finish(thread: Thread, result: PoolResult): void {
+    const task = thread.task;
+    if (thread.timer) clearTimeout(thread.timer);
+    thread.task = null;
+    thread.timer = null;
     task?.resolve(result);
-    this.dispatch();
   }
 
-  private replace(worker: Worker, error: string): void {
-    if (this.closed) return;
-    const task = this.busy.get(worker);
-    this.busy.delete(worker);
-    const index = this.idle.indexOf(worker);
+  /** A thread that died or was ended: its report fails with `error`, and a new thread replaces it. */
+  private replace(thread: Thread, error: string): void {
+    if (!this.threads.delete(thread)) return; // already replaced ('error' is followed by 'exit')
+    const index = this.idle.indexOf(thread);
     if (index >= 0) this.idle.splice(index, 1);
-    if (!task && index < 0) return; // already replaced ('error' is followed by 'exit')
-    task?.resolve({ ok: false, error });
-    this.idle.push(this.spawn());
-    this.dispatch();
+    const started = thread.task !== null || index >= 0;
+    this.finish(thread, { ok: false, error });
+    if (this.closed) return;
+    void thread.worker.terminate();
+    if (!started && ++this.failedStarts >= 3 + this.size) {
+      // Threads cannot start at all: fail what waits, and what comes, instead of respawning for ever.
+      this.broken = `analysis threads cannot start: ${error}`;
+      for (const task of this.waiting.splice(0)) task.resolve({ ok: false, error: this.broken });
+      void this.close();
+      return;
+    }
+    this.spawn();
   }
 
   private dispatch(): void {
     while (this.idle.length > 0 && this.waiting.length > 0) {
-      const worker = this.idle.pop()!;
+      const thread = this.idle.pop()!;
       const task = this.waiting.shift()!;
-      this.busy.set(worker, task);
-      worker.postMessage(task.raw);
+      thread.task = task;
+      const seconds = this.budget.timeoutMs / 1000;
+      thread.timer = setTimeout(() => this.replace(thread, `analysis ended: over its time budget (${seconds} s)`), this.budget.timeoutMs);
+      thread.worker.postMessage(task.raw);
     }
   }
 }

@@ -1,14 +1,13 @@
 // The ingest loop: raw reports in, analysed on a worker-thread pool (in input order, so a run
 // always reconciles the same way), stored in batches of one transaction each.
 import { availableParallelism } from 'node:os';
-import { createConfiguration, loadLexicons, type ExtractConfiguration } from '../extract/index.js';
-import { analyse, storeAnalysis, type Analysis } from '../pipeline.js';
+import { storeAnalysis, type Analysis } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { storableText } from '../store/storable.js';
 import type { RawReport } from '../types.js';
 import { BatchWriter } from './batch.js';
 import type { IngestItem } from './index.js';
-import { AnalysePool, type PoolResult } from './pool.js';
+import { AnalysePool, DEFAULT_BUDGET, type Budget, type PoolResult } from './pool.js';
 
 export interface IngestSummary {
   reportsRead: number;
@@ -28,42 +27,60 @@ export interface IngestRunOptions {
   onItem?: () => void;
 }
 
-/** Up to this many reports are analysed on the main thread: a thread costs seconds to warm up (lexicons, gazetteer). */
-const POOL_AFTER = 8;
+/** Inputs of this many reports or fewer get one analysis thread: a thread costs a second or two to warm up. */
+const ONE_THREAD_UP_TO = 8;
 const DEFAULT_BATCH = 100;
+/** Report text waiting for or in analysis at once, so that large files cannot pile up in memory. */
+const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
+export interface AnalyserOptions {
+  /** Analysis threads (default: one a core). */
+  threads?: number;
+  /** Extra actor lists (`--actors`). */
+  actorFiles?: string[] | null;
+  /** How many reports are coming, when known: small inputs start one thread. */
+  expected?: number | null;
+  /** Time and memory each report may take (`--report-timeout`, `--report-memory`). */
+  budget?: Budget;
+}
+
+/**
+ * Analyses reports on a pool of worker threads, never on the main thread: only a thread can be
+ * ended when a report exceeds its budget, and the main thread must stay free to store and serve.
+ */
 export class Analyser {
   private pool: AnalysePool | null = null;
-  private extraction: ExtractConfiguration | undefined;
   private readonly threads: number;
 
-  /** `expected`: how many reports are coming, when known; small inputs start no threads. */
-  constructor(threads = availableParallelism(), private readonly actorFiles: string[] | null = null, expected: number | null = null) {
-    this.threads = expected !== null && expected <= POOL_AFTER ? 1 : threads;
+  constructor(private readonly options: AnalyserOptions = {}) {
+    const { expected = null, threads = availableParallelism() } = options;
+    this.threads = expected !== null && expected <= ONE_THREAD_UP_TO ? 1 : threads;
   }
 
   analyse(raw: RawReport): Promise<PoolResult> {
-    if (this.threads > 1) {
-      this.pool ??= new AnalysePool(this.threads, this.actorFiles);
-      return this.pool.analyse(raw);
-    }
-    try {
-      if (this.actorFiles) this.extraction ??= createConfiguration(loadLexicons(this.actorFiles));
-      const { report, drafts } = analyse(raw, { extraction: this.extraction });
-      return Promise.resolve({ ok: true, analysis: { report, drafts } });
-    } catch (error) {
-      return Promise.resolve({ ok: false, error: error instanceof Error ? error.message : String(error) });
-    }
+    this.pool ??= new AnalysePool(this.threads, this.options.actorFiles ?? null, this.options.budget ?? DEFAULT_BUDGET);
+    return this.pool.analyse(raw);
   }
 
   /** How many reports may be in flight: enough to keep every thread busy. */
   get window(): number {
-    return Math.max(1, this.threads) * 16;
+    return this.threads * 16;
   }
 
   close(): Promise<void> {
     return this.pool?.close() ?? Promise.resolve();
   }
+}
+
+/** Adds a part's counts and lists to a running total. */
+export function addSummary(total: IngestSummary, part: IngestSummary): void {
+  total.reportsRead += part.reportsRead;
+  total.reportsStored += part.reportsStored;
+  total.duplicates += part.duplicates;
+  total.incidentsCreated += part.incidentsCreated;
+  total.incidentsMerged += part.incidentsMerged;
+  total.errors.push(...part.errors);
+  total.withoutPublicationDate.push(...part.withoutPublicationDate);
 }
 
 export function emptySummary(): IngestSummary {
@@ -75,7 +92,8 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   const summary = emptySummary();
   const ownAnalyser = !options.analyser;
   const analyser = options.analyser ?? new Analyser();
-  const inFlight: Array<{ origin: string; result: Promise<PoolResult> }> = [];
+  const inFlight: Array<{ origin: string; bytes: number; result: Promise<PoolResult> }> = [];
+  let bytesInFlight = 0;
   let batch: Stored[] = [];
 
   const fail = (item: string, error: string) => {
@@ -99,8 +117,9 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
   };
 
   const settleOldest = async () => {
-    const { origin, result } = inFlight.shift()!;
+    const { origin, bytes, result } = inFlight.shift()!;
     const outcome = await result;
+    bytesInFlight -= bytes;
     options.onItem?.();
     if (!outcome.ok) fail(origin, outcome.error);
     else batch.push({ origin, analysis: outcome.analysis });
@@ -115,8 +134,10 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
         continue;
       }
       summary.reportsRead++;
-      inFlight.push({ origin: item.report.origin, result: analyser.analyse(storableReport(item.report)) });
-      if (inFlight.length >= analyser.window) await settleOldest();
+      const bytes = item.report.content.length;
+      while (inFlight.length >= analyser.window || (inFlight.length > 0 && bytesInFlight + bytes > MAX_BYTES_IN_FLIGHT)) await settleOldest();
+      inFlight.push({ origin: item.report.origin, bytes, result: analyser.analyse(storableReport(item.report)) });
+      bytesInFlight += bytes;
     }
     while (inFlight.length > 0) await settleOldest();
     if (batch.length > 0) await flush();

@@ -5,7 +5,7 @@
 // ledger write is idempotent (clean-text hash key, one transaction a batch), so a retried
 // job is never stored twice.
 import PgBoss from 'pg-boss';
-import { ingestItems, emptySummary, type Analyser, type IngestSummary } from '../ingest/run.js';
+import { addSummary, ingestItems, emptySummary, type Analyser, type IngestSummary } from '../ingest/run.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import type { RawReport } from '../types.js';
@@ -95,7 +95,7 @@ export async function work(boss: PgBoss, store: Store, options: WorkerOptions): 
     const bad = jobs.filter((j) => failed.has(j.data.origin));
     for (const job of bad) await boss.fail(QUEUE, job.id, { message: failed.get(job.data.origin) });
     await boss.complete(QUEUE, jobs.filter((j) => !failed.has(j.data.origin)).map((j) => j.id));
-    add(total, summary);
+    addSummary(total, summary);
     options.onBatch?.(summary);
   }
   return total;
@@ -105,12 +105,3 @@ async function* reportsOf(jobs: Array<PgBoss.Job<RawReport>>): AsyncGenerator<In
   for (const job of jobs) yield { ok: true, report: job.data };
 }
 
-function add(total: IngestSummary, batch: IngestSummary): void {
-  total.reportsRead += batch.reportsRead;
-  total.reportsStored += batch.reportsStored;
-  total.duplicates += batch.duplicates;
-  total.incidentsCreated += batch.incidentsCreated;
-  total.incidentsMerged += batch.incidentsMerged;
-  total.errors.push(...batch.errors);
-  total.withoutPublicationDate.push(...batch.withoutPublicationDate);
-}

@@ -32,7 +32,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     // Validation messages name the parameter, e.g. "querystring/limit must be <= 1000".
-    if (error.validation) return reply.code(400).send({ error: error.message });
+    if (error.validation) {
+      const nul = error.validation.find((issue) => issue.keyword === 'pattern');
+      return reply.code(400).send({ error: nul ? `${error.validationContext}${nul.instancePath} must not contain NUL characters` : error.message });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error(error);

@@ -11,7 +11,7 @@ import { Store } from '../../src/store/index.js';
 import type { RawReport } from '../../src/types.js';
 
 let store: Store;
-const analyser = new Analyser(1);
+const analyser = new Analyser({ threads: 1 });
 beforeAll(async () => {
   store = await Store.open({ dataDir: 'memory://' });
 });

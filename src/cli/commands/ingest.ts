@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 // Heavy modules (the pipeline, the queue) are imported when a command runs, so `--help` and
 // other commands start fast.
 import type { IngestMetadata, ReadOptions } from '../../ingest/index.js';
+import type { Budget } from '../../ingest/pool.js';
 import type { Analyser, IngestSummary } from '../../ingest/run.js';
 import { DataDirectoryLock, DataDirectoryLocked, readIngestToken, type LockHolder, type Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, printJson, storeLocation, UserError, withStore } from '../context.js';
@@ -20,6 +21,8 @@ interface IngestOptions {
   batch: string;
   maxBytes?: string;
   timeout?: string;
+  reportTimeout: string;
+  reportMemory: string;
   enqueue?: boolean;
   json?: boolean;
   data?: string;
@@ -40,6 +43,8 @@ export function registerIngest(program: Command): void {
     .option('--batch <n>', 'reports stored per transaction', '100')
     .option('--max-bytes <n>', 'largest page fetched or WARC record read, in bytes', '10485760')
     .option('--timeout <seconds>', 'time limit for each fetch', '30')
+    .option('--report-timeout <seconds>', 'time one report may take to analyse; past it, it is ended and named', '60')
+    .option('--report-memory <MB>', 'memory (heap) an analysis thread may use; past it, its report is ended and named', '512')
     .option('--enqueue', 'put the reports in the PostgreSQL job queue for `vigil worker` processes instead of ingesting here (needs $VIGIL_DATABASE_URL)')
     .option('--json', 'print the summary as JSON')
     .option('--data <dir>', DATA_OPTION_HELP)
@@ -58,7 +63,9 @@ One process at a time may open a data directory. When \`vigil serve\` or \`vigil
 holds it, the reports are sent to that server, which stores them and shows them at once (--jobs
 and --batch are then the server's); any other holder is named and the command refused.
 Bad items are reported one per line on stderr and the rest of the batch goes on; the exit code is
-1 if any item failed. Progress goes to stderr (a live line on a terminal).
+1 if any item failed. Each report is analysed on a worker thread within a budget: one that takes
+longer than --report-timeout, or more memory than --report-memory, is ended and named
+("analysis ended: over its time budget (60 s)") and the others go on. Progress goes to stderr (a live line on a terminal).
 
 Examples:
   vigil ingest report.txt --published 2014-11-26
@@ -78,9 +85,10 @@ Examples:
       };
       const jobs = options.jobs === undefined ? undefined : positive(options.jobs, '--jobs');
       const batchSize = positive(options.batch, '--batch');
+      const budget = budgetFrom(options);
       const summary = options.enqueue
         ? await enqueueCommand(paths, metadata, read)
-        : await ingestOrForward(options, () => withStore(options, (store) => ingest(store, paths, metadata, { read, jobs, batchSize, actorFiles: options.actors ?? null })), (server) =>
+        : await ingestOrForward(options, () => withStore(options, (store) => ingest(store, paths, metadata, { read, jobs, batchSize, budget, actorFiles: options.actors ?? null })), (server) =>
             forward(server, paths, metadata, read, options),
           );
       if (options.json) printJson(summary);
@@ -93,13 +101,13 @@ export async function ingest(
   store: Store,
   paths: string[],
   metadata: IngestMetadata,
-  options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null; analyser?: Analyser } = {},
+  options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null; budget?: Budget; analyser?: Analyser } = {},
 ): Promise<IngestSummary> {
   const { countReports, readInputs } = await import('../../ingest/index.js');
   const { Analyser, ingestItems } = await import('../../ingest/run.js');
   const expected = options.read?.urlLists ? null : await countReports(paths);
   const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
-  const analyser = options.analyser ?? new Analyser(options.jobs, options.actorFiles ?? null, expected);
+  const analyser = options.analyser ?? new Analyser({ threads: options.jobs, actorFiles: options.actorFiles, expected, budget: options.budget });
   try {
     return await ingestItems(store, readInputs(paths, metadata, options.read), { analyser, batchSize: options.batchSize, onItem: () => progress.tick() });
   } finally {
@@ -184,6 +192,11 @@ function printSummary(s: IngestSummary, enqueued: boolean): void {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The per-report budget from `--report-timeout` and `--report-memory`. */
+export function budgetFrom(options: { reportTimeout: string; reportMemory: string }): Budget {
+  return { timeoutMs: positive(options.reportTimeout, '--report-timeout') * 1000, memoryMb: positive(options.reportMemory, '--report-memory') };
 }
 
 export function positive(value: string | undefined, name: string): number {

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { printJson, UserError, withStore } from '../context.js';
-import { positive } from './ingest.js';
+import { budgetFrom, positive } from './ingest.js';
 
 interface WorkerOptions {
   batch: string;
   jobs?: string;
   poll: string;
+  reportTimeout: string;
+  reportMemory: string;
   untilEmpty?: boolean;
   json?: boolean;
 }
@@ -17,6 +19,8 @@ export function registerWorker(program: Command): void {
     .option('--batch <n>', 'jobs taken and stored per transaction', '100')
     .option('--jobs <n>', 'analysis threads (default: the number of cores)')
     .option('--poll <seconds>', 'wait between looks at an empty queue', '2')
+    .option('--report-timeout <seconds>', 'time one report may take to analyse; past it, it is ended and its job fails', '60')
+    .option('--report-memory <MB>', 'memory (heap) an analysis thread may use', '512')
     .option('--until-empty', 'stop when the queue has nothing waiting (default: run until SIGINT/SIGTERM)')
     .option('--json', 'print the summary as JSON when stopping')
     .addHelpText(
@@ -47,7 +51,7 @@ Examples:
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
       const { Analyser } = await import('../../ingest/run.js');
       const { openQueue, work } = await import('../../queue/index.js');
-      const analyser = new Analyser(options.jobs === undefined ? undefined : positive(options.jobs, '--jobs'));
+      const analyser = new Analyser({ threads: options.jobs === undefined ? undefined : positive(options.jobs, '--jobs'), budget: budgetFrom(options) });
       const boss = await openQueue({ databaseUrl, schema: process.env.VIGIL_DATABASE_SCHEMA || null });
       try {
         const summary = await withStore({}, (store) =>

@@ -17,10 +17,12 @@ interface PageQuery extends FilterQuery {
 }
 
 const isoDate = { type: 'string', format: 'date' };
+/** Text the database can compare: no NUL character (PostgreSQL refuses it in text). */
+export const TEXT_PATTERN = '^[^\\u0000]*$';
 const filterProperties = {
-  q: { type: 'string', maxLength: 200 },
-  country: { type: 'string', maxLength: 100 },
-  event_type: { type: 'string', maxLength: 100 },
+  q: { type: 'string', maxLength: 200, pattern: TEXT_PATTERN },
+  country: { type: 'string', maxLength: 100, pattern: TEXT_PATTERN },
+  event_type: { type: 'string', maxLength: 100, pattern: TEXT_PATTERN },
   from: isoDate,
   to: isoDate,
 };
@@ -31,13 +33,13 @@ const listSchema = {
     properties: {
       ...filterProperties,
       limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-      offset: { type: 'integer', minimum: 0, default: 0 },
+      offset: { type: 'integer', minimum: 0, maximum: 2_147_483_647, default: 0 },
     },
   },
 };
 
 const idSchema = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT_PATTERN } } },
 };
 
 const exportSchema = {

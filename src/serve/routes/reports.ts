@@ -3,9 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { toExportTally } from '../../export/index.js';
 import type { Store } from '../../store/index.js';
+import { TEXT_PATTERN } from './incidents.js';
 
 const idSchema = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200 } } },
+  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 200, pattern: TEXT_PATTERN } } },
 };
 
 export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

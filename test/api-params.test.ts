@@ -1,0 +1,69 @@
+// The API under hostile parameters (issue 12, failure 5): NUL characters and numbers past the
+// database's range answered 500; each now answers 400 with a message naming the parameter.
+// Also the ingest endpoint's guard: only with the data directory's token.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyser } from '../src/ingest/run.js';
+import { buildApp } from '../src/serve/app.js';
+import { Store } from '../src/store/index.js';
+
+let store: Store;
+let app: FastifyInstance;
+const analyser = new Analyser({ threads: 1 });
+
+beforeAll(async () => {
+  store = await Store.open({ dataDir: 'memory://' });
+  app = await buildApp(store, { ingest: { token: 'secret-token', analyser: () => analyser } });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await analyser.close();
+  await store?.close();
+});
+
+describe('bad parameters', () => {
+  it('answers 400 naming the parameter, never 500', async () => {
+    for (const [url, name] of [
+      ['/api/incidents?q=%00', 'q'],
+      ['/api/incidents?country=%00', 'country'],
+      ['/api/incidents?event_type=a%00b', 'event_type'],
+      ['/api/incidents?offset=99999999999999999999', 'offset'],
+      ['/api/incidents/%00', 'id'],
+      ['/api/reports/x%00', 'id'],
+      ['/api/export.csv?q=%00', 'q'],
+    ]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error, url).toContain(name);
+    }
+  });
+
+  it('still answers good parameters', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/incidents?q=Aleppo&offset=2147483647' })).statusCode).toBe(200);
+  });
+});
+
+describe('POST /api/reports', () => {
+  const report = { origin: 'api', url: null, title: 'T', sourceName: null, published: '2020-06-01', format: 'text', content: 'Three civilians were killed in shelling on Idlib on Tuesday.' };
+  const post = (headers: Record<string, string>, payload: unknown) => app.inject({ method: 'POST', url: '/api/reports', headers, payload: payload as object });
+
+  it('refuses a request without the token, or with another', async () => {
+    expect((await post({}, { reports: [report] })).statusCode).toBe(401);
+    expect((await post({ authorization: 'Bearer wrong' }, { reports: [report] })).statusCode).toBe(401);
+    expect((await store.counts()).reports).toBe(0);
+  });
+
+  it('names what is wrong in a malformed body', async () => {
+    const response = await post({ authorization: 'Bearer secret-token' }, { reports: [{ ...report, format: 'pdf' }] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toContain('reports.0.format');
+  });
+
+  it('stores the reports and answers the summary', async () => {
+    const response = await post({ authorization: 'Bearer secret-token' }, { reports: [report] });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ reportsStored: 1, errors: [] });
+    expect((await app.inject({ method: 'GET', url: '/api/incidents' })).json().incidents).toHaveLength(1);
+  });
+});
