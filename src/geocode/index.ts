@@ -5,10 +5,12 @@
 import type { Evidence, Place, Span } from '../types.js';
 import { admin1Name, countryName, findByName, type EntryKind, type GazetteerEntry } from './gazetteer.js';
 import { findMentions, type FoundMention, type PlaceMention } from './mentions.js';
-import { resolve, type ScoredCandidate } from './resolve.js';
+import { resolve } from './resolve.js';
+import type { ScoredCandidate } from './score.js';
 
 export type { PlaceMention } from './mentions.js';
 export { indexHeader } from './gazetteer.js';
+export { ATTRIBUTION } from './index-format.js';
 
 export interface GeocodeOptions {
   /** Sentences describing the incident: mentions inside them win; mentions elsewhere serve as context. */
