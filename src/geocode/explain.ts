@@ -9,7 +9,7 @@ import { WEIGHTS } from './weights.js';
 
 export function describeEntry(entry: GazetteerEntry): string {
   const parts = [entry.name, entry.kind === 'admin1' ? null : admin1Name(entry), countryName(entry.countryCode)].filter(Boolean);
-  return `${parts.join(', ')} (${entry.kind}${entry.geonameId ? `, GeoNames ${entry.geonameId}` : ''})`;
+  return `${parts.join(', ')} (${entry.village ? 'village' : entry.kind}${entry.geonameId ? `, GeoNames ${entry.geonameId}` : ''})`;
 }
 
 export function evidenceAt(text: string, span: Span, rule: string, note: string): Evidence {
@@ -21,6 +21,9 @@ export function disambiguationEvidence(text: string, mention: FoundMention, list
   const winner = list[0] as ScoredCandidate;
   const rival = list.find((c) => c !== winner && !(distanceKm(c.entry, winner.entry) < WEIGHTS.samePlaceKm));
   if (!rival) return evidenceAt(text, mention, 'UniqueNameMatch', `the gazetteer knows one place by this name: ${describeEntry(winner.entry)}`);
+  // Chosen over villages that scored higher (see chooseWinners): no clue backs one of them.
+  const village = list.find((c) => c.entry.village && c.score > winner.score);
+  if (village) return evidenceAt(text, mention, 'UnbackedVillageDisambiguation', `no clue backs ${describeEntry(village.entry)} or another village of the name over its namesakes: the ${winner.entry.kind} of the name`);
   const margins = (Object.keys(winner.parts) as Array<keyof ScoreParts>).map((part) => ({ part, margin: winner.parts[part] - rival.parts[part] }));
   const { part } = margins.sort((a, b) => b.margin - a.margin)[0] as { part: keyof ScoreParts };
   const versus = `over ${describeEntry(rival.entry)}`;

@@ -95,7 +95,8 @@ function oneCountryPlace(text: string, mentions: FoundMention[], clues: CountryC
     const mention = mentions.find((m) => m.start === c.start && m.kind === 'place');
     // The last word of a longer name ("Abdul Aziz") is not a place named.
     if (!mention || CLOSES_LONGER_NAME.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return null;
-    const winner = scored.get(mention)?.find((s) => s.entry.countryCode === code && s.match !== 'spelling');
+    // Villages are too many for a name found in one country to vouch for one of them (see isVillageBacked).
+    const winner = scored.get(mention)?.find((s) => s.entry.countryCode === code && s.match !== 'spelling' && !s.entry.village);
     return winner && winner.entry.latitude !== null && !isNamesakeOffFront(winner) ? { mention, winner } : null;
   };
   const found = named.filter(inFocus).map(placeOf).find(Boolean) ?? named.map(placeOf).find(Boolean);

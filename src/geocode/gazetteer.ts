@@ -12,6 +12,8 @@ export interface GazetteerEntry {
   /** Where the entry sits in the index (stable for one index build). */
   id: number;
   kind: EntryKind;
+  /** A populated place known from the village-level data only: small, and one of many namesakes. */
+  village: boolean;
   geonameId: number | null;
   name: string;
   countryCode: string;
@@ -77,6 +79,7 @@ function entryAt(id: number): GazetteerEntry {
   const entry: GazetteerEntry = {
     id,
     kind: ENTRY_KINDS[index.kind[id] as number] as EntryKind,
+    village: index.village[id] === 1,
     geonameId: index.geonameId[id] || null,
     name,
     countryCode: tables.countries[index.country[id] as number] ?? '',

@@ -7,6 +7,7 @@ describe('the gazetteer index file', () => {
   it('reads back what was written: columns, names, keys and postings', () => {
     const sections = {
       kind: Uint8Array.from([3, 3]),
+      village: Uint8Array.from([0, 0]),
       feature: Uint8Array.from([1, 0]),
       country: Uint16Array.from([1, 1]),
       admin1: Uint16Array.from([1, 0]),

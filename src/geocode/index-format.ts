@@ -5,7 +5,8 @@
 // Layout: a 4-byte length, the JSON header, then sections, each starting on an 8-byte boundary
 // (the header lists their offsets and lengths):
 //   entry columns, one value per entry (entries are numbered from 0):
-//     kind u8, feature u8 (index into header.tables.featureCodes), country u16, admin1 u16,
+//     kind u8, village u8 (1: known from the village-level data only), feature u8 (index into
+//     header.tables.featureCodes), country u16, admin1 u16,
 //     admin2 u16 (indexes into header.tables.countries / admin1 / admin2; 0 is none),
 //     latitude i32, longitude i32 (degrees x 100,000; NO_COORDINATE when none),
 //     population u32, geonameId u32 (0 when none), nameStart u32 (entries + 1: into `names`)
@@ -18,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { projectRoot, readDataFile } from '../util/data-file.js';
 
 /** Bump when the layout or the way the index is built changes. */
-export const FORMAT_VERSION = 14;
+export const FORMAT_VERSION = 15;
 
 export const INDEX_PATH = `${projectRoot}dist/gazetteer/index.bin`;
 
@@ -64,13 +65,14 @@ export interface IndexHeader {
   sections: Record<SectionName, { offset: number; length: number }>;
 }
 
-const SECTIONS = ['kind', 'feature', 'country', 'admin1', 'admin2', 'latitude', 'longitude', 'population', 'geonameId', 'nameStart', 'names', 'keyStart', 'keys', 'postingStart', 'postingEntry', 'postingAliases', 'aliases'] as const;
+const SECTIONS = ['kind', 'village', 'feature', 'country', 'admin1', 'admin2', 'latitude', 'longitude', 'population', 'geonameId', 'nameStart', 'names', 'keyStart', 'keys', 'postingStart', 'postingEntry', 'postingAliases', 'aliases'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** The index in memory: typed views over the file's bytes. */
 export interface IndexData {
   header: IndexHeader;
   kind: Uint8Array;
+  village: Uint8Array;
   feature: Uint8Array;
   country: Uint16Array;
   admin1: Uint16Array;
@@ -144,6 +146,7 @@ export function decodeIndex(file: Buffer): IndexData {
   return {
     header,
     kind: view('kind', Uint8Array),
+    village: view('village', Uint8Array),
     feature: view('feature', Uint8Array),
     country: view('country', Uint16Array),
     admin1: view('admin1', Uint16Array),

@@ -29,6 +29,8 @@ export interface GeocodeCandidate {
   population: number;
   score: number;
   kind: EntryKind;
+  /** Known from the village-level data only (see GazetteerEntry.village). */
+  village: boolean;
   geonameId: number | null;
 }
 
@@ -55,6 +57,7 @@ function toCandidate(mention: string, entry: GazetteerEntry, score: number): Geo
     population: entry.population,
     score: Math.round(score * 100) / 100,
     kind: entry.kind,
+    village: entry.village,
     geonameId: entry.geonameId,
   };
 }

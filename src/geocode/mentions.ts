@@ -5,7 +5,7 @@ import { countriesInside, countryTermClues, demonymClues, oneCountryClue, region
 import { isKnownName, type NameHit } from './gazetteer.js';
 import { SEATLESS_DISTRICT } from './index-format.js';
 import { hitsFor, isAcronym, mentionRules } from './mention-rules.js';
-import { isArticle, type Wanted } from './normalize.js';
+import { isArticle, isUnitWord, type Wanted } from './normalize.js';
 import { WEIGHTS } from './weights.js';
 import { describe, locativeBefore, locativeOpening, MAX_NAME_WORDS, NAME_CONNECTORS, siteNounAfter, splitAtJoiners, splitWords, wordIndexAt, type Word } from './words.js';
 
@@ -34,6 +34,16 @@ export interface FoundMention extends PlaceMention {
   /** Named as where someone came from ("from Damascus"), not where the incident happened. */
   origin: boolean;
   kind: 'place' | 'site' | 'unknown';
+}
+
+/**
+ * A country named by one of its names ("in western Yemen") is the country: villages, and towns only
+ * spelled like it ("Yaman"), are not read (regions and towns of exactly that name are: "Niger State",
+ * "Djibouti").
+ */
+function keepCountryNamed(mention: FoundMention): void {
+  if (!mention.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling')) return;
+  mention.hits = mention.hits.filter((h) => h.entry.kind !== 'town' || (!h.entry.village && h.match !== 'spelling'));
 }
 
 /** Ranges covered by organisation names, which are never places. */
@@ -73,7 +83,10 @@ class MentionFinder {
   find(): { mentions: FoundMention[]; clues: CountryClue[] } {
     for (let i = 0; i < this.words.length; ) i = this.canStart(i) ? this.readRun(i) : i + 1;
     this.mentions.sort((a, b) => a.start - b.start);
-    for (const mention of this.mentions) this.keepUnitCountry(mention);
+    for (const mention of this.mentions) {
+      this.keepUnitCountry(mention);
+      keepCountryNamed(mention);
+    }
     for (const mention of this.mentions) {
       const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'spelling');
       if (!country || mention.kind !== 'place') continue;
@@ -121,7 +134,7 @@ class MentionFinder {
 
   /** Words that name no place on their own: months, pronouns, demonyms, site nouns. */
   private isBareWord(name: string): boolean {
-    return this.rules.notPlaces.has(name) || this.rules.demonyms.has(name) || this.rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase());
+    return this.rules.notPlaces.has(name) || this.rules.demonyms.has(name) || this.rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase()) || isUnitWord(name);
   }
 
   private isTitle(word: Word | undefined): boolean {

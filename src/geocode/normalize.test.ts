@@ -99,6 +99,7 @@ const DESCRIPTOR_EXAMPLES: Array<[string, string, string, string | null, string 
   ['agency', 'Khyber Agency', 'Khyber', 'district', 'district'],
   ['local-government-area', 'Konduga local government area', 'Konduga', 'district', 'district'],
   ['lga', 'Konduga LGA', 'Konduga', 'district', 'district'],
+  ['territory', 'Masisi territory', 'Masisi', 'district', 'district'],
   ['sector', 'Mandi sector', 'Mandi', 'district', null],
   ['zone', 'Afdere zone', 'Afdere', 'district', null],
   ['area', 'Motijheel area', 'Motijheel', 'district', null],
@@ -115,6 +116,7 @@ const UNIT_EXAMPLES: Array<[string, string, string]> = [
   ['english-units', 'Maidan Wardak Province', 'Maidan Wardak'],
   ['english-units', 'Sabha District', 'Sabha'],
   ['english-units', 'Central Ethiopia Regional State', 'Central Ethiopia'],
+  ['english-units', 'Masisi Territory', 'Masisi'],
   ['local-units', 'Muhafazat Hadramaout', 'Hadramaout'],
   ['local-units', 'Shahrestān-e Kabul', 'Kabul'],
 ];

@@ -182,6 +182,18 @@ export function isArticle(word: string): boolean {
   return rules().articles.has(word.toLowerCase());
 }
 
+/** A word that names a kind of unit or place ("Upazila", "District", "Sadar", "Territory"), not a place. */
+export function isUnitWord(word: string): boolean {
+  const { unitPhrases, suffixes } = rules();
+  const plain = plainKey(word);
+  return unitPhrases.has(plain) || suffixes.some((d) => d.words === plain);
+}
+
+/** Whether a name carries descriptor or unit words around it ("chandpur sadar", "gobindaganj upazila"). */
+export function hasDescriptor(name: string): boolean {
+  return stripDescriptors(name).core !== name || stripUnitWords(name) !== name;
+}
+
 /** Drops unit words at either end of a GeoNames admin name: "Maidan Wardak Province" -> "Maidan Wardak". */
 export function stripUnitWords(name: string): string {
   const { unitPhrases } = rules();

@@ -2,7 +2,7 @@
 // chooses the mention that locates the incident and its ACLED geo precision (choose.ts), falls back
 // on the clues when no place can be coded (fallback.ts), and explains the choice (explain.ts).
 import type { Evidence, Place, Span } from '../types.js';
-import { chooseMention, precisionOf, sitesOf } from './choose.js';
+import { chooseMention, chooseWinners, precisionOf, sitesOf } from './choose.js';
 import { describeEntry, disambiguationEvidence, evidenceAt, placeAt, precisionNote } from './explain.js';
 import { placeFromClues } from './fallback.js';
 import type { CountryClue } from './clues.js';
@@ -19,24 +19,24 @@ export interface Resolution {
 
 export function resolve(text: string, mentions: FoundMention[], clues: CountryClue[], focus: Span[] | undefined, elsewhere: Span[] = []): Resolution {
   const scored = scoreAll(text, mentions, clues);
-  const winners = new Map([...scored].map(([mention, list]) => [mention, list[0] as ScoredCandidate]));
+  const winners = chooseWinners(scored);
   const inFocus = (m: Span) => !focus?.length || inside(m, focus);
   // "The capital's Hazaribagh area" in a report about Bangladesh is part of its capital, not the namesake in a country the clues contradict.
   const partOfCapital = (m: FoundMention) => CAPITAL_POSSESSIVE.test(text.slice(Math.max(0, m.start - 12), m.start)) && winners.get(m)?.cluesElsewhere === true;
   const places = mentions.filter((m) => m.kind !== 'site' && !partOfCapital(m));
   const sites = mentions.filter((m) => m.kind === 'site');
-  let choice = chooseMention(text, places.filter(inFocus), sites, scored);
+  let choice = chooseMention(text, places.filter(inFocus), sites, scored, winners);
   let fromOutsideFocus = false;
   if (!choice && focus?.length) {
-    choice = chooseMention(text, places.filter((m) => !inside(m, elsewhere)), sites, scored);
+    choice = chooseMention(text, places.filter((m) => !inside(m, elsewhere)), sites, scored, winners);
     fromOutsideFocus = choice !== null;
   }
 
   if (!choice) return { ...placeFromClues(text, mentions, clues, inFocus, scored), scored };
 
   const chosen = choice.mention;
-  const list = scored.get(chosen) as ScoredCandidate[];
-  const winner = list[0] as ScoredCandidate;
+  const winner = winners.get(chosen) as ScoredCandidate;
+  const list = [winner, ...(scored.get(chosen) ?? []).filter((c) => c !== winner)];
   const { entry } = winner;
   const precision = precisionOf(choice, entry);
   const placeSites = sitesOf(winner, text, mentions, winners, inFocus);

@@ -151,7 +151,9 @@ function scoreCandidate(mention: FoundMention, hit: NameHit, context: Context): 
   let nearby = 0;
   let nearbyMention: FoundMention | null = null;
   for (const other of context.places) {
-    const points = nearbyPoints(distanceKm(entry, other.entry));
+    // Village names collide: a village named elsewhere in the report vouches only for what lies right by it.
+    const km = distanceKm(entry, other.entry);
+    const points = other.entry.village && km >= WEIGHTS.villageNearbyKm ? 0 : nearbyPoints(km);
     if (points > nearby) [nearby, nearbyMention] = [points, other.mention];
   }
   const region = context.regions.some((r) => r.region === regionKey(entry));

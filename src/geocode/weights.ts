@@ -19,6 +19,8 @@ export const WEIGHTS = {
   spellingBehindName: 1.5,
   /** Name points from which a spelling is close (four letters in five alike): "Jaccobabad" is, "Tirah" for Tehran is not. */
   closeName: 2,
+  /** The likeness a spelling needs to name a village no clue backs: one letter off in a long name ("Dolomytne"), not in a short one ("Orangi", Urangi). */
+  uniqueVillageLikeness: 0.85,
 
   // --- population: log10(population + 1) / populationDivisor ---
   populationDivisor: 2,
@@ -58,6 +60,8 @@ export const WEIGHTS = {
   ],
   /** A candidate whose region is named, or with another place named within this band, is placed by the others. */
   placedByOthersKm: 75,
+  /** A village named elsewhere in the report counts as nearby only this close (village names collide). */
+  villageNearbyKm: 25,
 
   // --- choosing ---
   /** Two candidates this close are one place: a rival must lie farther. */

@@ -27,7 +27,7 @@ export function formatGeocode(result: GeocodeResult): string {
     lines.push(`  "${mention}"`);
     for (const c of result.candidates.filter((candidate) => candidate.mention === mention)) {
       const where = [c.name, c.admin1, c.country].filter(Boolean).join(', ');
-      lines.push(`    ${c.score.toFixed(2).padStart(6)}  ${where} (${coordinates(c.lat, c.lon)}; ${c.kind}, population ${c.population.toLocaleString('en-US')})`);
+      lines.push(`    ${c.score.toFixed(2).padStart(6)}  ${where} (${coordinates(c.lat, c.lon)}; ${c.village ? 'village' : c.kind}, population ${c.population.toLocaleString('en-US')})`);
     }
   }
   if (result.candidates.length === 0) lines.push('  none');
