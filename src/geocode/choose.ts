@@ -198,7 +198,9 @@ export function chooseMention(text: string, mentions: FoundMention[], sites: Fou
   if (!first) return null;
   // "Palanpur area of Surat": the part may share its name with a town elsewhere; the larger town holding it is the place.
   const holder = usable.find((m) => winnerOf(m).entry.kind === 'town' && winnerOf(m).entry.population > winnerOf(first).entry.population && isPartOf(text, first, m));
-  if (holder) return { mention: holder, heldPlace: null, namedPart: first.name };
+  // A village the report backs, lying in the district or by the town named as holding it, is itself the place ("Laman area of Qala I Naw district").
+  const villageHeld = holder && winnerOf(first).entry.village && holds(holder, [winnerOf(holder)], winnerOf(first).entry);
+  if (holder && !villageHeld) return { mention: holder, heldPlace: null, namedPart: first.name };
   const firstEntry = winnerOf(first).entry;
   const moreSpecific = usable.find((m) => {
     const entry = winnerOf(m).entry;

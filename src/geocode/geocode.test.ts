@@ -405,6 +405,15 @@ describe('geocode: villages', () => {
     expect(geocode('Saudi-led air strikes hit villages in western Yemen.').place).toMatchObject({ name: 'Yemen', latitude: null });
   });
 
+  it('codes a village the report places in the district named as holding it', () => {
+    expect(placeOf(geocode('An airstrike killed 10 militants in Laman area of Qala I Naw district, Badghis.'))).toMatchObject({ name: 'Laman', admin1: 'Badghis', precision: 2 });
+  });
+
+  it("reads a place inside an organisation's name written with a possessive as no place (\"the Luhansk People's Militia\")", () => {
+    const text = "Ukrainian forces fired at the positions of the Luhansk People's Militia in the area of Sentianivka, Luhansk.";
+    expect(placeOf(geocode(text))).toMatchObject({ name: 'Sentianivka', admin1: 'Luhansk', precision: 1 });
+  });
+
   it('puts a village named in a larger place near it, else the larger place is the place', () => {
     // Layari, 200 km from Karachi, is no part of it.
     expect(placeOf(geocode("Police fired tear gas at protesters in Karachi's Lyari area."))).toMatchObject({ name: 'Karachi', precision: 2 });

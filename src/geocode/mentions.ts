@@ -206,7 +206,10 @@ class MentionFinder {
     const run = this.words.slice(i, runEnd + 1);
     const next = runEnd + 1;
     const locative = locativeBefore(this.words, i);
-    const isOrganisation = run.some((w) => this.rules.organisationWords.has(w.text));
+    // "the Luhansk People's Militia": the possessive ends the run, not the organisation's name.
+    const possessed = this.words[next];
+    const ownedByRun = possessed !== undefined && /^['’]s\s+$/.test(this.text.slice(this.word(runEnd).end, possessed.start));
+    const isOrganisation = run.some((w) => this.rules.organisationWords.has(w.text)) || (ownedByRun && this.rules.organisationWords.has(possessed.text));
     const isPerson = this.isTitle(run[0]) || this.isTitle(this.words[i - 1]) || this.rules.speechVerbs.has(this.words[next]?.text ?? '');
     if (isOrganisation) {
       this.clues.push(...countriesInside(this.text, run));

@@ -182,11 +182,11 @@ export function isArticle(word: string): boolean {
   return rules().articles.has(word.toLowerCase());
 }
 
-/** A word that names a kind of unit or place ("Upazila", "District", "Sadar", "Territory"), not a place. */
+/** A word that names a kind of unit or place ("Upazila", "District", "Sadar", "Barangay"), not a place. */
 export function isUnitWord(word: string): boolean {
-  const { unitPhrases, suffixes } = rules();
+  const { unitPhrases, prefixes, suffixes } = rules();
   const plain = plainKey(word);
-  return unitPhrases.has(plain) || suffixes.some((d) => d.words === plain);
+  return unitPhrases.has(plain) || [...prefixes, ...suffixes].some((d) => d.words === plain && (d.wants !== null || d.modifier !== null));
 }
 
 /** Whether a name carries descriptor or unit words around it ("chandpur sadar", "gobindaganj upazila"). */
