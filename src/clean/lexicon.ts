@@ -1,24 +1,11 @@
-// Word lists of the clean stage live in data/clean/ as commented plain text.
-import { readFileSync } from 'node:fs';
+// Word lists of the clean stage live in data/clean/ as commented plain text, one entry a line.
+import { dataLines } from '../util/data-file.js';
 
-const cache = new Map<string, readonly string[]>();
 const wordSets = new Map<string, ReadonlySet<string>>();
 
-/**
- * Entries of `data/clean/<file>`: one a line, `#` starts a comment, blank lines ignored.
- * The path is relative to this module, so it resolves from `src/clean/` and from `dist/clean/`.
- */
+/** Entries of `data/clean/<file>`. */
 export function loadList(file: string): readonly string[] {
-  let entries = cache.get(file);
-  if (!entries) {
-    const text = readFileSync(new URL(`../../data/clean/${file}`, import.meta.url), 'utf8');
-    entries = text
-      .split(/\r?\n/)
-      .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
-      .filter((line) => line !== '');
-    cache.set(file, entries);
-  }
-  return entries;
+  return dataLines(`clean/${file}`);
 }
 
 /** A list as a set of lower-case entries, for word look-ups. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conventionOf, formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
-import { normaliseActor, sameAdmin1 } from './normalise.js';
+import { normaliseActor, sameAdmin1, sameCountry } from './normalise.js';
 
 const fixture = fileURLToPath(new URL('../../test/fixtures/eval/events.jsonl', import.meta.url));
 
@@ -33,6 +33,11 @@ describe('runEventsEval', () => {
   it('counts a place the gazetteer cannot hold against the geocoding ceiling', () => {
     // fx-4 names a village no gazetteer entry is near: no choice of candidate could place it.
     expect(report.ceiling).toMatchObject({ scored: 4, reachable: 3, share: 0.75 });
+  });
+
+  it('counts the records placed on the map in another country than the gold', () => {
+    expect(report.wrongCountryDots).toEqual({ placed: 3, wrong: 0 });
+    expect(formatEventsReport(report)).toMatch(/Wrong-country dots: 0 of the 3 records placed on the map/);
   });
 
   it('lists each record with a wrong field, with the gold and our value', () => {
@@ -99,5 +104,12 @@ describe('name normalisation for scoring', () => {
     expect(sameAdmin1('Madhesh', 'Central', 'Zambia')).toBe(false);
     // Darfur, one region in older gold, is five states today.
     expect(sameAdmin1('North Darfur', 'Darfur', 'Sudan')).toBe(true);
+  });
+
+  it('matches countries by any of their names', () => {
+    expect(sameCountry('Democratic Republic of Congo', 'DR Congo')).toBe(true);
+    expect(sameCountry('Myanmar', 'Burma')).toBe(true);
+    expect(sameCountry('Republic of Congo', 'DR Congo')).toBe(false);
+    expect(sameCountry(null, 'Niger')).toBe(false);
   });
 });

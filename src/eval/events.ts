@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
-import { parseLexicon } from '../extract/lexicon.js';
 import { findMentions } from '../geocode/mentions.js';
 import { analyse } from '../pipeline.js';
 import type { CodingConvention } from '../reconcile/conventions.js';
 import { incidentFromDraft } from '../reconcile/index.js';
 import { shiftDate } from '../util/dates.js';
 import type { Incident } from '../types.js';
+import { dataRows } from '../util/data-file.js';
 import { kilometres } from '../util/geo.js';
-import { normaliseActor, normalisePlace, sameAdmin1 } from './normalise.js';
+import { normaliseActor, normalisePlace, sameAdmin1, sameCountry } from './normalise.js';
 
 const goldRecord = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -81,6 +81,11 @@ export interface EventsReport {
   ceiling: { scored: number; reachable: number; share: number };
   /** Records scored under each codebook's convention for tolls told without a number. */
   conventions: Record<string, number>;
+  /**
+   * Records placed on the map (coordinates coded) in another country than the gold's: the worst
+   * geocoding error, a dot in the wrong country. `placed` counts the records with coordinates coded.
+   */
+  wrongCountryDots: { placed: number; wrong: number };
   seconds: number;
 }
 
@@ -97,7 +102,7 @@ const CEILING_KM = 25;
 const legacyTypes = loadLegacyTypes();
 
 function loadLegacyTypes(): Map<string, Array<{ eventType: string; subEventType: string | null }>> {
-  const rows = parseLexicon(readFileSync(new URL('../../data/eval/legacy-event-types.txt', import.meta.url), 'utf8'));
+  const rows = dataRows('eval/legacy-event-types.txt', 'pipe');
   const map = new Map<string, Array<{ eventType: string; subEventType: string | null }>>();
   for (const [legacy, eventType, sub] of rows) map.set(legacy!, [...(map.get(legacy!) ?? []), { eventType: eventType!, subEventType: sub === '-' ? null : sub! }]);
   return map;
@@ -122,6 +127,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
   let severalIncidents = 0;
   const ceiling = { scored: 0, reachable: 0 };
   const conventions: Record<string, number> = {};
+  const wrongCountryDots = { placed: 0, wrong: 0 };
 
   outer: for (const file of files) {
     for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -146,6 +152,10 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
       if (record.latitude != null && record.longitude != null) {
         ceiling.scored++;
         if (outcomes.get('location_25km')?.ok || isReachable(record)) ceiling.reachable++;
+      }
+      if (incident?.place?.latitude != null && record.country) {
+        wrongCountryDots.placed++;
+        if (!sameCountry(incident.place.country, record.country)) wrongCountryDots.wrong++;
       }
       if (options.onErrors) {
         const errors = recordErrors(record, incident, outcomes);
@@ -183,6 +193,7 @@ export function runEventsEval(files: string[], options: { limit?: number; onReco
     ),
     ceiling: { ...ceiling, share: ceiling.scored ? ceiling.reachable / ceiling.scored : 0 },
     conventions,
+    wrongCountryDots,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -300,7 +311,7 @@ function scoreRecord(r: GoldRecord, incident: Incident | null): Map<Field, Outco
   );
   set('sub_event_type', Boolean(r.sub_event_type), () => (i.subEventType === r.sub_event_type ? ok : wrong(`${r.sub_event_type} -> ${i.subEventType}`)));
   set('actor1', Boolean(r.actor1), () => (normaliseActor(i.actor1) === normaliseActor(r.actor1) ? ok : wrong(i.actor1 ? `${r.actor1} -> ${i.actor1}` : `${r.actor1} -> none`)));
-  set('country', Boolean(r.country), () => (normalisePlace(i.place?.country) === normalisePlace(r.country) ? ok : wrong(i.place?.country ? `${r.country} -> ${i.place.country}` : 'no country')));
+  set('country', Boolean(r.country), () => (sameCountry(i.place?.country, r.country) ? ok : wrong(i.place?.country ? `${r.country} -> ${i.place.country}` : 'no country')));
   set('admin1', Boolean(r.admin1), () => (sameAdmin1(i.place?.admin1, r.admin1, r.country) ? ok : wrong(i.place?.admin1 ? 'different admin1' : 'no admin1')));
   const hasCoordinates = r.latitude != null && r.longitude != null;
   for (const [field, km] of [['location_10km', 10], ['location_25km', 25], ['location_50km', 50]] as const) {
@@ -392,5 +403,6 @@ export function formatEventsReport(report: EventsReport): string {
     ...groupRows.map((r) => `| ${r.join(' | ')} |`),
     '',
     `Geocoding ceiling: ${report.ceiling.reachable} of ${report.ceiling.scored} records with gold coordinates (${pct(report.ceiling.share)}) name a place with a gazetteer entry within ${CEILING_KM} km of the gold point; the others cannot be placed that close by any choice among candidates.`,
+    `Wrong-country dots: ${report.wrongCountryDots.wrong} of the ${report.wrongCountryDots.placed} records placed on the map are in another country than the gold's.`,
   ].join('\n');
 }

@@ -5,11 +5,12 @@
 // after unit words such as "province" or "governorate" are dropped, so "Ar-Raqqa" = "Ar Raqqah";
 // first-level regions also by the gazetteer region they name, so "Idleb" = "Idlib" and the former
 // "Federally Administered Tribal Areas" = "Khyber Pakhtunkhwa" (data/geocode/regions.tsv); and
-// regions replaced by a reform by the current ones that cover them (data/eval/former-regions.txt).
-import { readFileSync } from 'node:fs';
-import { parseLexicon } from '../extract/lexicon.js';
+// regions replaced by a reform by the current ones that cover them (data/eval/former-regions.txt);
+// countries by any of their names in data/geocode/countries.tsv ("DR Congo" = "Democratic Republic of Congo").
+import { countryTable } from '../geocode/countries.js';
 import { findByName } from '../geocode/gazetteer.js';
 import { soundKey, stripUnitWords } from '../geocode/normalize.js';
+import { dataRows } from '../util/data-file.js';
 
 export function normaliseActor(name: string | null | undefined): string {
   return (name ?? '')
@@ -27,7 +28,7 @@ export function normalisePlace(name: string | null | undefined): string {
 
 /** Former regions (data/eval/former-regions.txt): "Nepal|central" -> the current regions' keys. */
 const formerRegions = new Map(
-  parseLexicon(readFileSync(new URL('../../data/eval/former-regions.txt', import.meta.url), 'utf8')).map(([country, former, current]) => [
+  dataRows('eval/former-regions.txt', 'pipe').map(([country, former, current]) => [
     `${country}|${normalisePlace(former)}`,
     new Set((current ?? '').split(/\s*,\s*/).map(normalisePlace)),
   ]),
@@ -44,4 +45,16 @@ export function sameAdmin1(ours: string | null | undefined, gold: string | null 
   const regions = (name: string) => new Set(findByName(name).filter((h) => h.entry.kind === 'admin1').map((h) => `${h.entry.countryCode}.${h.entry.admin1Code}`));
   const goldRegions = regions(gold);
   return [...regions(ours)].some((key) => goldRegions.has(key));
+}
+
+/** Country codes by every name of the country (data/geocode/countries.tsv), by spelling-blind key. */
+let countryCodes: Map<string, string> | null = null;
+
+/** Whether two country names name the same country: by spelling, or as names of one country. */
+export function sameCountry(ours: string | null | undefined, gold: string | null | undefined): boolean {
+  if (!ours || !gold) return false;
+  if (normalisePlace(ours) === normalisePlace(gold)) return true;
+  countryCodes ??= new Map([...countryTable().values()].flatMap((c) => c.names.map((name) => [normalisePlace(name), c.code] as [string, string])));
+  const code = countryCodes.get(normalisePlace(gold));
+  return code !== undefined && countryCodes.get(normalisePlace(ours)) === code;
 }

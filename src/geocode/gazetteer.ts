@@ -1,15 +1,19 @@
-// The gazetteer index in memory: loaded once, lazily; entries are parsed only when a lookup needs them.
-import { readFileSync } from 'node:fs';
-import { ensureIndex, indexPath, readIndexHeader, type EntryKind, type IndexHeader } from './build-index.js';
+// The gazetteer index in memory: loaded once, lazily, read in place (index-format.ts); an entry is
+// made into an object only when a lookup returns it. The index is built at build time only
+// (`npm run build`): a missing index, or one built with other normalisation rules, is an error.
+import { existsSync, readFileSync } from 'node:fs';
+import { countryTable, type CountryInfo } from './countries.js';
+import { COORDINATE_SCALE, decodeIndex, ENTRY_KINDS, FORMAT_VERSION, INDEX_PATH, NO_ALIASES, NO_COORDINATE, rulesFingerprint, type EntryKind, type IndexData, type IndexHeader } from './index-format.js';
 import { plainKey, soundKey, soundKeyOfPlain } from './normalize.js';
-import { readRuleLines } from './rules.js';
 
-export type { EntryKind } from './build-index.js';
+export type { EntryKind } from './index-format.js';
 
 export interface GazetteerEntry {
   /** Where the entry sits in the index (stable for one index build). */
   id: number;
   kind: EntryKind;
+  /** A populated place known from the village-level data only: small, and one of many namesakes. */
+  village: boolean;
   geonameId: number | null;
   name: string;
   countryCode: string;
@@ -24,13 +28,6 @@ export interface GazetteerEntry {
   soundName: string;
 }
 
-export interface CountryInfo {
-  code: string;
-  name: string;
-  names: string[];
-  demonyms: string[];
-}
-
 /** How a looked-up name met the entry: its own name, one of its other names, or only a spelling of one of them. */
 export type NameMatch = 'name' | 'alias' | 'spelling';
 
@@ -41,141 +38,130 @@ export interface NameHit {
   aliases: string[];
 }
 
-interface LoadedIndex {
-  header: IndexHeader;
-  /** The index file's bytes; entries and keys are read from them on demand. */
-  bytes: Buffer;
-  /** Where the entry lines start (entries are referred to by byte offsets from here), and where the key lines start. */
-  entriesStart: number;
-  keysStart: number;
+interface LoadedIndex extends IndexData {
   entries: Map<number, GazetteerEntry>;
-  countries: Map<string, CountryInfo>;
   admin1Names: Map<string, string>;
 }
 
 const NEWLINE = 10;
-const TAB = 9;
 
 let loaded: LoadedIndex | null = null;
 
 function load(): LoadedIndex {
   if (loaded) return loaded;
-  ensureIndex();
-  const bytes = readFileSync(indexPath);
-  const headerEnd = bytes.indexOf(NEWLINE);
-  const header = readIndexHeader(bytes.toString('utf8', 0, headerEnd + 1));
-  if (!header) throw new Error(`${indexPath}: not a gazetteer index`);
-  const countries = new Map<string, CountryInfo>();
-  for (const [code = '', name = '', aliases = '', demonyms = ''] of readRuleLines('countries.tsv')) {
-    const split = (list: string) => list.split('|').filter(Boolean);
-    countries.set(code, { code, name, names: [name, ...split(aliases)], demonyms: split(demonyms) });
+  if (!existsSync(INDEX_PATH)) throw new Error(`the gazetteer index is missing (${INDEX_PATH}): run \`npm run build\``);
+  const data = decodeIndex(readFileSync(INDEX_PATH));
+  if (data.header.format !== FORMAT_VERSION || data.header.rulesFingerprint !== rulesFingerprint()) {
+    throw new Error(`the gazetteer index (${INDEX_PATH}) was built with other rules or an older format: run \`npm run build\``);
   }
-  const entriesStart = headerEnd + 1;
-  loaded = { header, bytes, entriesStart, keysStart: entriesStart + header.entriesBytes, entries: new Map(), countries, admin1Names: new Map() };
-  // Admin1 entries come right after the countries: a short scan names every region.
-  for (let offset = 0; offset < header.entriesBytes; offset = bytes.indexOf(NEWLINE, entriesStart + offset) + 1 - entriesStart) {
-    const entry = entryAt(offset);
-    if (entry.kind === 'town' || entry.kind === 'admin2') break;
-    if (entry.kind === 'admin1') loaded.admin1Names.set(`${entry.countryCode}.${entry.admin1Code}`, entry.name);
+  const index: LoadedIndex = { ...data, entries: new Map(), admin1Names: new Map() };
+  const admin1 = ENTRY_KINDS.indexOf('admin1');
+  for (let id = 0; id < data.kind.length; id++) {
+    if (data.kind[id] !== admin1) continue;
+    index.admin1Names.set(`${data.header.tables.countries[data.country[id] as number]}.${data.header.tables.admin1[data.admin1[id] as number]}`, nameOf(data, id));
   }
-  return loaded;
+  loaded = index;
+  return index;
 }
 
-/** The entry whose line starts `offset` bytes into the entry lines. */
-function entryAt(offset: number): GazetteerEntry {
-  const { bytes, entriesStart, entries } = load();
-  const cached = entries.get(offset);
+function nameOf(data: IndexData, id: number): string {
+  return data.names.toString('utf8', data.nameStart[id], data.nameStart[id + 1]);
+}
+
+function entryAt(id: number): GazetteerEntry {
+  const index = load();
+  const cached = index.entries.get(id);
   if (cached) return cached;
-  const start = entriesStart + offset;
-  const f = bytes.toString('utf8', start, bytes.indexOf(NEWLINE, start)).split('\t');
-  const text = (i: number) => f[i] ?? '';
-  const numberOrNull = (i: number) => (text(i) === '' ? null : Number(text(i)));
-  const plainName = plainKey(text(3));
+  const { tables } = index.header;
+  const degrees = (value: number) => (value === NO_COORDINATE ? null : value / COORDINATE_SCALE);
+  const name = nameOf(index, id);
+  const plainName = plainKey(name);
   const entry: GazetteerEntry = {
-    id: offset,
-    kind: text(1) as EntryKind,
-    geonameId: numberOrNull(2),
-    name: text(3),
-    countryCode: text(4),
-    admin1Code: text(5),
-    admin2Code: text(6),
-    latitude: numberOrNull(7),
-    longitude: numberOrNull(8),
-    population: Number(text(9)),
-    featureCode: text(10),
+    id,
+    kind: ENTRY_KINDS[index.kind[id] as number] as EntryKind,
+    village: index.village[id] === 1,
+    geonameId: index.geonameId[id] || null,
+    name,
+    countryCode: tables.countries[index.country[id] as number] ?? '',
+    admin1Code: tables.admin1[index.admin1[id] as number] ?? '',
+    admin2Code: tables.admin2[index.admin2[id] as number] ?? '',
+    latitude: degrees(index.latitude[id] as number),
+    longitude: degrees(index.longitude[id] as number),
+    population: index.population[id] as number,
+    featureCode: tables.featureCodes[index.feature[id] as number] ?? '',
     plainName,
     soundName: soundKeyOfPlain(plainName),
   };
-  entries.set(offset, entry);
+  index.entries.set(id, entry);
   return entry;
 }
 
-/**
- * Entries filed under a sound key, each with its other names folding to that key: a binary search
- * over the bytes of the sorted key lines, probing the line around the middle byte.
- */
-function itemsForKey(sound: string): Array<{ id: number; aliases: string[] }> {
-  const { bytes, keysStart } = load();
+/** The number of the key `sound` among the sorted keys (a binary search over their bytes), or -1. */
+function keyNumber(sound: string): number {
+  const { keys, keyStart } = load();
   const wanted = Buffer.from(sound);
-  let low = keysStart; // always a line start
-  let high = bytes.length; // always a line start (or the end)
+  let low = 0;
+  let high = keyStart.length - 1;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const lineStart = Math.max(low, bytes.lastIndexOf(NEWLINE, middle - 1) + 1);
-    const keyStart = lineStart + 2; // after "K\t"
-    const keyEnd = bytes.indexOf(TAB, keyStart);
-    const lineEnd = bytes.indexOf(NEWLINE, keyEnd);
-    const order = wanted.compare(bytes, keyStart, keyEnd);
-    if (order < 0) high = lineStart;
-    else if (order > 0) low = lineEnd + 1;
-    else {
-      return bytes
-        .toString('utf8', keyEnd + 1, lineEnd)
-        .split('|')
-        .map((item) => {
-          const [id = '', ...aliases] = item.split(':');
-          return { id: parseInt(id, 36), aliases };
-        });
-    }
+    const order = wanted.compare(keys, keyStart[middle], keyStart[middle + 1]);
+    if (order === 0) return middle;
+    if (order < 0) high = middle;
+    else low = middle + 1;
   }
-  return [];
+  return -1;
+}
+
+/** Entries filed under a sound key, each with its other names folding to that key. */
+function postingsOf(sound: string): Array<{ id: number; aliases: string[] }> {
+  const k = keyNumber(sound);
+  if (k < 0) return [];
+  const { postingStart, postingEntry, postingAliases, aliases } = load();
+  const postings: Array<{ id: number; aliases: string[] }> = [];
+  for (let p = postingStart[k] as number; p < (postingStart[k + 1] as number); p++) {
+    const at = postingAliases[p] as number;
+    const names = at === NO_ALIASES ? [] : aliases.toString('utf8', at, aliases.indexOf(NEWLINE, at)).split('|');
+    postings.push({ id: postingEntry[p] as number, aliases: names });
+  }
+  return postings;
 }
 
 /** Every entry whose name, in any spelling the normalisation rules fold together, equals `name`. */
 export function findByName(name: string): NameHit[] {
   const plain = plainKey(name);
-  return itemsForKey(soundKeyOfPlain(plain)).map(({ id, aliases }) => {
+  return postingsOf(soundKeyOfPlain(plain)).map(({ id, aliases }) => {
     const entry = entryAt(id);
     const match: NameMatch = entry.plainName === plain ? 'name' : aliases.includes(plain) ? 'alias' : 'spelling';
     return { entry, match, aliases };
   });
 }
 
-/** True when some entry is known by this name (cheaper than findByName: no entry is parsed). */
+/** True when some entry is known by this name (cheaper than findByName: no entry is made). */
 export function isKnownName(name: string): boolean {
-  return itemsForKey(soundKey(name)).length > 0;
+  return keyNumber(soundKey(name)) >= 0;
 }
 
 let capitals: Map<string, GazetteerEntry> | null = null;
 
-/** A country's capital (GeoNames feature PPLC), found by a byte search of the entry lines on first use. */
+/** A country's capital (GeoNames feature PPLC), the most populous where GeoNames lists several. */
 export function capitalOf(countryCode: string): GazetteerEntry | null {
   if (!capitals) {
-    const { bytes, entriesStart, header } = load();
-    const marker = Buffer.from('\tPPLC\n');
+    const index = load();
+    const capital = index.header.tables.featureCodes.indexOf('PPLC');
+    const town = ENTRY_KINDS.indexOf('town');
     capitals = new Map();
-    const end = entriesStart + header.entriesBytes;
-    for (let at = bytes.indexOf(marker, entriesStart); at !== -1 && at < end; at = bytes.indexOf(marker, at + 1)) {
-      const entry = entryAt(bytes.lastIndexOf(NEWLINE, at) + 1 - entriesStart);
+    for (let id = 0; id < index.feature.length; id++) {
+      if (index.feature[id] !== capital || index.kind[id] !== town) continue;
+      const entry = entryAt(id);
       const known = capitals.get(entry.countryCode);
-      if (entry.kind === 'town' && (!known || entry.population > known.population)) capitals.set(entry.countryCode, entry);
+      if (!known || entry.population > known.population) capitals.set(entry.countryCode, entry);
     }
   }
   return capitals.get(countryCode) ?? null;
 }
 
 export function countryName(code: string): string | null {
-  return load().countries.get(code)?.name ?? null;
+  return countryTable().get(code)?.name ?? null;
 }
 
 export function admin1Name(entry: Pick<GazetteerEntry, 'countryCode' | 'admin1Code'>): string | null {
@@ -183,7 +169,7 @@ export function admin1Name(entry: Pick<GazetteerEntry, 'countryCode' | 'admin1Co
 }
 
 export function allCountries(): CountryInfo[] {
-  return [...load().countries.values()];
+  return [...countryTable().values()];
 }
 
 export function indexHeader(): IndexHeader {

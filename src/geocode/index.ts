@@ -5,10 +5,12 @@
 import type { Evidence, Place, Span } from '../types.js';
 import { admin1Name, countryName, findByName, type EntryKind, type GazetteerEntry } from './gazetteer.js';
 import { findMentions, type FoundMention, type PlaceMention } from './mentions.js';
-import { resolve, type ScoredCandidate } from './resolve.js';
+import { resolve } from './resolve.js';
+import type { ScoredCandidate } from './score.js';
 
 export type { PlaceMention } from './mentions.js';
 export { indexHeader } from './gazetteer.js';
+export { ATTRIBUTION } from './index-format.js';
 
 export interface GeocodeOptions {
   /** Sentences describing the incident: mentions inside them win; mentions elsewhere serve as context. */
@@ -27,6 +29,8 @@ export interface GeocodeCandidate {
   population: number;
   score: number;
   kind: EntryKind;
+  /** Known from the village-level data only (see GazetteerEntry.village). */
+  village: boolean;
   geonameId: number | null;
 }
 
@@ -53,6 +57,7 @@ function toCandidate(mention: string, entry: GazetteerEntry, score: number): Geo
     population: entry.population,
     score: Math.round(score * 100) / 100,
     kind: entry.kind,
+    village: entry.village,
     geonameId: entry.geonameId,
   };
 }

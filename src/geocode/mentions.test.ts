@@ -97,8 +97,9 @@ describe('findMentions', () => {
   });
 
   it('marks names matched only in part, and places named as an origin', () => {
-    const [jabbar] = findMentions('Jets struck militants in Jabbar Mela on Monday.').mentions;
-    expect(jabbar?.partial).toBe(true);
+    // "Kandahar" opens a longer name the gazetteer does not know.
+    const [kandahar] = findMentions('Jets struck militants in Kandahar Qzxwan on Monday.').mentions;
+    expect(kandahar?.partial).toBe(true);
     // Also when descriptor words after the name carry the mention past the run ("Baba area").
     const unknownArea = findMentions('A landmine exploded in Naray Baba area on Monday.').mentions;
     expect(unknownArea.map((m) => [m.text, m.partial])).toEqual([

@@ -1,10 +1,15 @@
 // Finds place mentions in clean English text: capitalised names after locative words, names the
 // gazetteer knows, names with descriptors ("X province", "the city of X") and named sites.
 // The word lists live in data/geocode/mentions.rules.
-import { SEATLESS_DISTRICT } from './build-index.js';
-import { allCountries, findByName, isKnownName, type GazetteerEntry, type NameHit } from './gazetteer.js';
-import { isArticle, stripDescriptors, type DescribedName, type Modifier, type Wanted } from './normalize.js';
-import { readRuleLines } from './rules.js';
+import { countriesInside, countryTermClues, demonymClues, oneCountryClue, regionInsideName, type CountryClue } from './clues.js';
+import { isKnownName, type NameHit } from './gazetteer.js';
+import { SEATLESS_DISTRICT } from './index-format.js';
+import { hitsFor, isAcronym, mentionRules } from './mention-rules.js';
+import { isArticle, isUnitWord, type Wanted } from './normalize.js';
+import { WEIGHTS } from './weights.js';
+import { describe, locativeBefore, locativeOpening, MAX_NAME_WORDS, NAME_CONNECTORS, siteNounAfter, splitAtJoiners, splitWords, wordIndexAt, type Word } from './words.js';
+
+export type { CountryClue } from './clues.js';
 
 export interface PlaceMention {
   text: string;
@@ -31,269 +36,19 @@ export interface FoundMention extends PlaceMention {
   kind: 'place' | 'site' | 'unknown';
 }
 
-/** A country named or implied by a demonym ("Syrian troops"): a clue, not a place to code. */
-export interface CountryClue {
-  code: string;
-  text: string;
-  start: number;
-  end: number;
-  rule: 'CountryNameClue' | 'CountryAcronymClue' | 'DemonymClue' | 'OrganisationCountryClue' | 'CountryTermClue' | 'OneCountryNameClue';
-  /** The first-level regions a term points to (data/geocode/region-terms.tsv), if any. */
-  regions?: GazetteerEntry[];
-  /** A demonym naming forces ("Turkish forces"), which often act abroad. */
-  forces?: boolean;
-}
-
-interface Locative {
-  words: string[];
-  modifier: Modifier | null;
-  origin: boolean;
-}
-
-interface MentionRules {
-  locatives: Locative[];
-  siteNouns: string[][];
-  jurisdictions: string[][];
-  organisations: RegExp;
-  organisationWords: Set<string>;
-  titles: Set<string>;
-  speechVerbs: Set<string>;
-  forceWords: Set<string>;
-  notPlaces: Set<string>;
-  demonyms: Map<string, string>;
-  acronyms: Set<string>;
-  countryTerms: CountryTerms;
-}
-
-/** Terms of data/geocode/country-terms.tsv and region-terms.tsv: acronyms match in capitals, other terms in any case. */
-interface CountryTerms {
-  patterns: RegExp[];
-  places: Map<string, { code: string; regions?: GazetteerEntry[] }>;
-}
-
-/** Lower-case words that may sit inside a name ("Heroica Puebla de Zaragoza", "Ayn al Arab"). */
-const NAME_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'la', 'le', 'les', 'los', 'las', 'bin', 'ibn', 'bani', 'ben', 'of', 'and', 'e', 'i']);
-const MAX_NAME_WORDS = 6;
-
-let cachedRules: MentionRules | null = null;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function mentionRules(): MentionRules {
-  if (cachedRules) return cachedRules;
-  const lines = readRuleLines('mentions.rules');
-  const phrases = (kind: string) => lines.filter(([k]) => k === kind).map(([, phrase = '']) => phrase);
-  const demonyms = new Map<string, string>();
-  for (const country of allCountries()) for (const demonym of country.demonyms) demonyms.set(demonym, country.code);
-  const regionNames = readRuleLines('regions.tsv').flatMap(([, name = '', aliases = '']) => [name, ...aliases.split('|')]);
-  const countryNames = allCountries().flatMap((c) => c.names);
-  const acronyms = new Set([...countryNames, ...regionNames].map((n) => n.replace(/\./g, '')).filter(isAcronym));
-  cachedRules = {
-    locatives: lines
-      .filter(([kind]) => kind === 'locative')
-      .map(([, phrase = '', modifier = '-', role]) => ({ words: phrase.split(' '), modifier: modifier === '-' ? null : (modifier as Modifier), origin: role === 'origin' }))
-      .sort((a, b) => b.words.length - a.words.length),
-    jurisdictions: phrases('jurisdiction').map((phrase) => phrase.split(' ')),
-    siteNouns: phrases('site')
-      .map((noun) => noun.split(' '))
-      .sort((a, b) => b.length - a.length),
-    organisations: new RegExp(`(?<![\\p{L}-])(?:${phrases('organisation').sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'giu'),
-    organisationWords: new Set(phrases('organisation-word')),
-    titles: new Set(phrases('title').map((title) => title.toLowerCase())),
-    speechVerbs: new Set(phrases('speech')),
-    forceWords: new Set(phrases('force')),
-    notPlaces: new Set(phrases('not-place')),
-    demonyms,
-    acronyms,
-    countryTerms: countryTerms(),
-  };
-  return cachedRules;
-}
-
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-  capitalised: boolean;
-  /** Joined to the previous word by a hyphen ("ez-Zor", "Kusarha-Zalidava"). */
-  hyphenated: boolean;
-  /** A sentence starts with this word. */
-  sentenceStart: boolean;
-  /** Punctuation (comma, bracket, full stop...) or a line break separates it from the previous word. */
-  afterPunctuation: boolean;
-  /** Part of an organisation's name ("Islamic State"): never part of a place name. */
-  masked: boolean;
-  /** Codes such as "PD10" or "M4" are not names. */
-  hasDigit: boolean;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’ʿʾ`][\p{L}]+)*/gu;
-const SENTENCE_END = /[.!?\n]\s*["“'‘(]?\s*$/;
-
-function splitWords(text: string): Word[] {
-  const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    let wordText = match[0];
-    if (/['’]s$/.test(wordText)) wordText = wordText.slice(0, -2); // possessive: "Aleppo's"
-    const start = match.index;
-    const previous = words[words.length - 1];
-    const gap = previous ? text.slice(previous.end, start) : '';
-    words.push({
-      text: wordText,
-      start,
-      end: start + wordText.length,
-      capitalised: /^\p{Lu}/u.test(wordText),
-      hyphenated: gap === '-',
-      sentenceStart: !previous || SENTENCE_END.test(text.slice(Math.max(0, start - 6), start)),
-      afterPunctuation: !previous || /[^\s-]|\n/.test(gap),
-      masked: false,
-      hasDigit: /\p{N}/u.test(wordText),
-    });
-  }
-  return words;
-}
-
-function countryTerms(): CountryTerms {
-  const places: CountryTerms['places'] = new Map();
-  const acronyms: string[] = [];
-  const words: string[] = [];
-  const add = (terms: string, place: { code: string; regions?: GazetteerEntry[] }) => {
-    for (const term of terms.split('|').filter(Boolean)) {
-      const acronym = isAcronym(term);
-      places.set(acronym ? term : term.toLowerCase(), place);
-      (acronym ? acronyms : words).push(escapeRegExp(term));
-    }
-  };
-  for (const [code = '', terms = ''] of readRuleLines('country-terms.tsv')) add(terms, { code });
-  for (const [code = '', names = '', terms = ''] of readRuleLines('region-terms.tsv')) {
-    const regions = names.split('|').map((name) => {
-      const region = findByName(name).find((h) => h.entry.kind === 'admin1' && h.entry.countryCode === code)?.entry;
-      if (!region) throw new Error(`data/geocode/region-terms.tsv: the gazetteer knows no region "${name}" in ${code}`);
-      return region;
-    });
-    add(terms, { code, regions });
-  }
-  // Words must stand alone, or follow "pro-" or "anti-" ("pro-Houthi"); acronyms may be joined by hyphens ("pro-BNP", "BNP-Jamaat", "anti-BJP").
-  const sorted = (terms: string[]) => terms.sort((a, b) => b.length - a.length).join('|');
-  const acronymPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted(acronyms)})(?![\\p{L}\\p{N}])`, 'gu');
-  const wordPattern = new RegExp(`(?:(?<![\\p{L}\\p{N}-])|(?<=(?<![\\p{L}\\p{N}])(?:pro|anti)-))(?:${sorted(words)})(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
-  return { patterns: [acronymPattern, wordPattern], places };
-}
-
-/** Parties, armed groups, offices and units that exist in one country (or one region) only ("upazila", "Awami League", "TNLA"). */
-function countryTermClues(text: string): CountryClue[] {
-  const { patterns, places } = mentionRules().countryTerms;
-  const clues: CountryClue[] = [];
-  for (const match of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
-    const place = places.get(match[0]) ?? places.get(match[0].toLowerCase());
-    if (place) clues.push({ ...place, text: match[0], start: match.index, end: match.index + match[0].length, rule: 'CountryTermClue' });
-  }
-  return clues;
+/**
+ * A country named by one of its names ("in western Yemen") is the country: villages, and towns only
+ * spelled like it ("Yaman"), are not read (regions and towns of exactly that name are: "Niger State",
+ * "Djibouti").
+ */
+function keepCountryNamed(mention: FoundMention): void {
+  if (!mention.hits.some((h) => h.entry.kind === 'country' && h.match !== 'spelling')) return;
+  mention.hits = mention.hits.filter((h) => h.entry.kind !== 'town' || (!h.entry.village && h.match !== 'spelling'));
 }
 
 /** Ranges covered by organisation names, which are never places. */
 function organisationRanges(text: string): Array<[number, number]> {
   return [...text.matchAll(mentionRules().organisations)].map((m) => [m.index, m.index + m[0].length]);
-}
-
-function demonymClues(words: Word[]): CountryClue[] {
-  const { demonyms, forceWords } = mentionRules();
-  const clues: CountryClue[] = [];
-  /** A force word within two words, past other demonyms ("Pakistani and Indian troops", "Turkish border guards"). */
-  const namesForces = (i: number) => {
-    for (let j = i + 1, other = 0; j < words.length && other < 2; j++) {
-      const next = (words[j] as Word).text;
-      if (forceWords.has(next.toLowerCase())) return true;
-      if (next !== 'and' && !demonyms.has(next)) other++;
-    }
-    return false;
-  };
-  words.forEach((word, i) => {
-    const code = demonyms.get(word.text);
-    if (code) clues.push({ code, text: word.text, start: word.start, end: word.end, rule: 'DemonymClue', ...(namesForces(i) ? { forces: true } : {}) });
-  });
-  return clues;
-}
-
-/** The locative phrase (if any) that ends right before word `index`, skipping "the". */
-function locativeBefore(words: Word[], index: number): Locative | null {
-  let end = index;
-  if (words[end - 1]?.text.toLowerCase() === 'the' && !words[end - 1]?.afterPunctuation) end--;
-  for (const locative of mentionRules().locatives) {
-    const from = end - locative.words.length;
-    if (from < 0 || words[end]?.afterPunctuation) continue;
-    const matches = locative.words.every((w, k) => {
-      const word = words[from + k] as Word;
-      return word.text.toLowerCase() === w && (k === 0 || !word.afterPunctuation);
-    });
-    if (matches) return locative;
-  }
-  return null;
-}
-
-/** The locative phrase (if any) that opens the span from word `from`, before the name at word `first`. */
-function locativeOpening(words: Word[], from: number, first: number): Locative | null {
-  const opening = mentionRules().locatives.find(
-    (locative) => from + locative.words.length <= first && locative.words.every((w, k) => words[from + k]?.text.toLowerCase() === w),
-  );
-  return opening ?? null;
-}
-
-/** Descriptor rules that say something (a modifier or a wanted kind), unlike a bare "the". */
-function meaningfulRules(described: DescribedName): number {
-  return described.modifier === null && described.wants === null ? 0 : described.rules.length;
-}
-
-/**
- * Descriptor words around a name ("the city of X", "X province", "eastern X countryside"): the widest
- * span of up to six words before and three after that strips back to exactly the name.
- */
-function describe(text: string, words: Word[], first: number, last: number) {
-  const name = text.slice((words[first] as Word).start, (words[last] as Word).end);
-  let best = { from: first, to: last, described: { ...stripDescriptors(''), core: name, rules: [] as string[] } };
-  for (let left = 0; left <= 6; left++) {
-    for (let right = 0; right <= 3; right++) {
-      const from = first - left;
-      const to = last + right;
-      // Stay inside the sentence, and never start inside a hyphenated word ("north-eastern").
-      if (from < 0 || to >= words.length || words.slice(from + 1, to + 1).some((w) => w.afterPunctuation) || (words[from] as Word).hyphenated) continue;
-      const described = stripDescriptors(text.slice((words[from] as Word).start, (words[to] as Word).end));
-      const rules = meaningfulRules(described);
-      // On a tie, the wider unit word wins ("Sadar Upazila" over "Sadar"), the opening stays ("outskirts of X").
-      const better = rules > meaningfulRules(best.described) || (rules > 0 && rules === meaningfulRules(best.described) && from === best.from);
-      if (described.core === name && better) best = { from, to, described };
-    }
-  }
-  return best;
-}
-
-/** An acronym: all capitals (SOHR, U.S.) or a short word with two capitals (LoC). */
-function isAcronym(text: string): boolean {
-  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
-  return capitals >= 2 && (text === text.toUpperCase() || text.length <= 4);
-}
-
-/**
- * Which gazetteer entries a span may name. All-capitals words are acronyms (IS, SOHR, BSF): only those
- * that the country and region tables list (DRC, UAE, KP) name a country or region.
- */
-function hitsFor(name: string): NameHit[] {
-  if (!isAcronym(name)) return findByName(name);
-  if (!mentionRules().acronyms.has(name.replace(/\./g, ''))) return [];
-  return findByName(name).filter((h) => h.entry.kind === 'country' || h.entry.kind === 'admin1');
-}
-
-function siteNounAfter(words: Word[], index: number): number {
-  for (const noun of mentionRules().siteNouns) {
-    const matches = noun.every((w, k) => {
-      const word = words[index + k];
-      return word !== undefined && word.text.toLowerCase() === w && !word.afterPunctuation;
-    });
-    if (matches) return noun.length;
-  }
-  return 0;
 }
 
 /** A site or organisation named after a place is a clue to that place only if the place is large. */
@@ -328,7 +83,10 @@ class MentionFinder {
   find(): { mentions: FoundMention[]; clues: CountryClue[] } {
     for (let i = 0; i < this.words.length; ) i = this.canStart(i) ? this.readRun(i) : i + 1;
     this.mentions.sort((a, b) => a.start - b.start);
-    for (const mention of this.mentions) this.keepUnitCountry(mention);
+    for (const mention of this.mentions) {
+      this.keepUnitCountry(mention);
+      keepCountryNamed(mention);
+    }
     for (const mention of this.mentions) {
       const country = mention.hits.find((h) => h.entry.kind === 'country' && h.match !== 'spelling');
       if (!country || mention.kind !== 'place') continue;
@@ -376,7 +134,7 @@ class MentionFinder {
 
   /** Words that name no place on their own: months, pronouns, demonyms, site nouns. */
   private isBareWord(name: string): boolean {
-    return this.rules.notPlaces.has(name) || this.rules.demonyms.has(name) || this.rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase());
+    return this.rules.notPlaces.has(name) || this.rules.demonyms.has(name) || this.rules.siteNouns.some((n) => n.join(' ') === name.toLowerCase()) || isUnitWord(name);
   }
 
   private isTitle(word: Word | undefined): boolean {
@@ -448,7 +206,10 @@ class MentionFinder {
     const run = this.words.slice(i, runEnd + 1);
     const next = runEnd + 1;
     const locative = locativeBefore(this.words, i);
-    const isOrganisation = run.some((w) => this.rules.organisationWords.has(w.text));
+    // "the Luhansk People's Militia": the possessive ends the run, not the organisation's name.
+    const possessed = this.words[next];
+    const ownedByRun = possessed !== undefined && /^['’]s\s+$/.test(this.text.slice(this.word(runEnd).end, possessed.start));
+    const isOrganisation = run.some((w) => this.rules.organisationWords.has(w.text)) || (ownedByRun && this.rules.organisationWords.has(possessed.text));
     const isPerson = this.isTitle(run[0]) || this.isTitle(this.words[i - 1]) || this.rules.speechVerbs.has(this.words[next]?.text ?? '');
     if (isOrganisation) {
       this.clues.push(...countriesInside(this.text, run));
@@ -555,65 +316,11 @@ class MentionFinder {
   }
 }
 
-/**
- * A name every reading of which lies in one country ("Mettupalayam", "Sud-Kivu") points to that
- * country, even when it is too weak a mention to be coded itself.
- */
-function oneCountryClue(mention: FoundMention): CountryClue[] {
-  if (mention.kind !== 'place' || mention.partial || mention.sentenceInitial || !mention.hits.some((h) => h.match !== 'spelling')) return [];
-  const codes = new Set(mention.hits.map((h) => h.entry.countryCode));
-  if (codes.size !== 1 || mention.hits.some((h) => h.entry.kind === 'country')) return [];
-  return [{ code: [...codes][0] as string, text: mention.name, start: mention.start, end: mention.end, rule: 'OneCountryNameClue' }];
-}
-
-/** A region of one country opening a longer name ("Karnataka Rajya Raitha Sangha"): a clue to the region. */
-function regionInsideName(mention: FoundMention): CountryClue[] {
-  if (!mention.partial) return [];
-  const regions = mention.hits.filter((h) => h.match === 'name' && h.entry.kind === 'admin1').map((h) => h.entry);
-  if (regions.length !== 1) return [];
-  return [{ code: (regions[0] as GazetteerEntry).countryCode, regions, text: mention.text, start: mention.start, end: mention.end, rule: 'OrganisationCountryClue' }];
-}
-
-/** Words that join two names in one run without being part of either: "X of Y district", "X and Y". */
-const JOINERS = new Set(['of', 'and']);
-
-function splitAtJoiners(run: Word[]): Word[][] {
-  const parts: Word[][] = [[]];
-  for (const word of run) {
-    if (JOINERS.has(word.text)) parts.push([]);
-    else (parts[parts.length - 1] as Word[]).push(word);
-  }
-  return parts.filter((part) => part.length > 0);
-}
-
-/** Named exactly, and a region or a town of 100,000 people or more. */
+/** Named exactly, and a region or a large town. */
 function isLargeByName(mention: FoundMention): boolean {
-  return mention.hits.some((h) => h.match === 'name' && h.entry.kind !== 'country' && (h.entry.kind !== 'town' || h.entry.population >= 100_000));
+  return mention.hits.some((h) => h.match === 'name' && h.entry.kind !== 'country' && (h.entry.kind !== 'town' || h.entry.population >= WEIGHTS.largeTownPopulation));
 }
 
-/**
- * Countries, or regions of one country, named inside an organisation's name ("Myanmar Army",
- * "Karnataka Rajya Raitha Sangha"; not "Punjab Police", a region of two countries).
- */
-function countriesInside(text: string, run: Word[]): CountryClue[] {
-  const clues: CountryClue[] = [];
-  for (let first = 0; first < run.length; first++) {
-    for (let last = first; last < Math.min(run.length, first + 4); last++) {
-      const span = { start: (run[first] as Word).start, end: (run[last] as Word).end };
-      const name = text.slice(span.start, span.end);
-      const hits = hitsFor(name).filter((h) => h.match === 'name');
-      const country = hits.find((h) => h.entry.kind === 'country');
-      const regions = hits.filter((h) => h.entry.kind === 'admin1').map((h) => h.entry);
-      if (country) clues.push({ code: country.entry.countryCode, text: name, ...span, rule: 'OrganisationCountryClue' });
-      else if (regions.length === 1) clues.push({ code: (regions[0] as GazetteerEntry).countryCode, regions, text: name, ...span, rule: 'OrganisationCountryClue' });
-    }
-  }
-  return clues;
-}
-
-function wordIndexAt(words: Word[], end: number): number {
-  return words.findLastIndex((w) => w.end <= end);
-}
 
 function buildMention(text: string, words: Word[], first: number, last: number, hits: NameHit[], earlier: FoundMention[]): FoundMention {
   const { from, to, described } = describe(text, words, first, last);

@@ -1,5 +1,5 @@
 // Name normalisation: the rules live in data/geocode/normalize.rules; this file only applies them.
-import { readRuleLines } from './rules.js';
+import { dataRows } from '../util/data-file.js';
 
 export type Modifier = 'near' | 'outskirts' | 'countryside' | 'district';
 /** Which kind of gazetteer entry a descriptor asks for ("X province" asks for a region). */
@@ -12,14 +12,21 @@ interface Descriptor {
   wants: Wanted | null;
 }
 
+interface Fold {
+  from: string;
+  to: string;
+  /** Only after a word's first letter. */
+  inside: boolean;
+}
+
 interface NormalisationRules {
   /** Marks to delete and letters to respell, as one character class. */
   markOrLetter: RegExp;
   letters: Map<string, string>;
   articles: Set<string>;
   tails: Array<{ from: string; to: string }>;
-  folds: Map<string, string>;
-  foldPattern: RegExp;
+  /** Fold rules by their first letter, in file order. */
+  folds: Map<string, Fold[]>;
   prefixes: Descriptor[];
   suffixes: Descriptor[];
   unitPhrases: Set<string>;
@@ -36,17 +43,19 @@ function rules(): NormalisationRules {
     articles: new Set(),
     tails: [],
     folds: new Map(),
-    foldPattern: /$^/,
     prefixes: [],
     suffixes: [],
     unitPhrases: new Set(),
   };
-  for (const [kind, id = '', a = '', b = '', c = ''] of readRuleLines('normalize.rules')) {
+  for (const [kind, id = '', a = '', b = '', c = ''] of dataRows('geocode/normalize.rules', 'tab')) {
     if (kind === 'mark') marks.push(...a);
     else if (kind === 'letter') parsed.letters.set(a, b);
     else if (kind === 'article') for (const word of a.split(' ')) parsed.articles.add(word);
     else if (kind === 'tail') parsed.tails.push({ from: a, to: b });
-    else if (kind === 'fold') parsed.folds.set(a, b);
+    else if (kind === 'fold') {
+      const first = a.charAt(0);
+      parsed.folds.set(first, [...(parsed.folds.get(first) ?? []), { from: a, to: b, inside: c === 'inside' }]);
+    }
     else if (kind === 'unit') for (const phrase of a.split('|')) parsed.unitPhrases.add(phrase);
     else if (kind === 'prefix' || kind === 'suffix') {
       const descriptor: Descriptor = {
@@ -60,8 +69,6 @@ function rules(): NormalisationRules {
   }
   const characterClass = [...marks, ...parsed.letters.keys()].map((ch) => `\\u{${(ch.codePointAt(0) as number).toString(16)}}`).join('');
   parsed.markOrLetter = new RegExp(`[${characterClass}]`, 'gu');
-  // One alternation in file order: at a given position the earlier rule wins.
-  parsed.foldPattern = new RegExp([...parsed.folds.keys()].join('|'), 'g');
   const longestFirst = (x: Descriptor, y: Descriptor) => y.words.length - x.words.length;
   parsed.prefixes.sort(longestFirst);
   parsed.suffixes.sort(longestFirst);
@@ -89,20 +96,47 @@ export function soundKey(name: string): string {
   return soundKeyOfPlain(plainKey(name));
 }
 
+const NO_FOLDS: Fold[] = [];
+
 export function soundKeyOfPlain(plain: string): string {
-  const { articles, tails, folds, foldPattern } = rules();
-  const words = plain.split(' ');
-  let joined = '';
-  for (let i = 0; i < words.length; i++) {
-    let word = words[i] as string;
-    if (articles.has(word) && i < words.length - 1) continue;
-    const tail = tails.find(({ from }) => word.length > from.length && word.endsWith(from));
-    if (tail) word = word.slice(0, -tail.from.length) + tail.to;
-    joined += word.replace(foldPattern, (match) => folds.get(match) ?? match);
+  const { articles, tails, folds } = rules();
+  let key = '';
+  let last = '';
+  // Appends letters, writing a doubled letter once.
+  const append = (letters: string) => {
+    for (const letter of letters) {
+      if (letter !== last) key += letter;
+      last = letter;
+    }
+  };
+  for (let start = 0; start <= plain.length; ) {
+    const space = plain.indexOf(' ', start);
+    const end = space < 0 ? plain.length : space;
+    let word = plain.slice(start, end);
+    start = end + 1;
+    // An article is dropped when another word follows it.
+    if (space >= 0 && articles.has(word)) continue;
+    for (const { from, to } of tails) {
+      if (word.length > from.length && word.endsWith(from)) {
+        word = word.slice(0, -from.length) + to;
+        break;
+      }
+    }
+    // Folds in one pass from left to right; at one place the earlier rule wins.
+    for (let i = 0; i < word.length; ) {
+      const letter = word[i] as string;
+      let fold: Fold | undefined;
+      for (const f of folds.get(letter) ?? NO_FOLDS) {
+        if ((i > 0 || !f.inside) && word.startsWith(f.from, i)) {
+          fold = f;
+          break;
+        }
+      }
+      append(fold ? fold.to : letter);
+      i += fold ? fold.from.length : 1;
+    }
   }
-  let squeezed = '';
-  for (const ch of joined) if (!squeezed.endsWith(ch)) squeezed += ch;
-  return squeezed;
+  return key;
 }
 
 export interface DescribedName {
@@ -146,6 +180,18 @@ export function withoutLeadingArticle(plain: string): string {
 /** Articles such as "al" and "ez", for recognising "al-Raqqa" as one name in running text. */
 export function isArticle(word: string): boolean {
   return rules().articles.has(word.toLowerCase());
+}
+
+/** A word that names a kind of unit or place ("Upazila", "District", "Sadar", "Barangay"), not a place. */
+export function isUnitWord(word: string): boolean {
+  const { unitPhrases, prefixes, suffixes } = rules();
+  const plain = plainKey(word);
+  return unitPhrases.has(plain) || [...prefixes, ...suffixes].some((d) => d.words === plain && (d.wants !== null || d.modifier !== null));
+}
+
+/** Whether a name carries descriptor or unit words around it ("chandpur sadar", "gobindaganj upazila"). */
+export function hasDescriptor(name: string): boolean {
+  return stripDescriptors(name).core !== name || stripUnitWords(name) !== name;
 }
 
 /** Drops unit words at either end of a GeoNames admin name: "Maidan Wardak Province" -> "Maidan Wardak". */

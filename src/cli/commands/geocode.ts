@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { geocode, indexHeader, type GeocodeResult } from '../../geocode/index.js';
+import { ATTRIBUTION, geocode, indexHeader, type GeocodeResult } from '../../geocode/index.js';
 import { printJson } from '../context.js';
 
 export function registerGeocode(program: Command): void {
@@ -8,10 +8,7 @@ export function registerGeocode(program: Command): void {
     .description('show how Vigil places a text: the mentions it finds, the candidates and the choice')
     .argument('<text>', 'a sentence or report, e.g. "Air strikes hit the outskirts of al-Raqqa"')
     .option('--json', 'print the full result as JSON')
-    .addHelpText('after', () => {
-      const header = indexHeader();
-      return `\nGazetteer: ${header.entries.toLocaleString('en-US')} entries from ${header.sources.map((s) => `${s.package}@${s.version} (${s.data}, ${s.license})`).join('; ')}`;
-    })
+    .addHelpText('after', gazetteerHelp)
     .action((text: string, options: { json?: boolean }) => {
       const result = geocode(text);
       if (options.json) printJson(result);
@@ -30,7 +27,7 @@ export function formatGeocode(result: GeocodeResult): string {
     lines.push(`  "${mention}"`);
     for (const c of result.candidates.filter((candidate) => candidate.mention === mention)) {
       const where = [c.name, c.admin1, c.country].filter(Boolean).join(', ');
-      lines.push(`    ${c.score.toFixed(2).padStart(6)}  ${where} (${coordinates(c.lat, c.lon)}; ${c.kind}, population ${c.population.toLocaleString('en-US')})`);
+      lines.push(`    ${c.score.toFixed(2).padStart(6)}  ${where} (${coordinates(c.lat, c.lon)}; ${c.village ? 'village' : c.kind}, population ${c.population.toLocaleString('en-US')})`);
     }
   }
   if (result.candidates.length === 0) lines.push('  none');
@@ -44,4 +41,23 @@ export function formatGeocode(result: GeocodeResult): string {
   );
   for (const e of result.evidence) lines.push(`  evidence: "${e.text}" [${e.start}-${e.end}] ${e.rule}${e.note ? `: ${e.note}` : ''}`);
   return lines.join('\n');
+}
+
+/** Examples, the gazetteer's sources and the attribution its licence asks for. */
+function gazetteerHelp(): string {
+  const examples = [
+    '',
+    'Examples:',
+    '  $ vigil geocode "Clashes in Nyabiondo, Masisi territory, North Kivu"',
+    '  $ vigil geocode "Clashes near Lwibo, Masisi territory"     # a village no gazetteer knows: Masisi, precision 2',
+    '  $ vigil geocode --json "Air strikes hit the outskirts of al-Raqqa"',
+  ];
+  let sources: string[];
+  try {
+    const header = indexHeader();
+    sources = [`Gazetteer: ${header.entries.toLocaleString('en-US')} entries, built from`, ...header.sources.map((s) => `  ${s.name}${s.version ? `@${s.version}` : ''}: ${s.data}`)];
+  } catch (error) {
+    sources = [`Gazetteer: ${(error as Error).message}`];
+  }
+  return [...examples, '', ...sources, '', ATTRIBUTION].join('\n');
 }
