@@ -20,8 +20,8 @@ export interface ArticleLayout {
 
 const furnitureLines = lexiconRows('article-furniture.txt').map(([pattern]) => new RegExp(pattern!, 'i'));
 
-/** A line that ends as prose does: a full stop, a question or an exclamation, maybe inside quotes. */
-const ENDS_AS_PROSE = /[.!?…]["'”’)\]]*$/;
+/** A line that ends as prose does: a full stop, a question or an exclamation, maybe inside quotes, or a colon before a list. */
+const ENDS_AS_PROSE = /[.!?…:]["'”’)\]]*$/;
 /** "By Giulia Paravicini", "By: Zagazola Makama", "By The Irrawaddy 3 June 2022", '"Ivan" for Borderland Beat'. */
 const BYLINE = /^(?:by\b:?\s*\S|["“][^"”]{1,40}["”]\s+for\s+[A-Z])/i;
 /** A name alone on its line ("Kingsley Nwezeh"): two to four capitalised words. */

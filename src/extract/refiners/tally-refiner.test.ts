@@ -44,4 +44,16 @@ describe('TallyRefiner', () => {
     const [next] = read('The monitor documented 60 attacks in areas held by the council since January. These attacks left 40 people dead.').tallies;
     expect(next).toMatchObject({ low: 40, scope: 'in areas held by the council', period: 'since January' });
   });
+
+  it("reads a conflict's toll told in a relative clause, and a count this year, as tallies", () => {
+    expect(read('A civilian died in shelling on Monday, in the separatist conflict, which has claimed more than 14,000 lives.').tallies.map((t) => t.low)).toEqual([14000]);
+    expect(toll('A civilian died in shelling on Monday. The army has confirmed the deaths of five soldiers this year.')).toEqual([1]);
+  });
+
+  it('reads the items of a list a tally introduces as parts of the tally', () => {
+    const text = ['Two soldiers were killed by a roadside bomb on the highway on Monday.', 'Since early 2022, the number of fatalities in the desert has risen to 319, as follows:', '• 140 militants were killed', '• 160 soldiers were killed'].join('\n');
+    expect(toll(text)).toEqual([2]);
+    expect(read(text).tallies.map((t) => t.low)).toEqual([319, 140, 160]);
+  });
 });
+

@@ -23,13 +23,24 @@ export const TallyRefiner = {
     const tallySentences = new Set<number>();
     /** The period of the last tally, which a sentence that refers back to it shares. */
     let lastPeriod: { index: number; period: string | null } | null = null;
+    /** A tally's list being read: the last sentence of it so far. */
+    let list: { previous: number } | null = null;
     for (const sentence of sentences) {
       const here = cuesBySentence.get(sentence.index) ?? [];
       const refersBack: boolean = here.some((c) => c.kind === 'refers') && lastPeriod !== null && sentence.index - lastPeriod.index <= 2;
       const counts = here.some((c) => c.kind === 'period' || c.kind === 'total');
+      // "... has risen to 319; and they are as follows:" then "• 140 ISIS members": the list itemises the tally.
+      const listed: boolean = list !== null && isListItem(sentence, sentences, list.previous);
+      if (listed) {
+        tallySentences.add(sentence.index);
+        list!.previous = sentence.index;
+        continue;
+      }
+      list = null;
       if (counts || refersBack) {
         tallySentences.add(sentence.index);
         lastPeriod = { index: sentence.index, period: here.find((c) => c.kind === 'period')?.evidence.text ?? (refersBack ? lastPeriod!.period : null) };
+        if (listIntro(sentence)) list = { previous: sentence.index };
       }
     }
 
@@ -70,6 +81,18 @@ export const TallyRefiner = {
     }
   },
 };
+
+/** A tally sentence that introduces a list: "... and they are as follows:". */
+function listIntro(sentence: Sentence): boolean {
+  return /:\s*$/.test(sentence.text) || /\bas follows\b/i.test(sentence.text);
+}
+
+/** The next item of a list: a bulleted or short line, in the paragraph after the last one read, alone in it. */
+function isListItem(sentence: Sentence, sentences: Sentence[], previousIndex: number): boolean {
+  const previous = sentences.find((s) => s.index === previousIndex)!;
+  const onItsOwn = sentence.paragraph === previous.paragraph + 1 && sentences.filter((s) => s.paragraph === sentence.paragraph).length === 1;
+  return onItsOwn && (/^[-•*–·▪]/.test(sentence.text) || sentence.text.split(/\s+/).length <= 12);
+}
 
 /**
  * "Gunmen killed three soldiers on Monday, the deadliest attack since January": a figure told

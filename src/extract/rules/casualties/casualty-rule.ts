@@ -17,8 +17,8 @@ export const ACCUSED_BEFORE = /\b(?:accused\s+of|suspected\s+of|charged\s+with|c
  * An earlier event told for context: "following an earlier shooting in which a boy was killed", "a recent string
  * of attacks that had killed nine", "January's bombing which killed 60", "two months after their feud left a student dead".
  */
-const EARLIER_EVENT_BEFORE =
-  /(?:\b(?:earlier|previous|prior|recent|last\s+(?:week|month|year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)['’\u0092]?s|string\s+of|series\s+of)\b[^.;:]{0,80}\b(?:that|which|who|in\s+which|where)\s+(?:had\s+)?|\b(?:days|weeks|months|years)\s+after\b[^.;:]{0,40})$/i;
+export const EARLIER_EVENT_BEFORE =
+  /(?:\b(?:earlier|previous|prior|recent|last\s+(?:week|month|year)|(?:january|february|march|april|may|june|july|august|september|october|november|december)['’\u0092]?s|string\s+of|series\s+of)\b[^.;:]{0,80}\b(?:that|which|who|in\s+which|where)\s+(?:had\s+)?|\b(?:days|weeks|months|years|(?:a|one|barely a|just a)\s+(?:day|week|month|year))\s+after\b[^.;:]{0,40})$/i;
 /** "... came after militants killed 10 soldiers ... earlier that day". */
 const EARLIER_AFTER = /^[^.;:]{0,60}\bearlier\s+(?:that|the same|this|in the)\b/i;
 /** Between a vague figure and its verb, only words that name no one else: "several were killed", "many of them died". */

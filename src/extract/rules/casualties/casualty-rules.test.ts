@@ -217,6 +217,7 @@ describe('casualty rules', () => {
     ['Gunmen clashed with guards following an earlier ambush in which a driver was killed.', 0],
     ['Troops shelled the hills after rebels killed 6 soldiers at a checkpoint earlier that day.', 0],
     ['Rival students clashed again, three weeks after their quarrel left a student dead.', 0],
+    ['Barely a month after a hoodlum was hacked to death by cultists, another was shot dead in the city.', 1],
     ['A mob beat a guard to death over the deaths of three children in the fire.', 1],
     ['On 3 May 2020, police raided a hideout, which led to the killing of 2 bandits.', 2],
     ['Bandits attacked a bus, killling 14 including 3 children.', 14],

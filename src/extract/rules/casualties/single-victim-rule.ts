@@ -1,5 +1,5 @@
 import { ADVERBS, VICTIM } from '../../vocabulary.js';
-import { CasualtyRule } from './casualty-rule.js';
+import { CasualtyRule, EARLIER_EVENT_BEFORE } from './casualty-rule.js';
 
 /** Words that make a subject plural or counted: those are the numeric rules' business. */
 const victimNoun = new RegExp(String.raw`\b(?:${VICTIM})\b`, 'gi');
@@ -37,6 +37,8 @@ export class SingleVictimRule extends CasualtyRule {
     // "A man accused of stealing 11 goats": after a singular article only the head word can make the subject plural.
     const counted = /^(?:an?|one|another)\s/i.test(subject.trim()) ? COUNTED.test(subject.trim().split(/\s+/).slice(0, 2).join(' ')) : COUNTED.test(subject);
     if (!subject.trim() || counted || /\b(?:they|we|who|which)\s*$/i.test(subject) || NEGATED_SUBJECT.test(subject)) return null;
+    // "Barely a month after a hoodlum was hacked to death": an earlier event told for context.
+    if (EARLIER_EVENT_BEFORE.test(whole.slice(0, whole.lastIndexOf(lastClause)))) return null;
     const verb = match.groups?.verb ?? match.groups?.verb2 ?? '';
     // The victim's class is that of the last victim noun in the subject: "A police sergeant" is police.
     const victim = [...subject.matchAll(victimNoun)].at(-1)?.[0] ?? '';
