@@ -3,7 +3,7 @@
 import { ROLE } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
-import { codedClaim, type CodingConvention } from './conventions.js';
+import { codedClaim, countsInHighOnly, type CodingConvention } from './conventions.js';
 
 export interface Figures {
   fatalities: FatalityRange;
@@ -21,7 +21,7 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 export function reconcileFigures(claims: Claim[], convention: CodingConvention = 'acled'): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null).map((c) => codedClaim(c, convention));
   const killed = latestTolls(membersOfGroups(withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))))));
-  const fatalities = totalRange(killed, convention);
+  const fatalities = withHighOnlyClaims(killed, convention);
   const civilians = civilianRange(killed, fatalities.range);
   const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')), convention);
   return {
@@ -195,6 +195,15 @@ function totalRange(claims: Claim[], convention: CodingConvention): { range: Fat
     return { range: { low, best, high: Math.max(high, best) }, rule };
   }
   return parts ? { range: { low: parts.low, best: parts.low, high: parts.high }, rule: 'SumOfVictimClasses' } : { range: null, rule: 'NoFigure' };
+}
+
+/** The range of the claims that count in full, widened by those that count in the high estimate only. */
+function withHighOnlyClaims(killed: Claim[], convention: CodingConvention): ReturnType<typeof totalRange> {
+  const credited = killed.filter((c) => !countsInHighOnly(c, convention));
+  if (credited.length === killed.length) return totalRange(killed, convention);
+  const full = totalRange(credited, convention).range ?? { low: 0, best: 0, high: 0 };
+  const high = Math.max(full.high ?? 0, totalRange(killed, convention).range?.high ?? 0);
+  return { range: { ...full, high }, rule: 'EnemyLossesClaimedByRebelsInHighOnly' };
 }
 
 function sumOfClasses(claims: Claim[]): { low: number; high: number } | null {
