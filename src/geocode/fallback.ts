@@ -3,7 +3,7 @@
 import type { Place, Span } from '../types.js';
 import { precisionOf, isNamesakeOffFront } from './choose.js';
 import { describeEntry, evidenceAt, placeAt } from './explain.js';
-import { capitalOf, countryName } from './gazetteer.js';
+import { capitalOf, countryName, regionOf } from './gazetteer.js';
 import type { CountryClue } from './clues.js';
 import type { FoundMention } from './mentions.js';
 import { CAPITAL, CLOSES_LONGER_NAME } from './phrases.js';
@@ -64,6 +64,8 @@ export function placeFromClues(text: string, mentions: FoundMention[], clues: Co
   const unbacked = [...scored]
     .filter(([m, list]) => m.kind === 'place' && !m.partial && list[0] && list[0].entry.kind !== 'country')
     .map(([m, list]) => `"${m.text}" (${describeEntry((list[0] as ScoredCandidate).entry)}, by ${(list[0] as ScoredCandidate).match})`);
+  const tied = tiedNamesakesRegion(text, mentions, scored, inFocus, clue?.code);
+  if (tied) return tied;
   if (clue) return regionPlace(text, clues, clue.code) ?? oneCountryPlace(text, mentions, clues, clue.code, inFocus, scored) ?? countryPlace(text, clue, countryClue ? 'named' : placeClue ? 'place' : 'clues', weighed, unbacked);
   const unknown = mentions.filter((m) => m.kind === 'unknown').map((m) => `"${m.text}"`);
   const demonyms = clues.filter((c) => c.rule === 'DemonymClue').map((c) => c.text);
@@ -88,6 +90,29 @@ function capitalPlace(text: string, clues: CountryClue[], clue: CountryClue | un
   const place = placeAt(capital, 1);
   const note = `"${phrase[0]}" in a report about ${place.country} ("${capitalClue.text}"): its capital, ${describeEntry(capital)}`;
   return { place, evidence: [evidenceAt(text, span, 'CapitalMention', note)], reason: note };
+}
+
+/**
+ * A place named after a locative word whose namesakes no clue tells apart, the leading ones all in
+ * one first-level region ("the OSCE SMM observed explosions near Vasylivka": five villages of the
+ * name in Donetsk tie): that region, precision 3; in the country the clues point to, if any.
+ */
+function tiedNamesakesRegion(text: string, mentions: FoundMention[], scored: Map<FoundMention, ScoredCandidate[]>, inFocus: (span: Span) => boolean, code: string | undefined): Omit<Resolution, 'scored'> | null {
+  const regionOfLeaders = (mention: FoundMention) => {
+    const [best, ...others] = scored.get(mention) ?? [];
+    if (!best || best.match === 'spelling' || best.entry.kind === 'country' || (code && best.entry.countryCode !== code)) return null;
+    const leaders = [best, ...others.filter((c) => c.score > best.score - WEIGHTS.clearLead)];
+    if (leaders.length < 2 || leaders.some((c) => regionKey(c.entry) !== regionKey(best.entry))) return null;
+    return regionOf(best.entry);
+  };
+  const strong = mentions.filter((m) => m.kind === 'place' && isStrong(m));
+  for (const mention of [...strong.filter(inFocus), ...strong.filter((m) => !inFocus(m))]) {
+    const region = regionOfLeaders(mention);
+    if (!region) continue;
+    const note = `"${mention.text}" names several places in ${describeEntry(region)} that no clue tells apart: the region, geo precision 3`;
+    return { place: placeAt(region, 3), evidence: [evidenceAt(text, mention, 'TiedNamesakesRegion', note)], reason: note };
+  }
+  return null;
 }
 
 /**

@@ -406,6 +406,12 @@ describe('geocode: villages', () => {
     expect(geocode('The Indian Border Security Force fired on border villages in Harpal sector.').place).toMatchObject({ country: 'Pakistan', latitude: null });
   });
 
+  it('codes the region of namesake villages no clue tells apart when they all lie in it, precision 3', () => {
+    const result = geocode('The OSCE SMM observed two explosions near Vasylivka.');
+    expect(placeOf(result)).toEqual({ name: 'Donetsk', admin1: 'Donetsk', country: 'Ukraine', precision: 3 });
+    expect(result.evidence[0]?.rule).toBe('TiedNamesakesRegion');
+  });
+
   it('takes no clue from a word only a loose spelling makes a place ("Law Enforcement Agencies" is not Lahore)', () => {
     expect(placeOf(geocode('Law Enforcement Agencies raided a house in Turbat district.'))).toMatchObject({ name: 'Turbat', admin1: 'Balochistan', precision: 2 });
   });
