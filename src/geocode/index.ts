@@ -9,7 +9,7 @@ import { resolve } from './resolve.js';
 import type { ScoredCandidate } from './score.js';
 
 export type { PlaceMention } from './mentions.js';
-export { indexHeader, sharedIndex, useSharedIndex } from './gazetteer.js';
+export { indexHeader } from './gazetteer.js';
 export { ATTRIBUTION } from './index-format.js';
 
 export interface GeocodeOptions {

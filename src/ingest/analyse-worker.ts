@@ -1,16 +1,15 @@
 // A pool thread: analyses raw reports (clean, extract, geocode: the CPU-bound part) and sends
 // back what the main thread needs to reconcile and store them. It warms up first (lexicons,
-// patterns, gazetteer) and says 'ready', so a report's time budget is spent on the report. The
-// gazetteer index is the main thread's, shared (workerData.gazetteer).
+// patterns, gazetteer) and says 'ready', so a report's time budget is spent on the report.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createConfiguration, loadLexicons } from '../extract/index.js';
-import { useSharedIndex } from '../geocode/index.js';
+import { shareGazetteerIndex } from '../geocode/gazetteer.js';
 import { analyse } from '../pipeline.js';
 import type { RawReport } from '../types.js';
 import type { PoolResult, WorkerMessage } from './pool.js';
 
 const { actorFiles, gazetteer } = workerData as { actorFiles: string[] | null; gazetteer: SharedArrayBuffer };
-useSharedIndex(gazetteer);
+shareGazetteerIndex(gazetteer);
 const extraction = actorFiles ? createConfiguration(loadLexicons(actorFiles)) : undefined;
 
 // Touches most rules, the date parser and the gazetteer, so that their patterns are compiled.
