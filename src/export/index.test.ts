@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RAQQA, sampleIncident, sampleReport } from '../../test/fixtures/serve/incident.js';
 import type { Report } from '../types.js';
-import { exportRecordSchema, exportTallySchema, formatExport, formatTallies, toExportRecord, type IncidentFeatureCollection } from './index.js';
+import { exportRecordSchema, exportTallySchema, formatExport, formatTallies, toCsv, toExportRecord, toFeatureCollection, type IncidentFeatureCollection } from './index.js';
 
 const report = sampleReport();
 const reports = new Map<string, Report>([[report.id, report]]);
@@ -47,7 +47,7 @@ describe('toExportRecord', () => {
     ]);
     expect(Object.keys(record.claims[0] ?? {})).toEqual([
       'measure', 'victims', 'qualifier', 'low', 'high', 'vague_word', 'stance', 'speaker', 'outlet', 'actor',
-      'hedges', 'text', 'start', 'end', 'phrase', 'rule', 'report_id',
+      'hedges', 'text', 'start', 'end', 'phrase', 'phrase_start', 'phrase_end', 'rule', 'report_id',
     ]);
     expect(() => exportRecordSchema.parse(record)).not.toThrow();
   });
@@ -136,5 +136,19 @@ describe('formatTallies', () => {
     const rows = parseCsv(formatTallies([tally], reports, 'csv'));
     expect(rows[0]?.slice(0, 4)).toEqual(['report_id', 'published', 'source', 'url']);
     expect(rows[1]?.[rows[0]!.indexOf('period')]).toBe('since early 2022');
+  });
+});
+
+describe('exportWriter', () => {
+  it('writes, piece by piece, exactly the whole-list export', () => {
+    const report = sampleReport();
+    const incidents = [sampleIncident(report), sampleIncident(report, { id: 'VIG-0002', place: null })];
+    const reports = new Map([[report.id, report]]);
+    const records = incidents.map((incident) => toExportRecord(incident, reports));
+    expect(formatExport(incidents, reports, 'json')).toBe(`${JSON.stringify(records, null, 2)}\n`);
+    expect(formatExport(incidents, reports, 'geojson')).toBe(`${JSON.stringify(toFeatureCollection(records), null, 2)}\n`);
+    expect(formatExport(incidents, reports, 'csv')).toBe(toCsv(records));
+    expect(formatExport([], reports, 'json')).toBe('[]\n');
+    expect(formatExport([], reports, 'geojson')).toBe(`${JSON.stringify(toFeatureCollection([]), null, 2)}\n`);
   });
 });

@@ -31,8 +31,10 @@ export const exportClaimSchema = z.strictObject({
   text: z.string(),
   start: z.number(),
   end: z.number(),
-  /** The casualty phrase inside the sentence, and the rule that read it. */
+  /** The casualty phrase inside the sentence, its offsets in the clean text, and the rule that read it. */
   phrase: z.string(),
+  phrase_start: z.number(),
+  phrase_end: z.number(),
   rule: z.string(),
   report_id: text,
 });
@@ -180,6 +182,8 @@ function toExportClaim(claim: Claim): ExportClaim {
     start: claim.sentence.start,
     end: claim.sentence.end,
     phrase: claim.evidence.text,
+    phrase_start: claim.evidence.start,
+    phrase_end: claim.evidence.end,
     rule: claim.evidence.rule,
     report_id: claim.reportId ?? claim.evidence.reportId ?? null,
   };
@@ -213,14 +217,47 @@ export async function loadReports(store: { getReports(ids: string[]): Promise<Re
 }
 
 export function formatExport(incidents: Incident[], reports: Map<string, Report>, format: ExportFormat): string {
-  const records = incidents.map((incident) => toExportRecord(incident, reports));
+  const writer = exportWriter(format);
+  return writer.head() + incidents.map((incident) => writer.item(toExportRecord(incident, reports))).join('') + writer.tail();
+}
+
+/**
+ * An export written piece by piece, so that a server can stream any number of records: the
+ * pieces joined are exactly what `JSON.stringify(..., null, 2)` or `toCsv` gives for the whole list.
+ */
+export interface ExportWriter {
+  head(): string;
+  item(record: ExportRecord): string;
+  tail(): string;
+}
+
+export function exportWriter(format: ExportFormat): ExportWriter {
+  let written = 0;
+  let skipped = 0;
+  const indent = (json: string, spaces: string) => json.replaceAll('\n', `\n${spaces}`);
+  const element = (json: string, spaces: string) => `${written++ === 0 ? '\n' : ',\n'}${spaces}${indent(json, spaces)}`;
   switch (format) {
     case 'json':
-      return `${JSON.stringify(records, null, 2)}\n`;
+      return {
+        head: () => '[',
+        item: (record) => element(JSON.stringify(record, null, 2), '  '),
+        tail: () => (written === 0 ? ']\n' : '\n]\n'),
+      };
     case 'csv':
-      return toCsv(records);
+      return { head: () => csvLine(FLAT_COLUMNS), item: (record) => csvRow(FLAT_COLUMNS, flatRow(record)), tail: () => '' };
     case 'geojson':
-      return `${JSON.stringify(toFeatureCollection(records), null, 2)}\n`;
+      return {
+        head: () => '{\n  "type": "FeatureCollection",\n  "features": [',
+        item: (record) => {
+          const feature = toFeature(record);
+          if (!feature) {
+            skipped += 1;
+            return '';
+          }
+          return element(JSON.stringify(feature, null, 2), '    ');
+        },
+        tail: () => `${written === 0 ? ']' : '\n  ]'},\n  "skipped_without_coordinates": ${skipped}\n}\n`,
+      };
   }
 }
 
@@ -239,8 +276,15 @@ export function toCsv(records: ExportRecord[]): string {
 }
 
 function csvOf<K extends string>(columns: readonly K[], rows: Array<Record<K, string | number | null>>): string {
-  const lines = [columns, ...rows.map((row) => columns.map((column) => row[column]))];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLine(columns) + rows.map((row) => csvRow(columns, row)).join('');
+}
+
+function csvRow<K extends string>(columns: readonly K[], row: Record<K, string | number | null>): string {
+  return csvLine(columns.map((column) => row[column]));
+}
+
+function csvLine(cells: ReadonlyArray<string | number | null>): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 function csvCell(value: string | number | null): string {
@@ -263,16 +307,14 @@ export interface IncidentFeatureCollection {
   skipped_without_coordinates: number;
 }
 
+type IncidentFeature = IncidentFeatureCollection['features'][number];
+
+function toFeature(record: ExportRecord): IncidentFeature | null {
+  if (record.latitude === null || record.longitude === null) return null;
+  return { type: 'Feature', id: record.event_id, geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] }, properties: flatRow(record) };
+}
+
 export function toFeatureCollection(records: ExportRecord[]): IncidentFeatureCollection {
-  const features: IncidentFeatureCollection['features'] = [];
-  for (const record of records) {
-    if (record.latitude === null || record.longitude === null) continue;
-    features.push({
-      type: 'Feature',
-      id: record.event_id,
-      geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
-      properties: flatRow(record),
-    });
-  }
+  const features = records.flatMap((record) => toFeature(record) ?? []);
   return { type: 'FeatureCollection', features, skipped_without_coordinates: records.length - features.length };
 }
