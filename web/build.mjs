@@ -13,7 +13,8 @@ await build({
   minify: true,
   sourcemap: false,
   outdir: out,
-  loader: { '.json': 'json' },
+  // Leaflet's stylesheet names a few small images; inlined, so the page loads nothing else.
+  loader: { '.json': 'json', '.png': 'dataurl' },
   logLevel: 'warning',
 });
 copyFileSync(new URL('index.html', import.meta.url), `${out}index.html`);
