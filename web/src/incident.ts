@@ -30,7 +30,7 @@ function spansOf(incident: IncidentDetail, reportId: string): Span[] {
 function scrollToClaim(index: number): void {
   const mark = document.getElementById(claimAnchor(index));
   if (!mark) return;
-  mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  mark.scrollIntoView({ block: 'center' });
   mark.classList.remove('flash');
   void mark.offsetWidth;
   mark.classList.add('flash');
