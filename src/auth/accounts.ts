@@ -27,8 +27,26 @@ export type SettingName = keyof typeof SETTINGS;
 
 export class UserNameTaken extends Error {}
 
+/**
+ * How long an API token's user and a setting are remembered: every request asks for both, and a
+ * database round trip each would cost more than many queries they guard. A removed token or a
+ * setting changed by another process takes effect within this time.
+ */
+const CACHE_MS = 5000;
+
 export class Accounts {
+  private readonly cache = new Map<string, { value: unknown; until: number }>();
+
   constructor(private readonly store: Store) {}
+
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as T;
+    const value = await load();
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { value, until: Date.now() + CACHE_MS });
+    return value;
+  }
 
   private get db() {
     return this.store.db;
@@ -104,6 +122,10 @@ export class Accounts {
 
   async tokenUser(token: string): Promise<User | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    return this.cached(`token:${sha256(token)}`, () => this.loadTokenUser(token));
+  }
+
+  private async loadTokenUser(token: string): Promise<User | null> {
     const row = await this.db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -114,8 +136,10 @@ export class Accounts {
   }
 
   async setting<K extends SettingName>(name: K): Promise<(typeof SETTINGS)[K] | boolean> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', name).executeTakeFirst();
-    return row ? (JSON.parse(row.value) as boolean) : SETTINGS[name];
+    return this.cached(`setting:${name}`, async () => {
+      const row = await this.db.selectFrom('settings').select('value').where('key', '=', name).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as boolean) : SETTINGS[name];
+    });
   }
 
   async setSetting(name: SettingName, value: boolean): Promise<void> {
@@ -124,6 +148,7 @@ export class Accounts {
       .values({ key: name, value: JSON.stringify(value) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
       .execute();
+    this.cache.delete(`setting:${name}`);
   }
 }
 

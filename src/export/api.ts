@@ -3,7 +3,7 @@
 // only description of the answers: fastify's response schemas and /api/openapi.json come from them.
 import { z } from 'zod';
 import type { Evidence, Incident, Report } from '../types.js';
-import { exportRecordSchema, exportTallySchema, toExportRecord, toExportTally } from './index.js';
+import { exportRecordSchema, exportTallySchema, toExportRecord, toExportTally, type ReportSource } from './index.js';
 
 /** The short id the CLI prints for a report; the API accepts it too. */
 export const SHORT_ID_LENGTH = 12;
@@ -20,8 +20,8 @@ export type IncidentItem = z.infer<typeof incidentItemSchema>;
 
 export const incidentPageSchema = z.strictObject({
   incidents: z.array(incidentItemSchema),
-  /** Incidents matching the filters, over all pages. */
-  total: z.number(),
+  /** Incidents matching the filters, over all pages: counted for the first page (no cursor), null on the next ones. */
+  total: z.number().nullable(),
   /** Pass as `cursor` for the next page; null on the last one. */
   next_cursor: z.string().nullable(),
   limit: z.number(),
@@ -72,7 +72,7 @@ export const reportListSchema = z.strictObject({
 
 export const errorSchema = z.strictObject({ error: z.string() });
 
-export function toIncidentItem(incident: Incident, reports: Map<string, Report>, review: { status: string; by: string | null; at: string | null }): IncidentItem {
+export function toIncidentItem(incident: Incident, reports: Map<string, ReportSource>, review: { status: string; by: string | null; at: string | null }): IncidentItem {
   return { ...toExportRecord(incident, reports), review_status: review.status as ApiReview['review_status'], reviewed_by: review.by, reviewed_at: review.at };
 }
 

@@ -103,7 +103,10 @@ type FlatRow = Record<FlatColumn, string | number | null>;
 /** CSV columns and GeoJSON properties: everything but the claims. */
 export const FLAT_COLUMNS = Object.keys(exportRecordSchema.shape).filter((key): key is FlatColumn => key !== 'claims');
 
-export function toExportRecord(incident: Incident, reports: Map<string, Report>): ExportRecord {
+/** What a record needs of a report: the outlet's name, or the URL's host when it has none. */
+export type ReportSource = Pick<Report, 'id' | 'sourceName' | 'url'>;
+
+export function toExportRecord(incident: Incident, reports: Map<string, ReportSource>): ExportRecord {
   const place = incident.place;
   return {
     event_id: incident.id,
@@ -190,7 +193,7 @@ function toExportClaim(claim: Claim): ExportClaim {
 }
 
 /** Distinct source names of the incident's reports, in report order; URL host when a report has no name. */
-function sourceNames(reportIds: string[], reports: Map<string, Report>): string {
+function sourceNames(reportIds: string[], reports: Map<string, ReportSource>): string {
   const names = new Set<string>();
   for (const id of reportIds) {
     const report = reports.get(id);
@@ -209,6 +212,12 @@ function urlHost(url: string | null): string | null {
   }
 }
 
+/** The sources of these incidents' reports, keyed by id: all a list or an export needs, without the texts. */
+export async function loadSources(store: { reportSources(ids: string[]): Promise<ReportSource[]> }, incidents: Incident[]): Promise<Map<string, ReportSource>> {
+  const sources = await store.reportSources([...new Set(incidents.flatMap((incident) => incident.reportIds))]);
+  return new Map(sources.map((source) => [source.id, source]));
+}
+
 /** The reports an export of these incidents names, keyed by id. */
 export async function loadReports(store: { getReports(ids: string[]): Promise<Report[]> }, incidents: Incident[]): Promise<Map<string, Report>> {
   const ids = [...new Set(incidents.flatMap((incident) => incident.reportIds))];
@@ -216,7 +225,7 @@ export async function loadReports(store: { getReports(ids: string[]): Promise<Re
   return new Map(reports.map((report) => [report.id, report]));
 }
 
-export function formatExport(incidents: Incident[], reports: Map<string, Report>, format: ExportFormat): string {
+export function formatExport(incidents: Incident[], reports: Map<string, ReportSource>, format: ExportFormat): string {
   const writer = exportWriter(format);
   return writer.head() + incidents.map((incident) => writer.item(toExportRecord(incident, reports))).join('') + writer.tail();
 }

@@ -70,6 +70,13 @@ export class Store {
     return rows.map((row) => reportFromRow(row, tallies.get(row.id) ?? []));
   }
 
+  /** The outlet name and URL of each report, without its text. */
+  async reportSources(ids: string[]): Promise<Array<{ id: string; sourceName: string | null; url: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('reports').select(['id', 'source_name', 'url']).where('id', 'in', ids).execute();
+    return rows.map((row) => ({ id: row.id, sourceName: row.source_name, url: row.url }));
+  }
+
   /** Running tallies, in report and text order: of some reports, or of every report published in [from, to]. */
   async tallies(filter: { reportIds?: string[]; from?: string; to?: string } = {}): Promise<Tally[]> {
     let query = this.db.selectFrom('tallies').innerJoin('reports', 'reports.id', 'tallies.report_id').selectAll('tallies');

@@ -22,7 +22,7 @@ export async function renderReviewQueue(container: HTMLElement, query: Partial<L
         ),
       ),
     );
-    status.textContent = items.length === 0 ? 'Nothing left to review.' : `${items.length} of ${page.total} to review`;
+    status.textContent = items.length === 0 ? 'Nothing left to review.' : `${items.length} of ${page.total ?? items.length} to review`;
     list.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
   };
   const decide = async (action: 'accept' | 'reject') => {

@@ -59,7 +59,7 @@ export async function renderTable(container: HTMLElement, options: TableOptions)
       );
     }
     paintDots(body);
-    total.textContent = `${page.total.toLocaleString('en-US')} incident${page.total === 1 ? '' : 's'}`;
+    if (page.total !== null) total.textContent = `${page.total.toLocaleString('en-US')} incident${page.total === 1 ? '' : 's'}`;
     cursor = page.next_cursor;
     more.hidden = cursor === null;
   };

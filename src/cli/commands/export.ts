@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, formatExport, formatTallies, loadReports, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FORMATS, formatExport, formatTallies, loadSources, type ExportFormat } from '../../export/index.js';
 import { DATA_OPTION_HELP, UserError, withStore } from '../context.js';
 import { filterFrom } from './incidents.js';
 
@@ -39,7 +39,7 @@ Examples:
           return formatTallies(tallies, reports, options.format as 'json' | 'csv');
         }
         const incidents = await store.listIncidents({ ...filterFrom(options), limit: Number.MAX_SAFE_INTEGER });
-        return formatExport(incidents, await loadReports(store, incidents), options.format as ExportFormat);
+        return formatExport(incidents, await loadSources(store, incidents), options.format as ExportFormat);
       });
       if (options.out) await writeFile(options.out, output);
       else process.stdout.write(output);

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { errorSchema, incidentDetailSchema, incidentPageSchema, toIncidentDetail, toIncidentItem, type IncidentDetail } from '../../export/api.js';
-import { EXPORT_CONTENT_TYPES, exportWriter, loadReports, toExportRecord, type ExportFormat } from '../../export/index.js';
+import { EXPORT_CONTENT_TYPES, exportWriter, loadReports, loadSources, toExportRecord, type ExportFormat } from '../../export/index.js';
 import type { IncidentPageQuery, ReviewStatus, Store } from '../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { HttpError, requirePermission } from '../access.js';
@@ -39,8 +39,8 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
     async (request) => {
       const filter = readableFilter(request, request.query);
       const { sort, order, cursor, limit } = request.query;
-      const [page, total] = await Promise.all([store.incidentPage({ ...filter, sort, order, cursor, limit }), store.countIncidents(filter)]);
-      const reports = await loadReports(store, page.incidents);
+      const [page, total] = await Promise.all([store.incidentPage({ ...filter, sort, order, cursor, limit }), cursor ? null : store.countIncidents(filter)]);
+      const reports = await loadSources(store, page.incidents);
       const incidents = page.incidents.map((incident) => toIncidentItem(incident, reports, page.reviews.get(incident.id)!));
       return { incidents, total, next_cursor: page.nextCursor, limit };
     },
@@ -79,7 +79,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
         let cursor: string | undefined;
         do {
           const page = await store.incidentPage({ ...filter, cursor, limit: EXPORT_BATCH, sort: 'date' });
-          const reports = await loadReports(store, page.incidents);
+          const reports = await loadSources(store, page.incidents);
           yield page.incidents.map((incident) => writer.item(toExportRecord(incident, reports))).join('');
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
