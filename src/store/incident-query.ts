@@ -2,6 +2,7 @@
 // page and one for the total, the same on PGlite and PostgreSQL. Every value from a request
 // reaches SQL as a parameter; column names come only from the tables below.
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { SEARCH_DOCUMENT_SQL } from './migrations/005_users.js';
 import type { Database } from './schema.js';
 
 export const REVIEW_STATUSES = ['new', 'accepted', 'rejected'] as const;
@@ -18,11 +19,17 @@ const SORT_EXPRESSIONS = {
 export type SortKey = keyof typeof SORT_EXPRESSIONS;
 export const SORT_KEYS = Object.keys(SORT_EXPRESSIONS) as SortKey[];
 
-/** Columns the free-text search looks in. */
-const SEARCHED_COLUMNS = ['location', 'admin1', 'country', 'actor1', 'actor2', 'event_type', 'sub_event_type', 'notes'] as const;
+/**
+ * Free text as a text-search query: every word must start a word of the incident's place,
+ * actors, types or notes (`raqq` finds "al-Raqqa"). Null when the text has no word at all.
+ */
+export function searchQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 ? words.slice(0, 20).map((word) => `${word}:*`).join(' & ') : null;
+}
 
 export interface IncidentFilter {
-  /** Free text, matched case-insensitively against place, actors, types and notes. */
+  /** Free text: words that start words of the place, actors, types or notes, any case. */
   q?: string;
   /** Exact names, compared case-insensitively (`syria` finds Syria). */
   country?: string;
@@ -63,8 +70,8 @@ export function applyFilter<Q extends IncidentQuery>(query: Q, filter: IncidentF
   equalsIgnoringCase('event_type', filter.eventType);
   equalsIgnoringCase('sub_event_type', filter.subEventType);
   if (filter.q) {
-    const pattern = escapeLike(filter.q);
-    q = q.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => eb(column, 'ilike', pattern))));
+    const query = searchQuery(filter.q);
+    q = query ? q.where(sql<boolean>`${sql.raw(SEARCH_DOCUMENT_SQL)} @@ to_tsquery('simple', ${query})`) : q.where(sql<boolean>`false`);
   }
   if (filter.actor) {
     const pattern = escapeLike(filter.actor);
