@@ -1,6 +1,7 @@
 // The export contract: one flat, ACLED-like record per incident, as JSON, CSV or GeoJSON.
 // Later tools parse this output, so the key order and the null handling are part of the API.
 import { z } from 'zod';
+import type { IncidentPageQuery } from '../store/index.js';
 import type { Claim, Incident, Report, Tally } from '../types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson';
@@ -218,16 +219,37 @@ export async function loadSources(store: { reportSources(ids: string[]): Promise
   return new Map(sources.map((source) => [source.id, source]));
 }
 
+/** Reads incidents a page at a time: what a streamed export needs of the store. */
+export interface PagedIncidents {
+  incidentPage(query: IncidentPageQuery): Promise<{ incidents: Incident[]; nextCursor: string | null }>;
+  reportSources(ids: string[]): Promise<ReportSource[]>;
+}
+
+/** Incidents read for a streamed export at a time. */
+const EXPORT_BATCH = 500;
+
+/**
+ * Every incident matching `filter` as an export, piece by piece (newest first), reading the
+ * store 500 incidents at a time: memory stays flat whatever the number of incidents.
+ */
+export async function* exportStream(store: PagedIncidents, filter: IncidentPageQuery, format: ExportFormat): AsyncGenerator<string> {
+  const writer = exportWriter(format);
+  yield writer.head();
+  let cursor: string | undefined;
+  do {
+    const page = await store.incidentPage({ ...filter, cursor, limit: EXPORT_BATCH });
+    const sources = await loadSources(store, page.incidents);
+    yield page.incidents.map((incident) => writer.item(toExportRecord(incident, sources))).join('');
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  yield writer.tail();
+}
+
 /** The reports an export of these incidents names, keyed by id. */
 export async function loadReports(store: { getReports(ids: string[]): Promise<Report[]> }, incidents: Incident[]): Promise<Map<string, Report>> {
   const ids = [...new Set(incidents.flatMap((incident) => incident.reportIds))];
   const reports = await store.getReports(ids);
   return new Map(reports.map((report) => [report.id, report]));
-}
-
-export function formatExport(incidents: Incident[], reports: Map<string, ReportSource>, format: ExportFormat): string {
-  const writer = exportWriter(format);
-  return writer.head() + incidents.map((incident) => writer.item(toExportRecord(incident, reports))).join('') + writer.tail();
 }
 
 /**

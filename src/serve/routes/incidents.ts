@@ -4,14 +4,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { errorSchema, incidentDetailSchema, incidentPageSchema, toIncidentDetail, toIncidentItem, type IncidentDetail } from '../../export/api.js';
-import { EXPORT_CONTENT_TYPES, exportWriter, loadReports, loadSources, toExportRecord, type ExportFormat } from '../../export/index.js';
+import { EXPORT_CONTENT_TYPES, exportStream, loadReports, loadSources, type ExportFormat } from '../../export/index.js';
 import type { IncidentPageQuery, ReviewStatus, Store } from '../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { HttpError, requirePermission } from '../access.js';
 import { exportQuerySchema, idParamsSchema, jsonSchema, listQuerySchema, toFilter, type FilterQuery, type ListQuery } from '../contract.js';
-
-/** Incidents read from the store at a time while an export streams. */
-const EXPORT_BATCH = 500;
 
 const errors = { 400: jsonSchema(errorSchema), 401: jsonSchema(errorSchema), 403: jsonSchema(errorSchema), 404: jsonSchema(errorSchema) };
 
@@ -73,19 +70,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
     { schema: { summary: 'every incident matching the filters as json, csv or geojson, streamed', querystring: jsonSchema(exportQuerySchema, 'input'), response: errors } },
     async (request, reply) => {
       const filter = readableFilter(request, request.query);
-      const writer = exportWriter(request.query.format);
-      async function* pieces() {
-        yield writer.head();
-        let cursor: string | undefined;
-        do {
-          const page = await store.incidentPage({ ...filter, cursor, limit: EXPORT_BATCH, sort: 'date' });
-          const reports = await loadSources(store, page.incidents);
-          yield page.incidents.map((incident) => writer.item(toExportRecord(incident, reports))).join('');
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        yield writer.tail();
-      }
-      return reply.type(EXPORT_CONTENT_TYPES[request.query.format]).send(Readable.from(pieces()));
+      return reply.type(EXPORT_CONTENT_TYPES[request.query.format]).send(Readable.from(exportStream(store, filter, request.query.format)));
     },
   );
 };
