@@ -8,6 +8,7 @@ import { registerIncidents } from './commands/incidents.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerUsers } from './commands/users.js';
 import { registerWatch } from './commands/watch.js';
 import { registerWorker } from './commands/worker.js';
 import { DataDirectoryLocked } from '../store/lock.js';
@@ -29,9 +30,10 @@ Quick start:
   vigil incidents
   vigil show VIG-...
   vigil export --format csv --out incidents.csv
+  vigil user add alice --role analyst
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers]) register(program);
   program.exitOverride();
   return program;
 }
