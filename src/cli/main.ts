@@ -1,6 +1,7 @@
 // The `vigil` command line. Each command lives in commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerDecisions } from './commands/decisions.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerGeocode } from './commands/geocode.js';
@@ -31,7 +32,7 @@ Quick start:
   vigil export --format csv --out incidents.csv
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerDecisions]) register(program);
   program.exitOverride();
   return program;
 }

@@ -33,7 +33,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
   const country = draft.place?.country ?? null;
   const claims = draft.claims.map((c) => withReport(c, reportId));
   const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
-  return finish({
+  return derive({
     id: `VIG-${createHash('sha256').update(`${reportId}:${index}`).digest('hex').slice(0, 12)}`,
     role: draft.role,
     eventType: draft.eventType,
@@ -75,7 +75,7 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
   const evidence: Record<string, Evidence[]> = { ...stored.evidence };
   for (const [field, list] of Object.entries(fresh.evidence)) evidence[field] = [...(evidence[field] ?? []), ...list];
   const precisePlace = (fresh.place?.geoPrecision ?? 9) < (stored.place?.geoPrecision ?? 9) ? fresh.place : stored.place;
-  return finish({
+  return derive({
     ...stored,
     subEventType: stored.subEventType,
     // An incident is as central as the most central report of it makes it.
@@ -92,7 +92,7 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
 }
 
 /** Derived fields: figures, source count and the generated note. */
-function finish(incident: Incident, convention: CodingConvention): Incident {
+export function derive(incident: Incident, convention: CodingConvention): Incident {
   const figures = reconcileFigures(incident.claims, convention);
   const sources = new Set(incident.claims.map((c) => (c.speaker ?? c.outlet ?? `report:${c.reportId}`).toLowerCase()));
   const done: Incident = {

@@ -46,6 +46,8 @@ export interface IncidentsTable {
   evidence: JSONColumnType<Record<string, Evidence[]>>;
   /** The incident's role in the report that tells it: main, further or background. */
   role: ColumnType<string, string | undefined, string>;
+  /** Columns a person set by hand (column -> value): machine writes keep these values. */
+  human_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
 }
@@ -93,6 +95,21 @@ export interface TalliesTable {
 export interface IncidentReportsTable {
   incident_id: string;
   report_id: string;
+  /** A person put the report here (merge, split, move): machine clustering never moves it. */
+  decided_by_human: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** One human decision: who, when, why, and the incident before and after. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  incident_id: string | null;
+  report_id: string | null;
+  reason: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface FeedsTable {
@@ -116,4 +133,5 @@ export interface Database {
   claims: ClaimsTable;
   tallies: TalliesTable;
   incident_reports: IncidentReportsTable;
+  audit_log: AuditLogTable;
 }
