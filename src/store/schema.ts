@@ -1,7 +1,7 @@
 // Kysely table types: the one schema both back ends share. Dates are ISO text so that
 // PGlite and node-postgres return the same JavaScript types.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Evidence } from '../types.js';
+import type { Attribution, Evidence, Flag } from '../types.js';
 
 export interface ReportsTable {
   id: string;
@@ -48,6 +48,13 @@ export interface IncidentsTable {
   role: ColumnType<string, string | undefined, string>;
   /** Columns a person set by hand (column -> value): machine writes keep these values. */
   human_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** How sure the incident is (confirmed, fair, weak, contested, discounted) and why. */
+  grade: string | null;
+  grade_reason: string | null;
+  attribution: ColumnType<Attribution[], string | undefined, string>;
+  flags: ColumnType<Flag[], string | undefined, string>;
+  /** MinHash of the words of its sentences in every report of it (clustering). */
+  signature: ColumnType<number[], string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
 }

@@ -1,6 +1,6 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { acledTyping, type Claim, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
@@ -513,6 +513,11 @@ function incidentToRow(incident: Incident, now: string) {
     injured_low: incident.injured.low,
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
+    attribution: storableJson(incident.attribution),
+    flags: storableJson(incident.flags),
+    signature: JSON.stringify(incident.signature),
     notes: incident.notes,
     evidence: storableJson(incident.evidence),
     role: incident.role,
@@ -547,6 +552,11 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
     civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
     injured: { low: row.injured_low, high: row.injured_high },
     sourcesCount: row.sources_count,
+    grade: row.grade as Grade | null,
+    gradeReason: row.grade_reason,
+    attribution: row.attribution,
+    flags: row.flags,
+    signature: row.signature,
     reportIds,
     evidence: row.evidence,
     notes: row.notes,

@@ -1,6 +1,7 @@
 // Human decisions: an audit log of every merge, split, move and hand-set field (who, when, why,
 // before, after), report links a person decided, and the fields a person set, so that machine
-// clustering and new reports never undo them.
+// clustering and new reports never undo them. And what reconciling across sources concludes:
+// the grade with its reason, who attributes the incident to whom, and the conflicts flagged.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -22,10 +23,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('incident_reports_report_idx').on('incident_reports').column('report_id').execute();
   // Columns a person set by hand, with their values: every machine write keeps them.
   await db.schema.alterTable('incidents').addColumn('human_fields', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`)).execute();
+  await db.schema
+    .alterTable('incidents')
+    .addColumn('grade', 'text')
+    .addColumn('grade_reason', 'text')
+    .addColumn('attribution', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('flags', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    // MinHash of the words of the incident's sentences in every report of it, for clustering.
+    .addColumn('signature', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .execute();
+  // Clustering's candidate search: incidents of one country within a date window.
+  await db.schema.createIndex('incidents_country_date_idx').on('incidents').columns(['country', 'event_date']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('incidents').dropColumn('human_fields').execute();
+  await db.schema.dropIndex('incidents_country_date_idx').ifExists().execute();
+  for (const column of ['signature', 'flags', 'attribution', 'grade_reason', 'grade', 'human_fields']) await db.schema.alterTable('incidents').dropColumn(column).execute();
   await db.schema.dropIndex('incident_reports_report_idx').ifExists().execute();
   await db.schema.alterTable('incident_reports').dropColumn('decided_by_human').execute();
   await db.schema.dropTable('audit_log').ifExists().execute();
