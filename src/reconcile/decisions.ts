@@ -4,7 +4,7 @@
 // and the fields a person set are pinned: machine clustering and new reports never undo them.
 import { createHash } from 'node:crypto';
 import type { AuditEntry, Store } from '../store/index.js';
-import { acledTyping, type Evidence, type Incident } from '../types.js';
+import { acledTyping, GRADES, type Evidence, type Incident } from '../types.js';
 import { derive, mergeIncidents as combine } from './index.js';
 
 export interface Decider {
@@ -95,6 +95,8 @@ const SETTABLE_FIELDS = {
   injured_low: { column: 'injured_low', kind: 'count' },
   injured_high: { column: 'injured_high', kind: 'count' },
   notes: { column: 'notes', kind: 'text' },
+  grade: { column: 'grade', kind: 'grade' },
+  grade_reason: { column: 'grade_reason', kind: 'text' },
 } as const;
 export type SettableField = keyof typeof SETTABLE_FIELDS;
 export const SETTABLE_FIELD_NAMES = Object.keys(SETTABLE_FIELDS) as SettableField[];
@@ -179,6 +181,8 @@ function snapshot(incident: Incident) {
     injured_low: incident.injured.low,
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
     notes: incident.notes,
     report_ids: incident.reportIds,
   };
@@ -188,9 +192,13 @@ function valueOf(incident: Incident, field: string): unknown {
   return (snapshot(incident) as Record<string, unknown>)[field] ?? null;
 }
 
-function parseValue(field: string, kind: 'date' | 'text' | 'number' | 'count', value: string | null): string | number | null {
+function parseValue(field: string, kind: 'date' | 'text' | 'number' | 'count' | 'grade', value: string | null): string | number | null {
   if (value === null) return null;
   const text = value.trim();
+  if (kind === 'grade') {
+    if (!(GRADES as readonly string[]).includes(text)) throw new DecisionError(`grade must be one of ${GRADES.join(', ')}, got "${value}"`);
+    return text;
+  }
   if (kind === 'text') return text === '' ? null : text;
   if (kind === 'date') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new DecisionError(`${field} must be a date YYYY-MM-DD, got "${value}"`);

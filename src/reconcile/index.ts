@@ -7,7 +7,9 @@ import type { Claim, Evidence, Incident, IncidentRole, Place } from '../types.js
 import type { IncidentDraft } from '../extract/types.js';
 import { kilometres } from '../util/geo.js';
 import type { CodingConvention } from './conventions.js';
-import { reconcileFigures } from './figures.js';
+import { reconcileSources } from './figures.js';
+import { assess, DEFAULT_ACTOR_RULE, sameBelligerent } from './grade.js';
+import { independentSources, withoutSuperseded } from './sources.js';
 import { describeIncident } from './notes.js';
 
 export interface LocatedDraft extends IncidentDraft {
@@ -79,6 +81,11 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
   const claims = [...stored.claims.filter((c) => !fresh.reportIds.includes(c.reportId ?? '')), ...fresh.claims];
   const evidence: Record<string, Evidence[]> = { ...stored.evidence };
   for (const [field, list] of Object.entries(fresh.evidence)) evidence[field] = [...(evidence[field] ?? []), ...list];
+  // Another perpetrator named by the joining report: kept, so that the attribution can be contested.
+  if (stored.actor1 && fresh.actor1 && !sameBelligerent(stored.actor1, fresh.actor1)) {
+    const named = (fresh.evidence.actor1 ?? []).filter((e) => e.rule !== DEFAULT_ACTOR_RULE).map((e) => ({ ...e, note: fresh.actor1! }));
+    evidence.actor1_alternative = [...(evidence.actor1_alternative ?? []), ...named];
+  }
   const precisePlace = (fresh.place?.geoPrecision ?? 9) < (stored.place?.geoPrecision ?? 9) ? fresh.place : stored.place;
   return derive({
     ...stored,
@@ -96,16 +103,24 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
   }, convention);
 }
 
-/** Derived fields: figures, source count and the generated note. */
+/**
+ * Derived fields, recomputed whenever a report joins or leaves: the independent sources, the
+ * figures over them, attribution, grade and flags, and the generated note.
+ */
 export function derive(incident: Incident, convention: CodingConvention): Incident {
-  const figures = reconcileFigures(incident.claims, convention);
-  const sources = new Set(incident.claims.map((c) => (c.speaker ?? c.outlet ?? `report:${c.reportId}`).toLowerCase()));
+  const sources = independentSources(incident.claims, incident.reportIds);
+  const { figures, bySource } = reconcileSources(withoutSuperseded(incident.claims), sources, convention);
+  const assessment = assess(incident, sources, bySource);
   const done: Incident = {
     ...incident,
     fatalities: figures.fatalities,
     civilianFatalities: figures.civilianFatalities,
     injured: figures.injured,
-    sourcesCount: Math.max(sources.size, incident.reportIds.length),
+    sourcesCount: sources.length,
+    grade: assessment.grade,
+    gradeReason: assessment.reason,
+    attribution: assessment.attribution,
+    flags: assessment.flags,
     evidence: { ...incident.evidence, fatalities: figureEvidence(incident, figures.rules.fatalities) },
   };
   return { ...done, notes: describeIncident(done) };
@@ -133,8 +148,13 @@ function countryConvention(name: string | null, described: string): string | nul
   return convention?.named ?? name;
 }
 
-/** Fills `{country}` in an actor name; without a country the qualifier is dropped. */
+/**
+ * Fills `{country}` in an actor name (or a "; "-list of them); without a country the qualifier is
+ * dropped. A list that names one actor twice once filled ("Civilians ({country})" beside
+ * "Civilians (Syria)") names it once.
+ */
 export function fillCountry(name: string | null, country: string | null): string | null {
   if (!name) return null;
-  return country ? name.replaceAll('{country}', country) : name.replaceAll(' ({country})', '').replaceAll(' of {country}', '');
+  const filled = country ? name.replaceAll('{country}', country) : name.replaceAll(' ({country})', '').replaceAll(' of {country}', '');
+  return [...new Set(filled.split('; '))].join('; ');
 }
