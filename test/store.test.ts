@@ -95,9 +95,9 @@ describe.each(backends)('store on %s', (backend) => {
   });
 
   it('finds candidates for reconciliation one day either side', async () => {
-    expect(await store.incidentsNear('2014-11-26', 'Syria')).toHaveLength(1);
-    expect(await store.incidentsNear('2014-11-27', 'Syria')).toHaveLength(0);
-    expect(await store.incidentsNear('2014-11-24', 'Iraq')).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-26', 'Syria', 1)).toHaveLength(1);
+    expect(await store.incidentsNear('2014-11-27', 'Syria', 1)).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-24', 'Iraq', 1)).toHaveLength(0);
   });
 
   it('replaces an incident and its claims on update', async () => {

@@ -1,19 +1,22 @@
 import { lexiconRows } from '../extract/lexicon.js';
 // The reconcile stage: located incident drafts from one report, plus the stored incidents they
-// might repeat, in; incidents to save out. Reports of the same incident (same day, same place,
-// compatible type) are merged and every claim is kept; figures are derived from all claims.
+// might repeat, in; incidents to save out. A draft joins the incident the clustering rule
+// (cluster.ts) matches, keeping every claim; figures, sources and grade are derived again.
 import { createHash } from 'node:crypto';
 import type { Claim, Evidence, Incident, IncidentRole, Place } from '../types.js';
 import type { IncidentDraft } from '../extract/types.js';
-import { kilometres } from '../util/geo.js';
+import { bestMatch, clusterItemOf } from './cluster.js';
 import type { CodingConvention } from './conventions.js';
 import { reconcileSources } from './figures.js';
 import { assess, DEFAULT_ACTOR_RULE, sameBelligerent } from './grade.js';
+import { addMember } from './similarity.js';
 import { independentSources, withoutSuperseded } from './sources.js';
 import { describeIncident } from './notes.js';
 
 export interface LocatedDraft extends IncidentDraft {
   place: Place | null;
+  /** MinHash signature of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
+  signature?: number[];
 }
 
 export interface Reconciled {
@@ -22,12 +25,12 @@ export interface Reconciled {
   merged: boolean;
 }
 
-/** Turns one report's drafts into incidents, merging each into a matching stored incident if there is one. */
+/** Turns one report's drafts into incidents, merging each into the stored incident the clustering rule matches best, if any. */
 export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0, convention: CodingConvention = 'acled'): Reconciled[] {
   return drafts.map((draft, offset) => {
     const fresh = incidentFromDraft(draft, reportId, firstIndex + offset, convention);
-    const match = stored.find((existing) => sameIncident(existing, fresh));
-    return match ? { incident: mergeIncidents(match, fresh, convention), merged: true } : { incident: fresh, merged: false };
+    const match = bestMatch(clusterItemOf(fresh), stored.map((incident) => ({ ...clusterItemOf(incident), incident })));
+    return match ? { incident: mergeIncidents(match.incident, fresh, convention), merged: true } : { incident: fresh, merged: false };
   });
 }
 
@@ -54,23 +57,11 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
     gradeReason: null,
     attribution: [],
     flags: [],
-    signature: [],
+    signature: draft.signature ?? [],
     reportIds: [reportId],
     evidence,
     notes: '',
   }, convention);
-}
-
-/** Same incident: same date (a day apart when either is imprecise), same place, same event type. */
-export function sameIncident(a: Incident, b: Incident): boolean {
-  if (!a.date || !b.date || a.eventType !== b.eventType) return false;
-  const days = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000;
-  if (days > (a.timePrecision === 1 && b.timePrecision === 1 ? 0 : 1)) return false;
-  if (!a.place || !b.place) return false;
-  if (a.place.latitude !== null && b.place.latitude !== null && a.place.longitude !== null && b.place.longitude !== null) {
-    return kilometres(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 10;
-  }
-  return a.place.name === b.place.name && a.place.country === b.place.country;
 }
 
 /** Roles from the most central: an incident one report leads with is a main event, whatever another tells it as. */
@@ -99,6 +90,7 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
     actor2: stored.actor2 ?? fresh.actor2,
     claims,
     reportIds: [...new Set([...stored.reportIds, ...fresh.reportIds])],
+    signature: addMember(stored.signature, fresh.signature),
     evidence,
   }, convention);
 }

@@ -100,14 +100,14 @@ export class Store {
     return rows.map(tallyFromRow);
   }
 
-  /** Incidents that a new one on `date` might be a report of: same day or one day either side. */
-  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date). */
+  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
     if (!date) return [];
     let query = this.db
       .selectFrom('incidents')
       .selectAll()
-      .where('event_date', '>=', shiftDate(date, -1))
-      .where('event_date', '<=', shiftDate(date, 1));
+      .where('event_date', '>=', shiftDate(date, -days))
+      .where('event_date', '<=', shiftDate(date, days));
     if (country) query = query.where('country', '=', country);
     return this.withClaims(await query.execute());
   }
