@@ -189,6 +189,11 @@ export class Store {
     return rows.map((r) => r.id);
   }
 
+  /** Runs `work` in a transaction: the one `serialised` holds, or a new one. */
+  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.inTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
   private transactionDb(): Kysely<Database> {
     if (!this.inTransaction) throw new Error('a decision write must run inside Store.serialised');
     return this.db;
@@ -199,7 +204,7 @@ export class Store {
    * either both or neither. Returns false (and writes nothing) when the report is already stored.
    */
   async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       if (!(await insertReportVersions(trx, [report]))[0]) return false;
       await writeIncidents(trx, incidents);
       return true;
@@ -212,7 +217,7 @@ export class Store {
    */
   async saveIngestedBatch(items: Array<{ report: Report; incidents: Incident[] }>): Promise<boolean[]> {
     if (items.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const stored = await insertReportVersions(trx, items.map((i) => i.report));
       // A report another writer stored meanwhile keeps its incidents out, as in saveIngested.
       await writeIncidents(trx, items.flatMap(({ incidents }, i) => (stored[i] ? incidents : [])));
