@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerGeocode } from './commands/geocode.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerRecluster } from './commands/recluster.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerWatch } from './commands/watch.js';
@@ -32,7 +33,7 @@ Quick start:
   vigil export --format csv --out incidents.csv
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerDecisions]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerDecisions, registerRecluster]) register(program);
   program.exitOverride();
   return program;
 }

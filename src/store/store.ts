@@ -148,9 +148,27 @@ export class Store {
       .execute();
   }
 
-  /** The columns a person set on an incident. */
-  async pinnedFields(id: string): Promise<Record<string, unknown>> {
-    return (await pinnedFields(this.db, [id])).get(id) ?? {};
+  /** What `vigil recluster` keeps: the report links a person made, and the incidents with fields a person set. */
+  async humanDecisions(): Promise<{ links: Array<{ incidentId: string; reportId: string }>; pinnedIncidentIds: string[] }> {
+    const links = await this.db.selectFrom('incident_reports').select(['incident_id', 'report_id']).where('decided_by_human', '=', true).orderBy('incident_id').orderBy('report_id').execute();
+    const pinned = await this.db.selectFrom('incidents').select('id').where(sql<boolean>`human_fields <> '{}'::jsonb`).orderBy('id').execute();
+    return { links: links.map((l) => ({ incidentId: l.incident_id, reportId: l.report_id })), pinnedIncidentIds: pinned.map((r) => r.id) };
+  }
+
+  /** Every report id, oldest publication first (then by ingestion): the order `vigil recluster` reads them in. */
+  async reportIdsInOrder(): Promise<string[]> {
+    const rows = await this.db.selectFrom('reports').select('id').orderBy(sql`published asc nulls last`).orderBy('ingested_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Every incident id. */
+  async incidentIds(): Promise<string[]> {
+    return (await this.db.selectFrom('incidents').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  /** Inserts or replaces incidents as the machine reconciled them (human decisions stand, as in every machine write). */
+  async writeIncidents(incidents: Incident[]): Promise<void> {
+    await this.atomically((trx) => writeIncidents(trx, incidents));
   }
 
   /** Appends a decision to the audit log. Only inside `serialised`, with the writes it records. */
