@@ -10,6 +10,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerRecluster } from './commands/recluster.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerUsers } from './commands/users.js';
 import { registerWatch } from './commands/watch.js';
 import { registerWorker } from './commands/worker.js';
 import { DataDirectoryLocked } from '../store/lock.js';
@@ -31,9 +32,10 @@ Quick start:
   vigil incidents
   vigil show VIG-...
   vigil export --format csv --out incidents.csv
+  vigil user add alice --role analyst
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerDecisions, registerRecluster]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers, registerDecisions, registerRecluster]) register(program);
   program.exitOverride();
   return program;
 }

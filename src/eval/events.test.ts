@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conventionOf, formatEventsReport, runEventsEval, type RecordErrors } from './events.js';
-import { normaliseActor, sameAdmin1, sameCountry } from './normalise.js';
+import { normaliseActor, sameAdmin1, sameCountry, sameUcdpActor } from './normalise.js';
 
 const fixture = fileURLToPath(new URL('../../test/fixtures/eval/events.jsonl', import.meta.url));
 
@@ -92,6 +92,15 @@ describe('conventionOf', () => {
 describe('name normalisation for scoring', () => {
   it('drops the years and case of actor names', () => {
     expect(normaliseActor('Military Forces of Syria (2000-)')).toBe(normaliseActor('military forces of Syria'));
+  });
+
+  it("reads UCDP dyad names as Vigil's actors", () => {
+    expect(sameUcdpActor('Government of Myanmar (Burma)', 'Military Forces of Myanmar (2021-)')).toBe(true);
+    expect(sameUcdpActor('Government of Philippines', 'Police Forces of the Philippines')).toBe(true);
+    expect(sameUcdpActor('Government of Niger', 'Military Forces of Nigeria')).toBe(false);
+    expect(sameUcdpActor('IS', 'Islamic State (Syria)')).toBe(true);
+    expect(sameUcdpActor('Civilians', 'Civilians (Syria)')).toBe(true);
+    expect(sameUcdpActor('IS', 'Unidentified Armed Group (Syria)')).toBe(false);
   });
 
   it('matches regions by spelling or by the gazetteer region they name', () => {

@@ -12,7 +12,7 @@ import { shiftDate } from '../util/dates.js';
 import type { Incident } from '../types.js';
 import { dataRows } from '../util/data-file.js';
 import { kilometres } from '../util/geo.js';
-import { normaliseActor, normalisePlace, sameAdmin1, sameCountry } from './normalise.js';
+import { normaliseActor, normalisePlace, sameAdmin1, sameCountry, sameUcdpActor } from './normalise.js';
 
 const goldRecord = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -310,7 +310,7 @@ function scoreRecord(r: GoldRecord, incident: Incident | null): Map<Field, Outco
     (legacy ? legacy.some((l) => l.eventType === i.eventType) : i.eventType === r.event_type) ? ok : wrong(`${r.event_type} -> ${i.eventType}`),
   );
   set('sub_event_type', Boolean(r.sub_event_type), () => (i.subEventType === r.sub_event_type ? ok : wrong(`${r.sub_event_type} -> ${i.subEventType}`)));
-  set('actor1', Boolean(r.actor1), () => (normaliseActor(i.actor1) === normaliseActor(r.actor1) ? ok : wrong(i.actor1 ? `${r.actor1} -> ${i.actor1}` : `${r.actor1} -> none`)));
+  set('actor1', Boolean(r.actor1), () => (sameActor1(r, i) ? ok : wrong(i.actor1 ? `${r.actor1} -> ${i.actor1}` : `${r.actor1} -> none`)));
   set('country', Boolean(r.country), () => (sameCountry(i.place?.country, r.country) ? ok : wrong(i.place?.country ? `${r.country} -> ${i.place.country}` : 'no country')));
   set('admin1', Boolean(r.admin1), () => (sameAdmin1(i.place?.admin1, r.admin1, r.country) ? ok : wrong(i.place?.admin1 ? 'different admin1' : 'no admin1')));
   const hasCoordinates = r.latitude != null && r.longitude != null;
@@ -322,6 +322,16 @@ function scoreRecord(r: GoldRecord, incident: Incident | null): Map<Field, Outco
     return ours && [r.location, r.admin2, r.admin1].some((n) => normalisePlace(n) === ours) ? ok : wrong(i.place ? 'different name' : 'no place');
   });
   return out;
+}
+
+/**
+ * ACLED's actor1 is the side that acted, named as Vigil names it. UCDP's is side A of a dyad (the
+ * government where there is one), whoever acted: it is found among either of Vigil's actors.
+ */
+function sameActor1(r: GoldRecord, i: Incident): boolean {
+  if (conventionOf(r) !== 'ucdp') return normaliseActor(i.actor1) === normaliseActor(r.actor1);
+  const ours = [i.actor1, i.actor2].flatMap((names) => (names ?? '').split(';')).filter((name) => name.trim());
+  return ours.some((name) => sameUcdpActor(r.actor1!, name));
 }
 
 /** Whether a text states the day of something: a day with its number ("3 May", "17/01"), a weekday, "yesterday", "today", "last night". */

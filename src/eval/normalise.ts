@@ -26,6 +26,22 @@ export function normalisePlace(name: string | null | undefined): string {
   return name ? soundKey(stripUnitWords(name)) : '';
 }
 
+/** Vigil's names of each UCDP dyad name (data/eval/ucdp-actors.txt), normalised. */
+const ucdpActors = new Map(dataRows('eval/ucdp-actors.txt', 'pipe').map(([ucdp, ...ours]) => [normaliseActor(ucdp), new Set(ours.map(normaliseActor))]));
+
+/**
+ * Whether Vigil's actor is the actor a UCDP dyad name names: the same name, a name listed for it,
+ * or, for "Government of X", any state force of X ("Military Forces of Myanmar (2021-)").
+ */
+export function sameUcdpActor(gold: string, ours: string): boolean {
+  const g = normaliseActor(gold);
+  const o = normaliseActor(ours);
+  if (g === o || ucdpActors.get(g)?.has(o)) return true;
+  const government = /^government of (?:the )?(.+)$/.exec(g);
+  const force = /^(?:military|police) forces of (?:the )?(.+)$/.exec(o);
+  return Boolean(government && force && (force[1] === government[1] || force[1]!.startsWith(`${government[1]} `)));
+}
+
 /** Former regions (data/eval/former-regions.txt): "Nepal|central" -> the current regions' keys. */
 const formerRegions = new Map(
   dataRows('eval/former-regions.txt', 'pipe').map(([country, former, current]) => [

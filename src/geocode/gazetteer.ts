@@ -1,7 +1,7 @@
 // The gazetteer index in memory: loaded once, lazily, read in place (index-format.ts); an entry is
 // made into an object only when a lookup returns it. The index is built at build time only
 // (`npm run build`): a missing index, or one built with other normalisation rules, is an error.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { countryTable, type CountryInfo } from './countries.js';
 import { COORDINATE_SCALE, decodeIndex, ENTRY_KINDS, FORMAT_VERSION, INDEX_PATH, NO_ALIASES, NO_COORDINATE, rulesFingerprint, type EntryKind, type IndexData, type IndexHeader } from './index-format.js';
 import { plainKey, soundKey, soundKeyOfPlain } from './normalize.js';
@@ -46,11 +46,39 @@ interface LoadedIndex extends IndexData {
 const NEWLINE = 10;
 
 let loaded: LoadedIndex | null = null;
+let indexBytes: SharedArrayBuffer | null = null;
+
+/**
+ * The index file's bytes, read once into memory that threads share: the analysis threads of a
+ * process read the one copy in place instead of holding 112 MB each.
+ */
+export function gazetteerIndexBytes(): SharedArrayBuffer {
+  if (indexBytes) return indexBytes;
+  if (!existsSync(INDEX_PATH)) throw new Error(`the gazetteer index is missing (${INDEX_PATH}): run \`npm run build\``);
+  const fd = openSync(INDEX_PATH, 'r');
+  try {
+    const bytes = new SharedArrayBuffer(fstatSync(fd).size);
+    const view = new Uint8Array(bytes);
+    for (let read = 0; read < view.length; ) read += readSync(fd, view, read, view.length - read, read) || fail();
+    indexBytes = bytes;
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fail(): never {
+  throw new Error(`the gazetteer index (${INDEX_PATH}) ended early: run \`npm run build\``);
+}
+
+/** Use the index bytes another thread read (see gazetteerIndexBytes). */
+export function shareGazetteerIndex(bytes: SharedArrayBuffer): void {
+  indexBytes ??= bytes;
+}
 
 function load(): LoadedIndex {
   if (loaded) return loaded;
-  if (!existsSync(INDEX_PATH)) throw new Error(`the gazetteer index is missing (${INDEX_PATH}): run \`npm run build\``);
-  const data = decodeIndex(readFileSync(INDEX_PATH));
+  const data = decodeIndex(Buffer.from(gazetteerIndexBytes()));
   if (data.header.format !== FORMAT_VERSION || data.header.rulesFingerprint !== rulesFingerprint()) {
     throw new Error(`the gazetteer index (${INDEX_PATH}) was built with other rules or an older format: run \`npm run build\``);
   }
@@ -134,6 +162,13 @@ export function findByName(name: string): NameHit[] {
     const match: NameMatch = entry.plainName === plain ? 'name' : aliases.includes(plain) ? 'alias' : 'spelling';
     return { entry, match, aliases };
   });
+}
+
+/** The first-level region an entry lies in, as an entry of its own (null when the gazetteer lists none). */
+export function regionOf(entry: GazetteerEntry): GazetteerEntry | null {
+  const name = admin1Name(entry);
+  const same = (other: GazetteerEntry) => other.kind === 'admin1' && other.countryCode === entry.countryCode && other.admin1Code === entry.admin1Code;
+  return name === null ? null : (findByName(name).find((hit) => same(hit.entry))?.entry ?? null);
 }
 
 /** True when some entry is known by this name (cheaper than findByName: no entry is made). */

@@ -3,11 +3,13 @@
 // patterns, gazetteer) and says 'ready', so a report's time budget is spent on the report.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createConfiguration, loadLexicons } from '../extract/index.js';
+import { shareGazetteerIndex } from '../geocode/gazetteer.js';
 import { analyse } from '../pipeline.js';
 import type { RawReport } from '../types.js';
 import type { PoolResult, WorkerMessage } from './pool.js';
 
-const { actorFiles } = workerData as { actorFiles: string[] | null };
+const { actorFiles, gazetteer } = workerData as { actorFiles: string[] | null; gazetteer: SharedArrayBuffer };
+shareGazetteerIndex(gazetteer);
 const extraction = actorFiles ? createConfiguration(loadLexicons(actorFiles)) : undefined;
 
 // Touches most rules, the date parser and the gazetteer, so that their patterns are compiled.

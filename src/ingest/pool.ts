@@ -4,6 +4,7 @@
 // ending its thread; a thread past its memory dies by itself. Either way, and when a thread
 // fails, only that report fails (named, with the reason) and a fresh thread takes its place.
 import { Worker } from 'node:worker_threads';
+import { gazetteerIndexBytes } from '../geocode/gazetteer.js';
 import type { Analysis } from '../pipeline.js';
 import type { RawReport } from '../types.js';
 
@@ -67,7 +68,7 @@ export class AnalysePool {
 
   private spawn(): void {
     const worker = new Worker(WORKER_SCRIPT, {
-      workerData: { actorFiles: this.actorFiles },
+      workerData: { actorFiles: this.actorFiles, gazetteer: gazetteerIndexBytes() },
       resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb },
     });
     const thread: Thread = { worker, task: null, timer: null };

@@ -3,7 +3,7 @@
 import { ROLE } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
-import { codedClaim, type CodingConvention } from './conventions.js';
+import { codedClaim, countsInHighOnly, type CodingConvention } from './conventions.js';
 
 export interface Figures {
   fatalities: FatalityRange;
@@ -22,7 +22,7 @@ export function reconcileFigures(claims: Claim[], convention: CodingConvention =
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null).map((c) => codedClaim(c, convention));
   const stated = withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))));
   const killed = latestTolls(membersOfGroups(stated));
-  const fatalities = totalRange(killed, convention);
+  const fatalities = withHighOnlyClaims(killed, convention);
   // "95 people, among them at least 52 civilians": a member of the total, and the civilian figure.
   const civilianMembers = stated.filter((c) => !killed.includes(c) && isCivilian(c) && c.evidence.rule === 'IncludingVictimsRule');
   const civilians = civilianRange([...killed, ...civilianMembers], fatalities.range);
@@ -202,6 +202,15 @@ function totalRange(claims: Claim[], convention: CodingConvention): { range: Fat
     return { range: { low, best, high: Math.max(high, best) }, rule };
   }
   return parts ? { range: { low: parts.low, best: parts.low, high: parts.high }, rule: 'SumOfVictimClasses' } : { range: null, rule: 'NoFigure' };
+}
+
+/** The range of the claims that count in full, widened by those that count in the high estimate only. */
+function withHighOnlyClaims(killed: Claim[], convention: CodingConvention): ReturnType<typeof totalRange> {
+  const credited = killed.filter((c) => !countsInHighOnly(c, convention));
+  if (credited.length === killed.length) return totalRange(killed, convention);
+  const full = totalRange(credited, convention).range ?? { low: 0, best: 0, high: 0 };
+  const high = Math.max(full.high ?? 0, totalRange(killed, convention).range?.high ?? 0);
+  return { range: { ...full, high }, rule: 'EnemyLossesClaimedByRebelsInHighOnly' };
 }
 
 function sumOfClasses(claims: Claim[]): { low: number; high: number } | null {

@@ -1,6 +1,8 @@
 // Opens the one Kysely database over either back end: embedded PGlite (default) or a real
 // PostgreSQL server. Both speak through node-postgres, so every query is the same code.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
@@ -10,6 +12,7 @@ import * as initial from './migrations/001_initial.js';
 import * as reportVersions from './migrations/002_report_versions.js';
 import * as articleReading from './migrations/003_article_reading.js';
 import * as decisions from './migrations/004_decisions.js';
+import * as users from './migrations/005_users.js';
 import type { Database } from './schema.js';
 
 export interface StoreLocation {
@@ -34,7 +37,7 @@ export interface Connection {
 }
 
 /** Migrations listed in code, in order, so the compiled package needs no folder scan. */
-const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading, '004_decisions': decisions };
+const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading, '004_decisions': decisions, '005_users': users };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function connect(location: StoreLocation): Promise<Connection> {
@@ -55,6 +58,7 @@ async function connectPglite(dataDir: string, serving: boolean): Promise<Connect
   const lock = onDisk ? DataDirectoryLock.acquire(dataDir, { serving }) : null;
   let pglite: PGlite;
   try {
+    if (onDisk && !existsSync(join(dataDir, 'PG_VERSION'))) await initialiseDataDirectory(dataDir);
     pglite = await PGlite.create(dataDir);
   } catch (error) {
     lock?.release();
@@ -75,6 +79,22 @@ async function connectPglite(dataDir: string, serving: boolean): Promise<Connect
       }
     },
   };
+}
+
+/**
+ * Creating a cluster (initdb) grows PGlite's memory to about 850 MB, which it keeps while it is
+ * open; opening the created directory again takes about 350 MB. So a new directory is created in
+ * a thread of its own, whose memory is given back when it ends.
+ */
+async function initialiseDataDirectory(dataDir: string): Promise<void> {
+  const script = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.pglite).then(async ({ PGlite }) => (await PGlite.create(workerData.dataDir)).close());`;
+  const worker = new Worker(script, { eval: true, workerData: { pglite: import.meta.resolve('@electric-sql/pglite'), dataDir } });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`creating the database in ${dataDir} failed (thread exit ${code})`))));
+  });
 }
 
 async function connectPostgres(url: string, schema: string | null): Promise<Connection> {

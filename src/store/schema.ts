@@ -57,6 +57,10 @@ export interface IncidentsTable {
   signature: ColumnType<number[], string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
+  /** new, accepted or rejected: set by an analyst's review (src/auth/roles.ts). */
+  review_status: ColumnType<string, string | undefined, string>;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimsTable {
@@ -132,6 +136,34 @@ export interface FeedItemsTable {
   seen_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  user_id: number;
+  label: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   feeds: FeedsTable;
@@ -140,5 +172,9 @@ export interface Database {
   claims: ClaimsTable;
   tallies: TalliesTable;
   incident_reports: IncidentReportsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
   audit_log: AuditLogTable;
 }

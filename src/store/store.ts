@@ -5,18 +5,18 @@ import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
+import { countIncidents, incidentPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
-export interface IncidentFilter {
-  /** Free text, matched against location, actors, types and notes. */
-  q?: string;
-  country?: string;
-  eventType?: string;
-  /** Inclusive YYYY-MM-DD bounds on the event date. */
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
+/** An analyst's decision on an incident. */
+export interface Review {
+  status: ReviewStatus;
+  by: string | null;
+  at: string | null;
+}
+
+function reviewFromRow(row: { review_status: string; reviewed_by: string | null; reviewed_at: string | null }): Review {
+  return { status: row.review_status as ReviewStatus, by: row.reviewed_by, at: row.reviewed_at };
 }
 
 /** One human decision as the audit log keeps it. */
@@ -88,6 +88,13 @@ export class Store {
     const rows = await this.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute();
     const tallies = groupBy(await this.tallies({ reportIds: ids }), (t) => t.reportId ?? '');
     return rows.map((row) => reportFromRow(row, tallies.get(row.id) ?? []));
+  }
+
+  /** The outlet name and URL of each report, without its text. */
+  async reportSources(ids: string[]): Promise<Array<{ id: string; sourceName: string | null; url: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('reports').select(['id', 'source_name', 'url']).where('id', 'in', ids).execute();
+    return rows.map((row) => ({ id: row.id, sourceName: row.source_name, url: row.url }));
   }
 
   /** Running tallies, in report and text order: of some reports, or of every report published in [from, to]. */
@@ -301,29 +308,64 @@ export class Store {
     return (await this.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
-  async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
-    let query = this.db.selectFrom('incidents').selectAll();
-    if (filter.q) {
-      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or(
-          (['location', 'admin1', 'country', 'actor1', 'actor2', 'event_type', 'sub_event_type', 'notes'] as const).map((column) =>
-            eb(column, 'ilike', pattern),
-          ),
-        ),
-      );
-    }
-    if (filter.country) query = query.where('country', '=', filter.country);
-    if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
-    if (filter.from) query = query.where('event_date', '>=', filter.from);
-    if (filter.to) query = query.where('event_date', '<=', filter.to);
-    const rows = await query
-      .orderBy(sql`event_date desc nulls last`)
+  /** Incidents matching the filter, newest first (at most `limit`, default 10,000). */
+  async listIncidents(filter: IncidentPageQuery = {}): Promise<Incident[]> {
+    return (await this.incidentPage({ limit: 10_000, ...filter })).incidents;
+  }
+
+  /** One page of incidents in the requested order, with each one's review and the next page's cursor. */
+  async incidentPage(query: IncidentPageQuery): Promise<{ incidents: Incident[]; reviews: Map<string, Review>; nextCursor: string | null }> {
+    const { rows, nextCursor } = await incidentPage(this.db, query);
+    return { incidents: await this.withClaims(rows), reviews: new Map(rows.map((row) => [row.id, reviewFromRow(row)])), nextCursor };
+  }
+
+  countIncidents(filter: IncidentFilter): Promise<number> {
+    return countIncidents(this.db, filter);
+  }
+
+  async review(id: string): Promise<Review | null> {
+    const row = await this.db.selectFrom('incidents').select(['review_status', 'reviewed_by', 'reviewed_at']).where('id', '=', id).executeTakeFirst();
+    return row ? reviewFromRow(row) : null;
+  }
+
+  /** Records an analyst's decision on an incident; false when there is no such incident. */
+  async setReview(id: string, status: ReviewStatus, by: string): Promise<boolean> {
+    const result = await this.db.updateTable('incidents').set({ review_status: status, reviewed_by: by, reviewed_at: new Date().toISOString() }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The report with this id, or with this id's prefix (the short id the CLI prints) when only one has it. */
+  async findReport(idOrPrefix: string): Promise<Report | null> {
+    if (!/^[0-9a-f]{8,64}$/.test(idOrPrefix)) return null;
+    const rows = await this.db.selectFrom('reports').select('id').where('id', 'like', `${idOrPrefix}%`).limit(2).execute();
+    return rows.length === 1 ? this.getReport(rows[0]!.id) : null;
+  }
+
+  /** Reports newest first, without their text, with how many incidents each tells. */
+  async listReports(page: { limit: number; offset: number }) {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select(['id', 'title', 'url', 'source_name', 'published', 'ingested_at'])
+      .select((eb) => eb.selectFrom('incident_reports').select((e) => e.fn.countAll<string>().as('n')).whereRef('incident_reports.report_id', '=', 'reports.id').as('incidents'))
+      .orderBy(sql`published desc nulls last`)
       .orderBy('id')
-      .limit(filter.limit ?? 10_000)
-      .offset(filter.offset ?? 0)
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
-    return this.withClaims(rows);
+    const total = Number((await this.db.selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    return { total, reports: rows.map((row) => ({ ...row, incidents: Number(row.incidents ?? 0) })) };
+  }
+
+  /** Whether a report tells at least one incident with one of these review statuses (what a viewer may read). */
+  async reportTellsIncidentWith(reportId: string, statuses: readonly ReviewStatus[]): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('incident_reports')
+      .innerJoin('incidents', 'incidents.id', 'incident_reports.incident_id')
+      .select('incidents.id')
+      .where('incident_reports.report_id', '=', reportId)
+      .where('incidents.review_status', 'in', [...statuses])
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async getIncident(id: string): Promise<Incident | null> {

@@ -6,7 +6,9 @@ const actors = (text: string) => find(text, { published: '2015-02-02' }).actors.
 
 describe('ActorRule', () => {
   it('normalises variants to ACLED names', () => {
-    expect(actors('Regime warplanes struck the town.')).toEqual([['Military Forces of Syria', 'perpetrator']]);
+    expect(actors('The Syrian regime shelled the town.')).toEqual([['Military Forces of Syria', 'perpetrator']]);
+    // A regime is the government of the incident's country: Myanmar's junta is one too.
+    expect(actors('Regime warplanes struck the town.')).toEqual([['Military Forces of {country}', 'perpetrator']]);
     expect(actors('Pakistani troops fired on the post.')).toEqual([['Military Forces of Pakistan', 'perpetrator']]);
     expect(actors('The Houthis attacked the base.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
     expect(actors('Pro-Houthi forces fired mortar shells at a farm.')).toEqual([['Military Forces of Yemen Supreme Political Council', 'perpetrator']]);
