@@ -90,9 +90,10 @@ export type ReportSink = Pick<Store, 'hasReport' | 'incidentsNear' | 'saveIngest
 /** A report analysed, ready to reconcile and store (what a worker thread sends back). */
 export type Analysis = Pick<ReturnType<typeof analyse>, 'report' | 'drafts'>;
 
-/** Runs one raw report through every stage and stores the result atomically. */
-export async function processReport(raw: RawReport, store: ReportSink, options: ProcessOptions = {}): Promise<ReportOutcome> {
-  return storeAnalysis(raw.origin, analyse(raw, options), store);
+/** Runs one raw report through every stage and stores the result atomically, clustering under the store's clustering lock. */
+export async function processReport(raw: RawReport, store: Store, options: ProcessOptions = {}): Promise<ReportOutcome> {
+  const analysis = analyse(raw, options);
+  return store.serialised((tx) => storeAnalysis(raw.origin, analysis, tx));
 }
 
 /** Reconciles an analysed report against the stored incidents and stores it atomically. */

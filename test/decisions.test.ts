@@ -2,6 +2,7 @@
 // none undone by a report that arrives later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processReport } from '../src/pipeline.js';
+import { recluster } from '../src/pipeline/recluster.js';
 import { DecisionError, incidentHistory, mergeIncidents, moveReport, setIncidentField, splitIncident } from '../src/reconcile/decisions.js';
 import type { StoreLocation } from '../src/store/connect.js';
 import { Store } from '../src/store/index.js';
@@ -76,6 +77,16 @@ describe.each(backends)('human decisions on %s', (backend) => {
     expect(after.fatalities.best).toBe(12);
     expect(await store.incidentsOfReport(outcome.reportId)).toEqual([{ incidentId, decidedByHuman: false }]);
     expect((await store.incidentsOfReport(before.reportIds[0]!))[0]!.decidedByHuman).toBe(true);
+  });
+
+  it('keeps human decisions when the machine clusters everything again', async () => {
+    const before = (await store.getIncident(kept))!;
+    const summary = await recluster(store);
+    expect(summary).toMatchObject({ reports: 3, keptByHumans: 1 });
+    const after = (await store.getIncident(kept))!;
+    expect(after.reportIds.sort()).toEqual(before.reportIds.sort());
+    expect(after.fatalities.best).toBe(12);
+    expect((await store.listIncidents()).map((i) => i.id)).toEqual([kept]);
   });
 
   it('refuses what it cannot do, naming the item', async () => {

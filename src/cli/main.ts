@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerGeocode } from './commands/geocode.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerRecluster } from './commands/recluster.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerUsers } from './commands/users.js';
@@ -34,7 +35,7 @@ Quick start:
   vigil user add alice --role analyst
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers, registerDecisions]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers, registerDecisions, registerRecluster]) register(program);
   program.exitOverride();
   return program;
 }

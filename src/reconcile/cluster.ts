@@ -112,14 +112,15 @@ function compatible(a: EventType, b: EventType): boolean {
 
 /**
  * Near, apart, or unknown. Two countries are apart; a place that is only a country is unknown;
- * a province-level place is near a place in the same province and apart from one in another;
+ * a province-level place is near another of the same province and apart from a place in another;
  * with coordinates, the distance allowed grows with the coarser precision.
  */
 function comparePlaces(a: Place | null, b: Place | null): 'near' | 'apart' | 'unknown' {
   if (!a || !b) return 'unknown';
   if (a.country && b.country && a.country !== b.country) return 'apart';
   if (countryLevel(a) || countryLevel(b)) return 'unknown';
-  if (a.geoPrecision === 3 || b.geoPrecision === 3) return !a.admin1 || !b.admin1 ? 'unknown' : a.admin1 === b.admin1 ? 'near' : 'apart';
+  // A province-level place says nothing of nearness to a town in it, only of distance from another province.
+  if (a.geoPrecision === 3 || b.geoPrecision === 3) return !a.admin1 || !b.admin1 ? 'unknown' : a.admin1 !== b.admin1 ? 'apart' : a.geoPrecision === b.geoPrecision ? 'near' : 'unknown';
   if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return a.name === b.name ? 'near' : 'unknown';
   const limit = CLUSTERING.distance[Math.max(a.geoPrecision, b.geoPrecision) as 1 | 2];
   return kilometres(a.latitude, a.longitude, b.latitude, b.longitude) <= limit ? 'near' : 'apart';

@@ -155,9 +155,27 @@ export class Store {
       .execute();
   }
 
-  /** The columns a person set on an incident. */
-  async pinnedFields(id: string): Promise<Record<string, unknown>> {
-    return (await pinnedFields(this.db, [id])).get(id) ?? {};
+  /** What `vigil recluster` keeps: the report links a person made, and the incidents with fields a person set. */
+  async humanDecisions(): Promise<{ links: Array<{ incidentId: string; reportId: string }>; pinnedIncidentIds: string[] }> {
+    const links = await this.db.selectFrom('incident_reports').select(['incident_id', 'report_id']).where('decided_by_human', '=', true).orderBy('incident_id').orderBy('report_id').execute();
+    const pinned = await this.db.selectFrom('incidents').select('id').where(sql<boolean>`human_fields <> '{}'::jsonb`).orderBy('id').execute();
+    return { links: links.map((l) => ({ incidentId: l.incident_id, reportId: l.report_id })), pinnedIncidentIds: pinned.map((r) => r.id) };
+  }
+
+  /** Every report id, oldest publication first (then by ingestion): the order `vigil recluster` reads them in. */
+  async reportIdsInOrder(): Promise<string[]> {
+    const rows = await this.db.selectFrom('reports').select('id').orderBy(sql`published asc nulls last`).orderBy('ingested_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Every incident id. */
+  async incidentIds(): Promise<string[]> {
+    return (await this.db.selectFrom('incidents').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  /** Inserts or replaces incidents as the machine reconciled them (human decisions stand, as in every machine write). */
+  async writeIncidents(incidents: Incident[]): Promise<void> {
+    await this.atomically((trx) => writeIncidents(trx, incidents));
   }
 
   /** Appends a decision to the audit log. Only inside `serialised`, with the writes it records. */
@@ -196,6 +214,11 @@ export class Store {
     return rows.map((r) => r.id);
   }
 
+  /** Runs `work` in a transaction: the one `serialised` holds, or a new one. */
+  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.inTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
   private transactionDb(): Kysely<Database> {
     if (!this.inTransaction) throw new Error('a decision write must run inside Store.serialised');
     return this.db;
@@ -206,7 +229,7 @@ export class Store {
    * either both or neither. Returns false (and writes nothing) when the report is already stored.
    */
   async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       if (!(await insertReportVersions(trx, [report]))[0]) return false;
       await writeIncidents(trx, incidents);
       return true;
@@ -219,7 +242,7 @@ export class Store {
    */
   async saveIngestedBatch(items: Array<{ report: Report; incidents: Incident[] }>): Promise<boolean[]> {
     if (items.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const stored = await insertReportVersions(trx, items.map((i) => i.report));
       // A report another writer stored meanwhile keeps its incidents out, as in saveIngested.
       await writeIncidents(trx, items.flatMap(({ incidents }, i) => (stored[i] ? incidents : [])));

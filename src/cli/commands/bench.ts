@@ -13,6 +13,7 @@ export function registerBench(program: Command): void {
     .option('--api', 'instead, time the incident API under concurrent load (list and filter requests) on PGlite and PostgreSQL')
     .option('--incidents <n>', 'with --api: incidents in the seeded database', '100000')
     .option('--clients <n>', 'with --api: concurrent clients', '20')
+    .option('--clustering <sizes>', 'instead, time clustering and storing reports with this many incidents stored (comma-separated, e.g. 0,100000), on PGlite and PostgreSQL')
     .option('--json', 'print the rows as JSON')
     .addHelpText(
       'after',
@@ -30,8 +31,9 @@ Examples:
 With --api, PostgreSQL is benched too when $VIGIL_DATABASE_URL (or the test server
 postgres://postgres@127.0.0.1:5432/test) answers; a fresh schema is used and dropped.`,
     )
-    .action(async (options: { pages: string; seconds: string; corpus?: string; articles?: string; json?: boolean; api?: boolean; incidents: string; clients: string }) => {
+    .action(async (options: { pages: string; seconds: string; corpus?: string; articles?: string; json?: boolean; api?: boolean; incidents: string; clients: string; clustering?: string }) => {
       if (options.api) return benchApi(options);
+      if (options.clustering) return benchClustering(options.clustering, options.json);
       const { formatBench, runBench } = await import('../../bench/index.js');
       const pages = Number(options.pages);
       const seconds = Number(options.seconds);
@@ -52,6 +54,30 @@ async function benchApi(options: { seconds: string; incidents: string; clients: 
   const rows = await runApiBench(settings);
   if (options.json) printJson(rows);
   else process.stdout.write(`${formatApiBench(rows, settings)}\n`);
+}
+
+async function benchClustering(sizesOption: string, json?: boolean): Promise<void> {
+  const sizes = sizesOption.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new UserError(`--clustering takes whole numbers separated by commas, got "${sizesOption}"`);
+  const [{ formatClusteringBench, runClusteringBench }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([import('../../bench/clustering.js'), import('node:fs'), import('node:os'), import('node:path')]);
+  const databaseUrl = await reachablePostgres();
+  const targets: Parameters<typeof runClusteringBench>[0] = [{ backend: 'PGlite', location: () => ({ dataDir: mkdtempSync(join(tmpdir(), 'vigil-bench-')) }), cleanUp: async (l) => rmSync(l.dataDir!, { recursive: true, force: true }) }];
+  if (databaseUrl) {
+    const { default: pg } = await import('pg');
+    targets.push({
+      backend: 'PostgreSQL',
+      location: () => ({ databaseUrl, schema: `vigil_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}` }),
+      cleanUp: async (l) => {
+        const client = new pg.Client({ connectionString: l.databaseUrl! });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${l.schema} CASCADE`);
+        await client.end();
+      },
+    });
+  }
+  const rows = await runClusteringBench(targets, sizes);
+  if (json) printJson(rows);
+  else process.stdout.write(`${formatClusteringBench(rows)}\n`);
 }
 
 async function reachablePostgres(): Promise<string | null> {
