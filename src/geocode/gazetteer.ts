@@ -34,8 +34,8 @@ export type NameMatch = 'name' | 'alias' | 'spelling';
 export interface NameHit {
   entry: GazetteerEntry;
   match: NameMatch;
-  /** The entry's other names (plain keys) that fold to the same sound key. */
-  aliases: string[];
+  /** The entry's other names (plain keys) that fold to the same sound key (shared between lookups: not to be changed). */
+  aliases: readonly string[];
 }
 
 interface LoadedIndex extends IndexData {
@@ -124,6 +124,20 @@ function entryAt(id: number): GazetteerEntry {
   return entry;
 }
 
+/**
+ * `wanted` against the bytes of `keys` from `start` to `end`, in Buffer.compare's order. Compared
+ * here, not by Buffer.compare: keys are a few bytes long, and a native call per probe of the
+ * binary search cost more than the comparison.
+ */
+function compareBytes(wanted: Uint8Array, keys: Uint8Array, start: number, end: number): number {
+  const length = Math.min(wanted.length, end - start);
+  for (let i = 0; i < length; i++) {
+    const difference = (wanted[i] as number) - (keys[start + i] as number);
+    if (difference !== 0) return difference;
+  }
+  return wanted.length - (end - start);
+}
+
 /** The number of the key `sound` among the sorted keys (a binary search over their bytes), or -1. */
 function keyNumber(sound: string): number {
   const { keys, keyStart } = load();
@@ -132,7 +146,7 @@ function keyNumber(sound: string): number {
   let high = keyStart.length - 1;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const order = wanted.compare(keys, keyStart[middle], keyStart[middle + 1]);
+    const order = compareBytes(wanted, keys, keyStart[middle] as number, keyStart[middle + 1] as number);
     if (order === 0) return middle;
     if (order < 0) high = middle;
     else low = middle + 1;
@@ -140,15 +154,20 @@ function keyNumber(sound: string): number {
   return -1;
 }
 
+const NO_NAMES: readonly string[] = [];
+/** Other names decoded so far, by their offset in the index (like entries, made once when a lookup first needs them). */
+const decodedAliases = new Map<number, readonly string[]>();
+
 /** Entries filed under a sound key, each with its other names folding to that key. */
-function postingsOf(sound: string): Array<{ id: number; aliases: string[] }> {
+function postingsOf(sound: string): Array<{ id: number; aliases: readonly string[] }> {
   const k = keyNumber(sound);
   if (k < 0) return [];
   const { postingStart, postingEntry, postingAliases, aliases } = load();
-  const postings: Array<{ id: number; aliases: string[] }> = [];
+  const postings: Array<{ id: number; aliases: readonly string[] }> = [];
   for (let p = postingStart[k] as number; p < (postingStart[k + 1] as number); p++) {
     const at = postingAliases[p] as number;
-    const names = at === NO_ALIASES ? [] : aliases.toString('utf8', at, aliases.indexOf(NEWLINE, at)).split('|');
+    let names = at === NO_ALIASES ? NO_NAMES : decodedAliases.get(at);
+    if (!names) decodedAliases.set(at, (names = aliases.toString('utf8', at, aliases.indexOf(NEWLINE, at)).split('|')));
     postings.push({ id: postingEntry[p] as number, aliases: names });
   }
   return postings;
