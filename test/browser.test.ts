@@ -134,6 +134,23 @@ describe('the workbench', () => {
     await page.close();
   });
 
+  it('filters the list by the map’s visible area, and keeps that area in the URL', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.check('#filters input[name=area]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+    const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
+    const first = new URL(page.url()).searchParams.get('bbox');
+    for (let i = 0; i < 5; i++) await page.locator('.leaflet-control-zoom-in').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).not.toBe(first);
+    await expect.poll(async () => Number((await page.locator('#total').innerText()).split(' ')[0])).toBeLessThan(whole);
+    const area = new URL(page.url()).searchParams.get('bbox');
+    await page.reload();
+    await page.waitForSelector('#incidents tbody tr');
+    expect(new URL(page.url()).searchParams.get('bbox')).toBe(area);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reviews from the keyboard', async () => {
     const { page, errors } = await signedIn('analyst');
     await page.getByRole('button', { name: 'Review queue' }).click();

@@ -127,6 +127,7 @@ async function renderList(main: HTMLElement): Promise<void> {
   );
   currentMap = new IncidentMap(
     mapBox,
+    state.filters.bbox,
     (id) => navigate({ view: 'incident', id }),
     (area) => state.filters.bbox && area !== state.filters.bbox && setFilters({ ...state.filters, bbox: area }),
   );
