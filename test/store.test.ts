@@ -51,6 +51,11 @@ const incident: Incident = {
   civilianFatalities: { low: 36, high: 63 },
   injured: { low: 12, high: 12 },
   sourcesCount: 2,
+  grade: 'fair',
+  gradeReason: 'two independent sources',
+  attribution: [{ actor: 'Military Forces of Syria', allege: ['SOHR'], confirm: [], deny: [] }],
+  flags: [{ kind: 'conflicting-figures', detail: '63 (SOHR) vs 70' }],
+  signature: [1, 2, 3],
   reportIds: ['a'.repeat(64)],
   evidence: { date: [{ start: 5, end: 10, text: 'x', rule: 'DateRule' }] },
   notes: 'A note.',
@@ -109,9 +114,9 @@ describe.each(backends)('store on %s', (backend) => {
   });
 
   it('finds candidates for reconciliation one day either side', async () => {
-    expect(await store.incidentsNear('2014-11-26', 'Syria')).toHaveLength(1);
-    expect(await store.incidentsNear('2014-11-27', 'Syria')).toHaveLength(0);
-    expect(await store.incidentsNear('2014-11-24', 'Iraq')).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-26', 'Syria', 1)).toHaveLength(1);
+    expect(await store.incidentsNear('2014-11-27', 'Syria', 1)).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-24', 'Iraq', 1)).toHaveLength(0);
   });
 
   it('replaces an incident and its claims on update', async () => {

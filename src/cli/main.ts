@@ -1,6 +1,7 @@
 // The `vigil` command line. Each command lives in commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerDecisions } from './commands/decisions.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerGeocode } from './commands/geocode.js';
@@ -33,7 +34,7 @@ Quick start:
   vigil user add alice --role analyst
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers, registerDecisions]) register(program);
   program.exitOverride();
   return program;
 }

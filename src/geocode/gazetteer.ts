@@ -164,6 +164,13 @@ export function findByName(name: string): NameHit[] {
   });
 }
 
+/** The first-level region an entry lies in, as an entry of its own (null when the gazetteer lists none). */
+export function regionOf(entry: GazetteerEntry): GazetteerEntry | null {
+  const name = admin1Name(entry);
+  const same = (other: GazetteerEntry) => other.kind === 'admin1' && other.countryCode === entry.countryCode && other.admin1Code === entry.admin1Code;
+  return name === null ? null : (findByName(name).find((hit) => same(hit.entry))?.entry ?? null);
+}
+
 /** True when some entry is known by this name (cheaper than findByName: no entry is made). */
 export function isKnownName(name: string): boolean {
   return keyNumber(soundKey(name)) >= 0;

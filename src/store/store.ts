@@ -1,6 +1,6 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { acledTyping, type Claim, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
@@ -19,8 +19,28 @@ function reviewFromRow(row: { review_status: string; reviewed_by: string | null;
   return { status: row.review_status as ReviewStatus, by: row.reviewed_by, at: row.reviewed_at };
 }
 
+/** One human decision as the audit log keeps it. */
+export interface AuditEntry {
+  id: number;
+  /** ISO time of the decision. */
+  at: string;
+  /** Who decided. */
+  actor: string;
+  action: string;
+  incidentId: string | null;
+  reportId: string | null;
+  /** Why, in the person's words. */
+  reason: string | null;
+  before: unknown;
+  after: unknown;
+}
+
 export class Store {
-  private constructor(private readonly connection: Connection) {}
+  private constructor(
+    private readonly connection: Connection,
+    /** Set on the view `serialised` gives: its queries run in that transaction, under the clustering lock. */
+    private readonly inTransaction = false,
+  ) {}
 
   static async open(location: StoreLocation): Promise<Store> {
     return new Store(await connect(location));
@@ -87,14 +107,14 @@ export class Store {
     return rows.map(tallyFromRow);
   }
 
-  /** Incidents that a new one on `date` might be a report of: same day or one day either side. */
-  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date). */
+  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
     if (!date) return [];
     let query = this.db
       .selectFrom('incidents')
       .selectAll()
-      .where('event_date', '>=', shiftDate(date, -1))
-      .where('event_date', '<=', shiftDate(date, 1));
+      .where('event_date', '>=', shiftDate(date, -days))
+      .where('event_date', '<=', shiftDate(date, days));
     if (country) query = query.where('country', '=', country);
     return this.withClaims(await query.execute());
   }
@@ -102,6 +122,83 @@ export class Store {
   /** Inserts or replaces an incident with its claims and report links, atomically. */
   async saveIncident(incident: Incident): Promise<void> {
     await this.db.transaction().execute((trx) => writeIncidents(trx, [incident]));
+  }
+
+  /**
+   * Runs `work` in one transaction that holds the clustering lock, with a store whose reads and
+   * writes run in it: what `work` reads no other writer changes before it commits.
+   */
+  async serialised<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(trx);
+      return work(new Store({ ...this.connection, db: trx }, true));
+    });
+  }
+
+  /** Writes incidents as a person decided them: their report links become the person's. Only inside `serialised`. */
+  async writeDecided(incidents: Incident[]): Promise<void> {
+    await writeIncidents(this.transactionDb(), incidents, true);
+  }
+
+  /** Deletes incidents with their claims and links. Only inside `serialised`. */
+  async deleteIncidents(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.transactionDb().deleteFrom('incidents').where('id', 'in', ids).execute();
+  }
+
+  /** Sets columns of an incident by hand: the values, and the pins that make every later machine write keep them. Only inside `serialised`. */
+  async pinFields(id: string, columns: Record<string, string | number | null>): Promise<void> {
+    await this.transactionDb()
+      .updateTable('incidents')
+      .set({ ...columns, human_fields: sql`human_fields || ${JSON.stringify(columns)}::jsonb`, updated_at: new Date().toISOString() } as never)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The columns a person set on an incident. */
+  async pinnedFields(id: string): Promise<Record<string, unknown>> {
+    return (await pinnedFields(this.db, [id])).get(id) ?? {};
+  }
+
+  /** Appends a decision to the audit log. Only inside `serialised`, with the writes it records. */
+  async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.transactionDb()
+      .insertInto('audit_log')
+      .values({
+        at: entry.at,
+        actor: storableText(entry.actor),
+        action: entry.action,
+        incident_id: entry.incidentId,
+        report_id: entry.reportId,
+        reason: entry.reason === null ? null : storableText(entry.reason),
+        before: entry.before === null ? null : storableJson(entry.before),
+        after: entry.after === null ? null : storableJson(entry.after),
+      })
+      .execute();
+  }
+
+  /** The audit log of one incident, oldest first. */
+  async auditOf(incidentId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, reportId: r.report_id, reason: r.reason, before: r.before, after: r.after }));
+  }
+
+  /** The incidents a report is linked to, and whether a person put it there. */
+  async incidentsOfReport(reportId: string): Promise<Array<{ incidentId: string; decidedByHuman: boolean }>> {
+    const rows = await this.db.selectFrom('incident_reports').select(['incident_id', 'decided_by_human']).where('report_id', '=', reportId).orderBy('incident_id').execute();
+    return rows.map((r) => ({ incidentId: r.incident_id, decidedByHuman: r.decided_by_human }));
+  }
+
+  /** Stored report ids that start with `prefix` (at most two: one is an answer, two say it is ambiguous). */
+  async reportIdsStartingWith(prefix: string): Promise<string[]> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db.selectFrom('reports').select('id').where('id', 'like', pattern).orderBy('id').limit(2).execute();
+    return rows.map((r) => r.id);
+  }
+
+  private transactionDb(): Kysely<Database> {
+    if (!this.inTransaction) throw new Error('a decision write must run inside Store.serialised');
+    return this.db;
   }
 
   /**
@@ -285,7 +382,7 @@ export class Store {
  * Inserts reports unless their clean text is stored (false for those); a new text at a known URL
  * becomes that page's next version. Three statements for the whole list.
  */
-async function insertReportVersions(trx: Transaction<Database>, reports: Report[]): Promise<boolean[]> {
+async function insertReportVersions(trx: Kysely<Database>, reports: Report[]): Promise<boolean[]> {
   const urls = [...new Set(reports.flatMap((r) => (r.url ? [r.url] : [])))];
   const heads = new Map<string, string>();
   if (urls.length > 0) {
@@ -321,28 +418,84 @@ async function insertReportVersions(trx: Transaction<Database>, reports: Report[
 }
 
 /**
+ * The key of the transaction-scoped advisory lock that serialises clustering and every write of
+ * incidents: a writer reads the incidents it may merge into and writes its result under it, so
+ * two writers never reconcile against views that miss each other's work.
+ */
+const CLUSTER_LOCK = 0x5649_4731; // "VIG1"
+
+/**
  * Inserts or replaces incidents with their claims and report links: a handful of statements for
  * the whole list. An id listed twice keeps its last state, as if each had been written in turn.
+ * Human decisions stand: a report a person placed in another incident is left out of this one,
+ * a column a person set keeps its value, and a machine write never drops a person's link. A
+ * person's write (`decidedByHuman`) makes every listed link theirs and drops the links it no
+ * longer lists.
  */
-async function writeIncidents(trx: Transaction<Database>, list: Incident[]): Promise<void> {
-  const incidents = [...new Map(list.map((i) => [i.id, i])).values()];
-  if (incidents.length === 0) return;
+async function writeIncidents(trx: Kysely<Database>, list: Incident[], decidedByHuman = false): Promise<void> {
+  const latest = [...new Map(list.map((i) => [i.id, i])).values()];
+  if (latest.length === 0) return;
+  const ids = latest.map((i) => i.id);
+  const incidents = decidedByHuman ? latest : await withoutOverruledReports(trx, latest);
+  const pins = await pinnedFields(trx, ids);
   const now = new Date().toISOString();
-  const rows = incidents.map((incident) => incidentToRow(incident, now));
-  const updated = Object.keys(rows[0]!).filter((column) => column !== 'id');
+  const rows = incidents.map((incident) => ({ ...incidentToRow(incident, now), ...pins.get(incident.id) }));
+  const updated = Object.keys(incidentToRow(incidents[0]!, now)).filter((column) => column !== 'id');
   await trx
     .insertInto('incidents')
     .values(rows.map((row) => ({ ...row, created_at: now })))
     .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)])) as never))
     .execute();
-  const ids = incidents.map((i) => i.id);
   await trx.deleteFrom('claims').where('incident_id', 'in', ids).execute();
   const claims = incidents.flatMap((incident) => incident.claims.map((claim, position) => claimToRow(claim, incident.id, position)));
   // PostgreSQL takes at most 65,535 parameters a statement.
   for (let i = 0; i < claims.length; i += 2000) await trx.insertInto('claims').values(claims.slice(i, i + 2000)).execute();
-  await trx.deleteFrom('incident_reports').where('incident_id', 'in', ids).execute();
-  const links = incidents.flatMap((incident) => incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId })));
-  for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('incident_reports').values(links.slice(i, i + 10_000)).execute();
+  let unlink = trx.deleteFrom('incident_reports').where('incident_id', 'in', ids);
+  if (!decidedByHuman) unlink = unlink.where('decided_by_human', '=', false);
+  await unlink.execute();
+  const links = incidents.flatMap((incident) => incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId, decided_by_human: decidedByHuman })));
+  for (let i = 0; i < links.length; i += 10_000) {
+    await trx
+      .insertInto('incident_reports')
+      .values(links.slice(i, i + 10_000))
+      .onConflict((oc) => oc.columns(['incident_id', 'report_id']).doNothing())
+      .execute();
+  }
+}
+
+/** Incidents without the reports (and their claims) a person placed in another incident. */
+async function withoutOverruledReports(trx: Kysely<Database>, incidents: Incident[]): Promise<Incident[]> {
+  const reportIds = [...new Set(incidents.flatMap((i) => i.reportIds))];
+  const homes = new Map<string, Set<string>>();
+  for (let i = 0; i < reportIds.length; i += 10_000) {
+    const rows = await trx
+      .selectFrom('incident_reports')
+      .select(['incident_id', 'report_id'])
+      .where('decided_by_human', '=', true)
+      .where('report_id', 'in', reportIds.slice(i, i + 10_000))
+      .execute();
+    for (const row of rows) homes.set(row.report_id, (homes.get(row.report_id) ?? new Set()).add(row.incident_id));
+  }
+  if (homes.size === 0) return incidents;
+  return incidents.map((incident) => {
+    const belongs = (reportId: string | undefined) => reportId === undefined || !homes.has(reportId) || homes.get(reportId)!.has(incident.id);
+    return { ...incident, reportIds: incident.reportIds.filter(belongs), claims: incident.claims.filter((c) => belongs(c.reportId)) };
+  });
+}
+
+/** The columns a person set by hand, per incident id. */
+async function pinnedFields(trx: Kysely<Database>, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const pins = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await trx
+      .selectFrom('incidents')
+      .select(['id', 'human_fields'])
+      .where('id', 'in', ids.slice(i, i + 10_000))
+      .where(sql<boolean>`human_fields <> '{}'::jsonb`)
+      .execute();
+    for (const row of rows) pins.set(row.id, row.human_fields);
+  }
+  return pins;
 }
 
 function reportToRow(report: Report) {
@@ -402,6 +555,11 @@ function incidentToRow(incident: Incident, now: string) {
     injured_low: incident.injured.low,
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
+    attribution: storableJson(incident.attribution),
+    flags: storableJson(incident.flags),
+    signature: JSON.stringify(incident.signature),
     notes: incident.notes,
     evidence: storableJson(incident.evidence),
     role: incident.role,
@@ -436,6 +594,11 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
     civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
     injured: { low: row.injured_low, high: row.injured_high },
     sourcesCount: row.sources_count,
+    grade: row.grade as Grade | null,
+    gradeReason: row.grade_reason,
+    attribution: row.attribution,
+    flags: row.flags,
+    signature: row.signature,
     reportIds,
     evidence: row.evidence,
     notes: row.notes,
