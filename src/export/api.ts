@@ -2,6 +2,7 @@
 // the incident page adds evidence spans and the reports that tell it. These zod schemas are the
 // only description of the answers: fastify's response schemas and /api/openapi.json come from them.
 import { z } from 'zod';
+import type { AuditEntry } from '../store/index.js';
 import type { Evidence, Incident, Report } from '../types.js';
 import { exportRecordSchema, exportTallySchema, toExportRecord, toExportTally, type ReportSource } from './index.js';
 
@@ -47,10 +48,25 @@ export const reportRefSchema = z.strictObject({
   published: z.string().nullable(),
 });
 
+/** One human decision in the audit log: a review, a merge, a split, a moved report, a field set by hand. */
+export const historyEntrySchema = z.strictObject({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  report_id: z.string().nullable(),
+  reason: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
 export const incidentDetailSchema = incidentItemSchema.extend({
   /** Field name (event_type, location, actor1, ...) to the spans it was read from. */
   evidence: z.record(z.string(), z.array(evidenceSpanSchema)),
+  /** Disagreements between sources a reader should see. */
+  flags: z.array(z.strictObject({ kind: z.string(), detail: z.string() })),
   reports: z.array(reportRefSchema),
+  /** Every human decision on the incident, oldest first. */
+  history: z.array(historyEntrySchema),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 
@@ -76,9 +92,18 @@ export function toIncidentItem(incident: Incident, reports: Map<string, ReportSo
   return { ...toExportRecord(incident, reports), review_status: review.status as ApiReview['review_status'], reviewed_by: review.by, reviewed_at: review.at };
 }
 
-export function toIncidentDetail(item: IncidentItem, incident: Incident, reports: Map<string, Report>): IncidentDetail {
+export function toIncidentDetail(item: IncidentItem, incident: Incident, reports: Map<string, Report>, history: AuditEntry[]): IncidentDetail {
   const evidence = Object.fromEntries(Object.entries(incident.evidence).map(([field, spans]) => [fieldName(field), spans.map(toEvidenceSpan)]));
-  return { ...item, evidence, reports: incident.reportIds.flatMap((id) => { const report = reports.get(id); return report ? [toReportRef(report)] : []; }) };
+  return {
+    ...item,
+    evidence,
+    flags: incident.flags.map(({ kind, detail }) => ({ kind, detail })),
+    reports: incident.reportIds.flatMap((id) => {
+      const report = reports.get(id);
+      return report ? [toReportRef(report)] : [];
+    }),
+    history: history.map((entry) => ({ at: entry.at, actor: entry.actor, action: entry.action, report_id: entry.reportId, reason: entry.reason, before: entry.before, after: entry.after })),
+  };
 }
 
 export function toReportRef(report: Pick<Report, 'id' | 'title' | 'sourceName' | 'url' | 'published'>): z.infer<typeof reportRefSchema> {

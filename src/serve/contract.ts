@@ -48,6 +48,13 @@ export const pageQuerySchema = z.strictObject({
   offset: z.number().int().min(0).max(2_147_483_647).default(0),
 });
 
+const reason = z.string().max(2000).optional().describe('why, in the analyst’s words: kept in the history');
+export const reasonSchema = z.strictObject({ reason });
+/** Fields by their export-record names (event_type, actor1, fatalities, grade...); null clears one. */
+export const editSchema = z.strictObject({ fields: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.null()])), reason });
+export const mergeSchema = z.strictObject({ other: z.string().min(1).max(200).describe('the incident merged into this one, which then is gone'), reason });
+export const splitSchema = z.strictObject({ report_ids: z.array(z.string().min(8).max(64)).min(1).max(1000).describe('reports (ids or short ids) that leave for a new incident'), reason });
+
 export const signInSchema = z.strictObject({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 export const sessionSchema = z.strictObject({
   user: z.strictObject({ name: z.string(), role: z.string() }).nullable(),
