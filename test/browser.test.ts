@@ -122,6 +122,7 @@ describe('the workbench', () => {
     await rows.first().click();
     await page.waitForSelector('.report-text');
     expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await page.locator('#edit, #merge, #split').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Review queue' }).count()).toBe(0);
     await shot(page, 'incident-390-dark');
     const id = new URL(page.url()).searchParams.get('id');
@@ -147,6 +148,21 @@ describe('the workbench', () => {
     await page.reload();
     await page.waitForSelector('#incidents tbody tr');
     expect(new URL(page.url()).searchParams.get('bbox')).toBe(area);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('corrects a field by hand and shows it in the history', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.locator('#incidents tbody tr', { hasText: 'Gardez' }).first().click();
+    await page.waitForSelector('#edit');
+    await page.selectOption('#edit select[name=field]', 'actor2');
+    await page.fill('#edit input[name=value]', 'Civilians (Afghanistan)');
+    await page.fill('#edit input[name=reason]', 'the report names the victims');
+    await page.click('#edit button[type=submit]');
+    await expect.poll(() => page.locator('#history').innerText()).toContain('analyst set — “the report names the victims”');
+    expect(await page.locator('.fields').innerText()).toContain('Civilians (Afghanistan)');
+    await shot(page, 'incident-corrected');
     expect(errors).toEqual([]);
     await page.close();
   });
