@@ -68,6 +68,7 @@ describe('GET /api/incidents', () => {
       ['bbox=170,-10,-170,10', []],
       ['review_status=accepted', ['VIG-0001']],
       ['review_status=new', ['VIG-0002', 'VIG-0003']],
+      ['grade=confirmed', []],
     ];
     for (const [query, expected] of cases) {
       const body = (await get('analyst', `/api/incidents?${query}`)).json();
@@ -120,6 +121,7 @@ describe('GET /api/incidents', () => {
       ['bbox=1,2,3', 'bbox'],
       ['sort=colour', 'sort'],
       ['review_status=maybe', 'review_status'],
+      ['grade=excellent', 'grade'],
       ['min_fatalities=-1', 'min_fatalities'],
       ['cursor=bm9wZQ', 'cursor'],
     ]) {

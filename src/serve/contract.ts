@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/index.js';
 import { REVIEW_STATUSES, SORT_KEYS, type IncidentPageQuery } from '../store/index.js';
+import { GRADES } from '../types.js';
 
 /** Text the database can compare: no NUL character (PostgreSQL refuses it in text). */
 export const TEXT_PATTERN = '^[^\\u0000]*$';
@@ -26,6 +27,7 @@ const filterShape = {
   actor: text(200).optional().describe('part of either actor’s name'),
   min_fatalities: z.number().int().min(0).max(1_000_000_000).optional().describe('best fatality estimate at least this'),
   review_status: z.enum(REVIEW_STATUSES).optional(),
+  grade: z.enum(GRADES).optional().describe('reconciliation grade'),
 };
 export const filterQuerySchema = z.strictObject(filterShape);
 export type FilterQuery = z.infer<typeof filterQuerySchema>;
@@ -83,5 +85,6 @@ export function toFilter(query: FilterQuery): IncidentPageQuery {
     actor: query.actor,
     minFatalities: query.min_fatalities,
     reviewStatus: query.review_status ? [query.review_status] : undefined,
+    grade: query.grade ? [query.grade] : undefined,
   };
 }
