@@ -70,12 +70,25 @@ export const incidentDetailSchema = incidentItemSchema.extend({
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 
+/** A phrase of the report an incident's field or claim was read from. */
+export const usedSpanSchema = z.strictObject({
+  event_id: z.string(),
+  /** The field (event_type, location, ...) or `claim` for a claim's phrase. */
+  field: z.string(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  rule: z.string(),
+});
+
 export const reportSchema = reportRefSchema.extend({
   language: z.string(),
   /** The clean text every offset points into: data, never markup. */
   text: z.string(),
   captions: z.array(z.string()),
   tallies: z.array(exportTallySchema),
+  /** The phrases the incidents the asker may read took from this report, in text order. */
+  spans: z.array(usedSpanSchema),
 });
 export type ApiReport = z.infer<typeof reportSchema>;
 
@@ -110,8 +123,13 @@ export function toReportRef(report: Pick<Report, 'id' | 'title' | 'sourceName' |
   return { id: report.id, short_id: report.id.slice(0, SHORT_ID_LENGTH), title: report.title, outlet: report.sourceName, url: report.url, published: report.published };
 }
 
-export function toApiReport(report: Report): ApiReport {
-  return { ...toReportRef(report), language: report.language, text: report.text, captions: report.captions, tallies: report.tallies.map((tally) => toExportTally(tally, report)) };
+export function toApiReport(report: Report, incidents: Incident[]): ApiReport {
+  const spans = incidents.flatMap((incident) => [
+    ...Object.entries(incident.evidence).flatMap(([field, list]) => list.filter((e) => e.reportId === report.id).map((e) => ({ event_id: incident.id, field: fieldName(field), text: e.text, start: e.start, end: e.end, rule: e.rule }))),
+    ...incident.claims.filter((c) => c.reportId === report.id).map((c) => ({ event_id: incident.id, field: 'claim', text: c.evidence.text, start: c.evidence.start, end: c.evidence.end, rule: c.evidence.rule })),
+  ]);
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...toReportRef(report), language: report.language, text: report.text, captions: report.captions, tallies: report.tallies.map((tally) => toExportTally(tally, report)), spans };
 }
 
 function toEvidenceSpan(evidence: Evidence): z.infer<typeof evidenceSpanSchema> {

@@ -210,6 +210,11 @@ describe('reports', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       const body = reportSchema.parse(response.json());
+      expect(body.spans.map((span) => [span.event_id, span.field, span.text])).toEqual([
+        ['VIG-0001', 'event_type', 'air strike'],
+        ['VIG-0001', 'location', 'Raqqa'],
+        ['VIG-0001', 'claim', 'At least 12 civilians were killed'],
+      ]);
       expect(body.text).toContain('<script>alert(1)</script>');
       expect(body.text).toContain('<img src=x onerror=alert(1)>');
     }
