@@ -122,6 +122,7 @@ describe('the workbench', () => {
     await rows.first().click();
     await page.waitForSelector('.report-text');
     expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await page.locator('#edit, #merge, #split').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Review queue' }).count()).toBe(0);
     await shot(page, 'incident-390-dark');
     const id = new URL(page.url()).searchParams.get('id');
@@ -130,6 +131,38 @@ describe('the workbench', () => {
       return (await fetch(`/api/incidents/${incident}/reject`, { method: 'POST', headers: { 'x-csrf-token': session.csrf_token } })).status;
     }, id);
     expect(status).toBe(403);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the list by the map’s visible area, and keeps that area in the URL', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.check('#filters input[name=area]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+    const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
+    const first = new URL(page.url()).searchParams.get('bbox');
+    for (let i = 0; i < 5; i++) await page.locator('.leaflet-control-zoom-in').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).not.toBe(first);
+    await expect.poll(async () => Number((await page.locator('#total').innerText()).split(' ')[0])).toBeLessThan(whole);
+    const area = new URL(page.url()).searchParams.get('bbox');
+    await page.reload();
+    await page.waitForSelector('#incidents tbody tr');
+    expect(new URL(page.url()).searchParams.get('bbox')).toBe(area);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('corrects a field by hand and shows it in the history', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.locator('#incidents tbody tr', { hasText: 'Gardez' }).first().click();
+    await page.waitForSelector('#edit');
+    await page.selectOption('#edit select[name=field]', 'actor2');
+    await page.fill('#edit input[name=value]', 'Civilians (Afghanistan)');
+    await page.fill('#edit input[name=reason]', 'the report names the victims');
+    await page.click('#edit button[type=submit]');
+    await expect.poll(() => page.locator('#history').innerText()).toContain('analyst set — “the report names the victims”');
+    expect(await page.locator('.fields').innerText()).toContain('Civilians (Afghanistan)');
+    await shot(page, 'incident-corrected');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -96,13 +96,14 @@ describe.each(backends)('store on %s', (backend) => {
 
   it('filters case-insensitively, by area, toll and review, and pages by cursor with a total', async () => {
     for (const [n, date, killed] of [[2, '2014-11-20', 5], [3, '2014-11-30', 100]] as const) {
-      await store.saveIncident({ ...incident, id: `VIG-00000000000${n}`, date, fatalities: { low: killed, best: killed, high: killed } });
+      await store.saveIncident({ ...incident, id: `VIG-00000000000${n}`, date, fatalities: { low: killed, best: killed, high: killed }, grade: n === 2 ? 'contested' : incident.grade });
     }
     const ids = async (query: Parameters<Store['incidentPage']>[0]) => (await store.incidentPage(query)).incidents.map((i) => i.id.slice(-1));
     expect(await ids({ country: 'syria', admin1: 'AR RAQQAH', actor: 'military' })).toEqual(['3', '1', '2']);
     expect(await ids({ bbox: [39, 35, 40, 36], minFatalities: 60 })).toEqual(['3', '1']);
     expect(await ids({ bbox: [170, -10, -170, 10] })).toEqual([]);
     expect(await ids({ sort: 'fatalities', order: 'asc' })).toEqual(['2', '1', '3']);
+    expect(await ids({ grade: ['contested'] })).toEqual(['2']);
     expect(await store.setReview('VIG-000000000002', 'accepted', 'someone')).toBe(true);
     expect(await ids({ reviewStatus: ['accepted'] })).toEqual(['2']);
     expect(await store.review('VIG-000000000002')).toMatchObject({ status: 'accepted', by: 'someone' });

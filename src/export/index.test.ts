@@ -50,7 +50,7 @@ describe('toExportRecord', () => {
       'event_id', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2',
       'country', 'admin1', 'location', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source',
       'fatalities_low', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high',
-      'injured_low', 'injured_high', 'sources_count', 'sites', 'role', 'claims',
+      'injured_low', 'injured_high', 'sources_count', 'sites', 'role', 'grade', 'grade_reason', 'claims',
     ]);
     expect(Object.keys(record.claims[0] ?? {})).toEqual([
       'measure', 'victims', 'qualifier', 'low', 'high', 'vague_word', 'stance', 'speaker', 'outlet', 'actor',

@@ -2,7 +2,7 @@
 // Later tools parse this output, so the key order and the null handling are part of the API.
 import { z } from 'zod';
 import type { IncidentPageQuery } from '../store/index.js';
-import type { Claim, Incident, Report, Tally } from '../types.js';
+import { GRADES, type Claim, type Incident, type Report, type Tally } from '../types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'geojson'];
@@ -68,6 +68,9 @@ export const exportRecordSchema = z.strictObject({
   sites: z.array(z.string()),
   /** The incident in the report that first told it: its main event, a further event, or background told for context. */
   role: z.enum(['main', 'further', 'background']),
+  /** How sure the reconciliation is (confirmed, fair, weak, contested, discounted), and why. */
+  grade: z.enum(GRADES).nullable(),
+  grade_reason: text,
   claims: z.array(exportClaimSchema),
 });
 
@@ -135,6 +138,8 @@ export function toExportRecord(incident: Incident, reports: Map<string, ReportSo
     sources_count: incident.sourcesCount,
     sites: place?.sites ?? [],
     role: incident.role,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
     claims: incident.claims.map(toExportClaim),
   };
 }

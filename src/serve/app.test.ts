@@ -68,6 +68,7 @@ describe('GET /api/incidents', () => {
       ['bbox=170,-10,-170,10', []],
       ['review_status=accepted', ['VIG-0001']],
       ['review_status=new', ['VIG-0002', 'VIG-0003']],
+      ['grade=confirmed', []],
     ];
     for (const [query, expected] of cases) {
       const body = (await get('analyst', `/api/incidents?${query}`)).json();
@@ -120,6 +121,7 @@ describe('GET /api/incidents', () => {
       ['bbox=1,2,3', 'bbox'],
       ['sort=colour', 'sort'],
       ['review_status=maybe', 'review_status'],
+      ['grade=excellent', 'grade'],
       ['min_fatalities=-1', 'min_fatalities'],
       ['cursor=bm9wZQ', 'cursor'],
     ]) {
@@ -208,6 +210,11 @@ describe('reports', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       const body = reportSchema.parse(response.json());
+      expect(body.spans.map((span) => [span.event_id, span.field, span.text])).toEqual([
+        ['VIG-0001', 'event_type', 'air strike'],
+        ['VIG-0001', 'location', 'Raqqa'],
+        ['VIG-0001', 'claim', 'At least 12 civilians were killed'],
+      ]);
       expect(body.text).toContain('<script>alert(1)</script>');
       expect(body.text).toContain('<img src=x onerror=alert(1)>');
     }
@@ -265,11 +272,65 @@ describe('administration', () => {
   });
 });
 
+describe('decisions: edit, merge, split, with the history', () => {
+  const send = (who: Who, method: 'PATCH' | 'POST', url: string, payload: object) => as(who, { method, url, payload });
+
+  it('sets fields by hand, keeping who, why and the value before', async () => {
+    const response = await send('analyst', 'PATCH', '/api/incidents/VIG-0002', { fields: { actor1: 'Someone Else', fatalities: 4 }, reason: 'checked the source' });
+    expect(response.statusCode).toBe(200);
+    const body = incidentDetailSchema.parse(response.json());
+    expect(body).toMatchObject({ actor1: 'Someone Else', fatalities: 4 });
+    const set = body.history.filter((h) => h.action === 'set');
+    expect(set.map((h) => [h.actor, h.reason])).toEqual([
+      ['analyst', 'checked the source'],
+      ['analyst', 'checked the source'],
+    ]);
+    expect(set[0]).toMatchObject({ before: { actor1: 'Islamic State' }, after: { actor1: 'Someone Else' } });
+  });
+
+  it('refuses an unknown field or a bad value with a 400 naming it, and other roles', async () => {
+    const unknown = await send('analyst', 'PATCH', '/api/incidents/VIG-0002', { fields: { colour: 'red' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toContain('colour');
+    expect((await send('analyst', 'PATCH', '/api/incidents/VIG-0002', { fields: { fatalities: -3 } })).statusCode).toBe(400);
+    expect((await send('analyst', 'PATCH', '/api/incidents/VIG-nope', { fields: { notes: 'x' } })).statusCode).toBe(404);
+    expect((await send('viewer', 'PATCH', '/api/incidents/VIG-0001', { fields: { notes: 'x' } })).statusCode).toBe(403);
+    expect((await send('anonymous', 'PATCH', '/api/incidents/VIG-0001', { fields: { notes: 'x' } })).statusCode).toBe(401);
+  });
+
+  it('records accepting and rejecting in the history', async () => {
+    const body = (await send('analyst', 'POST', '/api/incidents/VIG-0002/accept', { reason: 'two outlets agree' })).json();
+    expect(body.history.at(-1)).toMatchObject({ action: 'accept', actor: 'analyst', reason: 'two outlets agree', before: { review_status: 'new' }, after: { review_status: 'accepted' } });
+    await store.setReview('VIG-0002', 'new', 'test');
+  });
+
+  it('splits reports off into a new incident and merges incidents', async () => {
+    const other = sampleReport({ text: 'A second account of the strike on the market in Raqqa.' });
+    await store.saveReport(other);
+    await store.saveIncident(sampleIncident(report, { id: 'VIG-0009', reportIds: [report.id, other.id] }));
+    expect((await send('viewer', 'POST', '/api/incidents/VIG-0009/split', { report_ids: [other.id.slice(0, 12)] })).statusCode).toBe(403);
+    const split = await send('analyst', 'POST', '/api/incidents/VIG-0009/split', { report_ids: [other.id.slice(0, 12)], reason: 'another day' });
+    expect(split.statusCode).toBe(200);
+    expect(split.json().reports.map((r: { id: string }) => r.id)).toEqual([report.id]);
+    expect(split.json().history.map((h: { action: string }) => h.action)).toEqual(['split']);
+    const newId = (await store.incidentsOfReport(other.id)).map((l) => l.incidentId)[0]!;
+
+    expect((await send('viewer', 'POST', '/api/incidents/VIG-0009/merge', { other: newId })).statusCode).toBe(403);
+    expect((await send('analyst', 'POST', '/api/incidents/VIG-0009/merge', { other: 'VIG-0009' })).statusCode).toBe(400);
+    const merged = await send('analyst', 'POST', '/api/incidents/VIG-0009/merge', { other: newId, reason: 'same strike' });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().reports).toHaveLength(2);
+    expect(merged.json().history.map((h: { action: string }) => h.action)).toEqual(['split', 'merge']);
+    expect((await get('analyst', `/api/incidents/${newId}`)).statusCode).toBe(404);
+    await store.db.deleteFrom('incidents').where('id', '=', 'VIG-0009').execute();
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('describes every API route, with response schemas from the export contract', async () => {
     const doc = (await get('anonymous', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/tokens', '/api/settings']) {
+    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/incidents/{id}/merge', '/api/incidents/{id}/split', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/tokens', '/api/settings']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const record = doc.paths['/api/incidents'].get.responses['200'].content['application/json'].schema.properties.incidents.items;

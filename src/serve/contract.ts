@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/index.js';
 import { REVIEW_STATUSES, SORT_KEYS, type IncidentPageQuery } from '../store/index.js';
+import { GRADES } from '../types.js';
 
 /** Text the database can compare: no NUL character (PostgreSQL refuses it in text). */
 export const TEXT_PATTERN = '^[^\\u0000]*$';
@@ -26,6 +27,7 @@ const filterShape = {
   actor: text(200).optional().describe('part of either actor’s name'),
   min_fatalities: z.number().int().min(0).max(1_000_000_000).optional().describe('best fatality estimate at least this'),
   review_status: z.enum(REVIEW_STATUSES).optional(),
+  grade: z.enum(GRADES).optional().describe('reconciliation grade'),
 };
 export const filterQuerySchema = z.strictObject(filterShape);
 export type FilterQuery = z.infer<typeof filterQuerySchema>;
@@ -47,6 +49,13 @@ export const pageQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(MAX_PAGE).default(100),
   offset: z.number().int().min(0).max(2_147_483_647).default(0),
 });
+
+const reason = z.string().max(2000).optional().describe('why, in the analyst’s words: kept in the history');
+export const reasonSchema = z.strictObject({ reason });
+/** Fields by their export-record names (event_type, actor1, fatalities, grade...); null clears one. */
+export const editSchema = z.strictObject({ fields: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.null()])), reason });
+export const mergeSchema = z.strictObject({ other: z.string().min(1).max(200).describe('the incident merged into this one, which then is gone'), reason });
+export const splitSchema = z.strictObject({ report_ids: z.array(z.string().min(8).max(64)).min(1).max(1000).describe('reports (ids or short ids) that leave for a new incident'), reason });
 
 export const signInSchema = z.strictObject({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 export const sessionSchema = z.strictObject({
@@ -76,5 +85,6 @@ export function toFilter(query: FilterQuery): IncidentPageQuery {
     actor: query.actor,
     minFatalities: query.min_fatalities,
     reviewStatus: query.review_status ? [query.review_status] : undefined,
+    grade: query.grade ? [query.grade] : undefined,
   };
 }

@@ -44,6 +44,8 @@ export interface IncidentFilter {
   /** West, south, east, north in degrees; west > east crosses the antimeridian. */
   bbox?: [number, number, number, number];
   minFatalities?: number;
+  /** Reconciliation grades (confirmed, fair, weak, contested, discounted). */
+  grade?: readonly string[];
   reviewStatus?: readonly ReviewStatus[];
 }
 
@@ -81,6 +83,7 @@ export function applyFilter<Q extends IncidentQuery>(query: Q, filter: IncidentF
   if (filter.to) q = q.where('event_date', '<=', filter.to);
   if (filter.minFatalities !== undefined) q = q.where('fatalities_best', '>=', filter.minFatalities);
   if (filter.reviewStatus) q = q.where('review_status', 'in', [...filter.reviewStatus]);
+  if (filter.grade) q = q.where('grade', 'in', [...filter.grade]);
   if (filter.bbox) {
     const [west, south, east, north] = filter.bbox;
     q = q.where('latitude', '>=', south).where('latitude', '<=', north);

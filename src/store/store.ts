@@ -356,18 +356,6 @@ export class Store {
     return { total, reports: rows.map((row) => ({ ...row, incidents: Number(row.incidents ?? 0) })) };
   }
 
-  /** Whether a report tells at least one incident with one of these review statuses (what a viewer may read). */
-  async reportTellsIncidentWith(reportId: string, statuses: readonly ReviewStatus[]): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('incident_reports')
-      .innerJoin('incidents', 'incidents.id', 'incident_reports.incident_id')
-      .select('incidents.id')
-      .where('incident_reports.report_id', '=', reportId)
-      .where('incidents.review_status', 'in', [...statuses])
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   async getIncident(id: string): Promise<Incident | null> {
     const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;

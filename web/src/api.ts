@@ -58,6 +58,9 @@ export const api = {
   incidents: (query: Partial<ListQuery>) => call<IncidentPage>('GET', `/api/incidents${queryString(query)}`),
   incident: (id: string) => call<IncidentDetail>('GET', `/api/incidents/${encodeURIComponent(id)}`),
   review: (id: string, action: 'accept' | 'reject') => call<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(id)}/${action}`),
+  edit: (id: string, fields: Record<string, string | null>, reason: string) => call<IncidentDetail>('PATCH', `/api/incidents/${encodeURIComponent(id)}`, { fields, reason }),
+  merge: (id: string, other: string, reason: string) => call<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(id)}/merge`, { other, reason }),
+  split: (id: string, reportIds: string[], reason: string) => call<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(id)}/split`, { report_ids: reportIds, reason }),
   report: (id: string) => call<ApiReport>('GET', `/api/reports/${encodeURIComponent(id)}`),
   /** Every record matching the filters (the export stream), for the map and the timeline. */
   records: (filter: Partial<FilterQuery>) => call<ExportRecord[]>('GET', `/api/export${queryString({ ...filter, format: 'json' })}`),

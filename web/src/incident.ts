@@ -3,7 +3,8 @@
 // behind every field and claim highlighted; a claim row scrolls to its phrase.
 import { api, type ApiReport, type IncidentDetail } from './api.js';
 import { colourOf } from './colours.js';
-import { h, numberText } from './dom.js';
+import { h, numberText, replaceChildren } from './dom.js';
+import { decisionForms, historyList } from './decide.js';
 import { highlighted, type Span } from './highlight.js';
 
 export interface IncidentPageOptions {
@@ -49,7 +50,8 @@ function draw(container: HTMLElement, incident: IncidentDetail, reports: ApiRepo
     options.onReviewed(updated);
   };
   const outletOf = new Map(incident.reports.map((r) => [r.id, r.outlet ?? r.short_id]));
-  container.replaceChildren(
+  replaceChildren(
+    container,
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: options.back }, '← Back to the list')),
     h(
       'header',
@@ -72,7 +74,9 @@ function draw(container: HTMLElement, incident: IncidentDetail, reports: ApiRepo
       h('div', { class: 'figure best' }, h('span', { class: 'label' }, 'best'), h('strong', {}, numberText(incident.fatalities))),
       h('div', { class: 'figure' }, h('span', { class: 'label' }, 'high'), h('strong', {}, numberText(incident.fatalities_high))),
       h('p', { class: 'muted why' }, `killed, reconciled from ${incident.claims.length} claim${incident.claims.length === 1 ? '' : 's'} in ${incident.sources_count} source${incident.sources_count === 1 ? '' : 's'}`),
+      incident.grade ? h('p', { class: 'grade', id: 'grade' }, h('strong', {}, `Grade: ${incident.grade}`), incident.grade_reason ? ` — ${incident.grade_reason}` : '') : null,
     ),
+    incident.flags.length > 0 ? h('ul', { class: 'flags' }, ...incident.flags.map((flag) => h('li', {}, `${flag.kind}: ${flag.detail}`))) : null,
     h(
       'dl',
       { class: 'fields' },
@@ -114,6 +118,8 @@ function draw(container: HTMLElement, incident: IncidentDetail, reports: ApiRepo
         ),
       ),
     ),
+    options.canReview ? decisionForms(incident, (updated) => (draw(container, updated, reports, options), options.onReviewed(updated))) : null,
+    historyList(incident),
     h('h3', {}, 'Reports'),
     ...reports.map((report) =>
       h(

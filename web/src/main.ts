@@ -1,7 +1,7 @@
 // The analyst's workbench: sign-in, then the list view (filters, map, timeline, table), the
 // incident page and the review queue. The URL holds the view (state.ts).
 import './style.css';
-import { api, ApiError, type ExportRecord, type Session } from './api.js';
+import { api, ApiError, type ExportRecord, type FilterQuery, type Session } from './api.js';
 import { EVENT_COLOURS } from './colours.js';
 import { h, replaceChildren } from './dom.js';
 import { renderIncident } from './incident.js';
@@ -89,6 +89,7 @@ function filterForm(): HTMLFormElement {
     select('event_type', 'Event type', Object.keys(EVENT_COLOURS)),
     input('actor', 'Actor'),
     input('min_fatalities', 'Min. killed', { type: 'number', min: '0' }),
+    select('grade', 'Grade', ['confirmed', 'fair', 'weak', 'contested', 'discounted'] satisfies Array<NonNullable<FilterQuery['grade']>>),
     canReview() ? select('review_status', 'Review', ['new', 'accepted', 'rejected']) : null,
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'area', checked: Boolean(f.bbox) }), 'Only the map’s area'),
     h('button', { type: 'submit' }, 'Apply'),
@@ -98,7 +99,7 @@ function filterForm(): HTMLFormElement {
     event.preventDefault();
     const data = new FormData(form);
     const next: Filters = {};
-    for (const key of ['q', 'from', 'to', 'country', 'event_type', 'actor', 'min_fatalities', 'review_status'] as const) next[key] = String(data.get(key) ?? '');
+    for (const key of ['q', 'from', 'to', 'country', 'event_type', 'actor', 'min_fatalities', 'grade', 'review_status'] as const) next[key] = String(data.get(key) ?? '');
     next.bbox = data.get('area') ? (state.filters.bbox ?? currentMap?.bbox()) : undefined;
     setFilters(next);
   });
@@ -127,6 +128,7 @@ async function renderList(main: HTMLElement): Promise<void> {
   );
   currentMap = new IncidentMap(
     mapBox,
+    state.filters.bbox,
     (id) => navigate({ view: 'incident', id }),
     (area) => state.filters.bbox && area !== state.filters.bbox && setFilters({ ...state.filters, bbox: area }),
   );

@@ -33,12 +33,17 @@ export class IncidentMap {
     },
   });
 
+  /** `area` (west,south,east,north) is the view to open on: the list's area filter, when set. */
   constructor(
     container: HTMLElement,
+    area: string | undefined,
     private readonly onOpen: (id: string) => void,
     private readonly onMove: (bbox: string) => void,
   ) {
-    this.map = L.map(container, { worldCopyJump: true, minZoom: 1, attributionControl: true }).setView([30, 30], 2);
+    this.map = L.map(container, { worldCopyJump: true, minZoom: 1, attributionControl: true });
+    const [west, south, east, north] = (area ?? '').split(',').map(Number);
+    if (area && [west, south, east, north].every(Number.isFinite)) this.map.fitBounds([[south!, west!], [north!, east!]]);
+    else this.map.setView([30, 30], 2);
     const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
     L.geoJSON(feature(topology, topology.objects.countries), { style: { className: 'land', weight: 0.6 }, interactive: false }).addTo(this.map);
     this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth');

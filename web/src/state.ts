@@ -5,7 +5,7 @@ import type { FilterQuery } from './api.js';
 export type View = 'list' | 'incident' | 'review';
 export type Interval = 'day' | 'week' | 'month';
 
-export const FILTER_KEYS = ['q', 'from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'min_fatalities', 'review_status', 'bbox'] as const;
+export const FILTER_KEYS = ['q', 'from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'min_fatalities', 'review_status', 'grade', 'bbox'] as const;
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface ViewState {
@@ -51,6 +51,11 @@ export function stateUrl(state: ViewState): string {
 
 /** The filters as API parameters. */
 export function filterQuery(filters: Filters): Partial<FilterQuery> {
-  const { min_fatalities: minimum, review_status: status, ...rest } = filters;
-  return { ...rest, ...(minimum ? { min_fatalities: Number(minimum) } : {}), ...(status ? { review_status: status as FilterQuery['review_status'] } : {}) };
+  const { min_fatalities: minimum, review_status: status, grade, ...rest } = filters;
+  return {
+    ...rest,
+    ...(minimum ? { min_fatalities: Number(minimum) } : {}),
+    ...(status ? { review_status: status as FilterQuery['review_status'] } : {}),
+    ...(grade ? { grade: grade as FilterQuery['grade'] } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 // Reports: the list (newest first, without text) and one report's clean text with its running
-// tallies, so that the page can highlight evidence spans by their offsets. A report is found by
+// tallies and the phrases incidents took from it, so that a page can highlight them by their offsets. A report is found by
 // its full id or by the short id the CLI prints. Viewers read only reports behind accepted incidents.
 import type { FastifyPluginAsync } from 'fastify';
 import { errorSchema, reportListSchema, reportSchema, toApiReport, toReportRef } from '../../export/api.js';
@@ -28,9 +28,15 @@ export const reportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     async (request) => {
       requirePermission(request, 'read:accepted');
       const report = await store.findReport(request.params.id);
-      const readable = report && (can(request.principal, 'read:all', request.publicRead) || (await store.reportTellsIncidentWith(report.id, ['accepted'])));
-      if (!report || !readable) throw new HttpError(404, `no report ${request.params.id}`);
-      return toApiReport(report);
+      if (!report) throw new HttpError(404, `no report ${request.params.id}`);
+      const readsAll = can(request.principal, 'read:all', request.publicRead);
+      const links = await store.incidentsOfReport(report.id);
+      const incidents = (await Promise.all(links.map(async ({ incidentId }) => ({ incident: await store.getIncident(incidentId), review: await store.review(incidentId) })))).flatMap(({ incident, review }) =>
+        incident && (readsAll || review?.status === 'accepted') ? [incident] : [],
+      );
+      // A viewer reads a report only through an accepted incident that it tells.
+      if (!readsAll && incidents.length === 0) throw new HttpError(404, `no report ${request.params.id}`);
+      return toApiReport(report, incidents);
     },
   );
 };
