@@ -19,8 +19,17 @@ export class BatchWriter implements ReportSink {
   async prepare(analyses: Analysis[]): Promise<void> {
     for (const id of await this.store.storedReportIds(analyses.map((a) => a.report.id))) this.known.add(id);
     const dates = new Set<string>();
-    for (const { drafts } of analyses) for (const { date } of drafts) if (date) for (let shift = -CANDIDATE_DAYS; shift <= CANDIDATE_DAYS; shift++) dates.add(shiftDate(date, shift));
-    for (const incident of await this.store.incidentsOnDates([...dates])) if (!this.incidents.has(incident.id)) this.incidents.set(incident.id, incident);
+    const countries = new Set<string | null>();
+    for (const { drafts } of analyses) {
+      for (const { date, place } of drafts) {
+        if (!date) continue;
+        countries.add(place?.country ?? null);
+        for (let shift = -CANDIDATE_DAYS; shift <= CANDIDATE_DAYS; shift++) dates.add(shiftDate(date, shift));
+      }
+    }
+    // Only the countries the reports name: a draft without a country may join an incident in any.
+    const inCountries = countries.has(null) ? null : [...countries].filter((c): c is string => c !== null);
+    for (const incident of await this.store.incidentsOnDates([...dates], inCountries)) if (!this.incidents.has(incident.id)) this.incidents.set(incident.id, incident);
   }
 
   async hasReport(id: string): Promise<boolean> {

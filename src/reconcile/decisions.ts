@@ -3,6 +3,7 @@
 // audit row (who, when, why, the incident before and after) with it. The links a person made
 // and the fields a person set are pinned: machine clustering and new reports never undo them.
 import { createHash } from 'node:crypto';
+import { toExportRecord } from '../export/index.js';
 import type { AuditEntry, Store } from '../store/index.js';
 import { acledTyping, GRADES, type Evidence, type Incident } from '../types.js';
 import { derive, mergeIncidents as combine } from './index.js';
@@ -158,34 +159,10 @@ function restrictTo(incident: Incident, reportIds: string[], id: string): Incide
   return derive({ ...incident, id, reportIds: incident.reportIds.filter((r) => keep.has(r)), claims: incident.claims.filter(ours), evidence }, 'acled');
 }
 
-/** What the audit log keeps of an incident: its coded fields and reports, not every claim. */
+/** What the audit log keeps of an incident: its export record's fields (not its claims), its grade and its reports. */
 function snapshot(incident: Incident) {
-  const p = incident.place;
-  return {
-    id: incident.id,
-    event_date: incident.date,
-    event_type: incident.eventType,
-    sub_event_type: incident.subEventType,
-    location: p?.name ?? null,
-    admin1: p?.admin1 ?? null,
-    country: p?.country ?? null,
-    latitude: p?.latitude ?? null,
-    longitude: p?.longitude ?? null,
-    actor1: incident.actor1,
-    actor2: incident.actor2,
-    fatalities_low: incident.fatalities.low,
-    fatalities: incident.fatalities.best,
-    fatalities_high: incident.fatalities.high,
-    civilian_fatalities_low: incident.civilianFatalities.low,
-    civilian_fatalities_high: incident.civilianFatalities.high,
-    injured_low: incident.injured.low,
-    injured_high: incident.injured.high,
-    sources_count: incident.sourcesCount,
-    grade: incident.grade,
-    grade_reason: incident.gradeReason,
-    notes: incident.notes,
-    report_ids: incident.reportIds,
-  };
+  const { claims, source, ...fields } = toExportRecord(incident, new Map());
+  return { ...fields, grade: incident.grade, grade_reason: incident.gradeReason, claims: claims.length, report_ids: incident.reportIds, ...(source === 'unknown' ? {} : { source }) };
 }
 
 function valueOf(incident: Incident, field: string): unknown {

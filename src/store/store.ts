@@ -266,10 +266,12 @@ export class Store {
     return chain;
   }
 
-  /** Incidents dated on any of `dates`, ordered by id: the candidates a batch of reports may merge into. */
-  async incidentsOnDates(dates: string[]): Promise<Incident[]> {
-    if (dates.length === 0) return [];
-    return this.withClaims(await this.db.selectFrom('incidents').selectAll().where('event_date', 'in', dates).orderBy('id').execute());
+  /** Incidents dated on any of `dates` (in one of `countries`, when given), ordered by id: the candidates a batch of reports may merge into. */
+  async incidentsOnDates(dates: string[], countries: string[] | null = null): Promise<Incident[]> {
+    if (dates.length === 0 || countries?.length === 0) return [];
+    let query = this.db.selectFrom('incidents').selectAll().where('event_date', 'in', dates);
+    if (countries) query = query.where('country', 'in', countries);
+    return this.withClaims(await query.orderBy('id').execute());
   }
 
   async feedState(url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
