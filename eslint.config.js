@@ -11,7 +11,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'public/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', document: 'readonly', window: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly' } },
+    files: ['web/src/**/*.ts'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', history: 'readonly', location: 'readonly' } },
+  },
+  {
+    files: ['bin/**/*.js', 'web/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', document: 'readonly', window: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' } },
   },
 );

@@ -5,7 +5,9 @@ import { extract } from './extract/index.js';
 import type { ExtractConfiguration } from './extract/configuration.js';
 import type { IncidentDraft } from './extract/types.js';
 import { geocode } from './geocode/index.js';
+import { CANDIDATE_DAYS } from './reconcile/cluster.js';
 import { reconcile, type LocatedDraft } from './reconcile/index.js';
+import { signatureOf } from './reconcile/similarity.js';
 import type { Store } from './store/index.js';
 import type { Incident, RawReport, Report, Span } from './types.js';
 
@@ -69,7 +71,8 @@ export function locate(draft: IncidentDraft, text: string, otherIncidents: Span[
     elsewhere: otherIncidents.filter(inside).map((span) => shift(span, -from)),
   });
   const evidence = result.evidence.length > 0 ? { ...draft.evidence, location: result.evidence.map((e) => shift(e, from)) } : draft.evidence;
-  return { ...draft, place: result.place, evidence };
+  const told = draft.focus.map((span) => text.slice(span.start, span.end)).join('\n');
+  return { ...draft, place: result.place, evidence, signature: signatureOf(told || text) };
 }
 
 /** The stretch of text geocoded for an incident whose sentences are `focus`: PLACE_CONTEXT either side of them (of the first, when they lie far apart). */
@@ -87,9 +90,10 @@ export type ReportSink = Pick<Store, 'hasReport' | 'incidentsNear' | 'saveIngest
 /** A report analysed, ready to reconcile and store (what a worker thread sends back). */
 export type Analysis = Pick<ReturnType<typeof analyse>, 'report' | 'drafts'>;
 
-/** Runs one raw report through every stage and stores the result atomically. */
-export async function processReport(raw: RawReport, store: ReportSink, options: ProcessOptions = {}): Promise<ReportOutcome> {
-  return storeAnalysis(raw.origin, analyse(raw, options), store);
+/** Runs one raw report through every stage and stores the result atomically, clustering under the store's clustering lock. */
+export async function processReport(raw: RawReport, store: Store, options: ProcessOptions = {}): Promise<ReportOutcome> {
+  const analysis = analyse(raw, options);
+  return store.serialised((tx) => storeAnalysis(raw.origin, analysis, tx));
 }
 
 /** Reconciles an analysed report against the stored incidents and stores it atomically. */
@@ -105,7 +109,7 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
   if (await store.hasReport(report.id)) return outcome;
   const incidents: Incident[] = [];
   for (const [index, draft] of drafts.entries()) {
-    const nearby = await store.incidentsNear(draft.date, draft.place?.country ?? null);
+    const nearby = await store.incidentsNear(draft.date, draft.place?.country ?? null, CANDIDATE_DAYS);
     const [result] = reconcile([draft], report.id, nearby, index);
     if (!result) continue;
     incidents.push(result.incident);

@@ -159,6 +159,24 @@ export interface FatalityRange {
   high: number | null;
 }
 
+/** How sure Vigil is of an incident, in the spirit of Airwars' grades (README "Reconciliation"). */
+export const GRADES = ['confirmed', 'fair', 'weak', 'contested', 'discounted'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Who ties the incident to one belligerent, and how: the sources that allege, confirm or deny it. */
+export interface Attribution {
+  actor: string;
+  allege: string[];
+  confirm: string[];
+  deny: string[];
+}
+
+/** A conflict between sources that a reader should see: figures or attributions that disagree. */
+export interface Flag {
+  kind: 'conflicting-figures' | 'conflicting-attribution' | 'denied';
+  detail: string;
+}
+
 export interface Incident {
   /** Stable id: `VIG-` + a short hash. */
   id: string;
@@ -176,7 +194,14 @@ export interface Incident {
   fatalities: FatalityRange;
   civilianFatalities: { low: number | null; high: number | null };
   injured: { low: number | null; high: number | null };
+  /** Independent sources: outlets, a wire copy or reprint counting as its original, an outlet relaying only voices another gives counting as that one. */
   sourcesCount: number;
+  grade: Grade | null;
+  gradeReason: string | null;
+  attribution: Attribution[];
+  flags: Flag[];
+  /** MinHash of the words of the incident's sentences over its reports (src/reconcile/similarity.ts). */
+  signature: number[];
   reportIds: string[];
   /** Evidence per field name: `event_type`, `date`, `location`, `actor1`, `actor2`, `sites`... */
   evidence: Record<string, Evidence[]>;

@@ -1,62 +1,199 @@
-// The web page in headless Chromium: it lists incidents, opens one, highlights evidence, and
-// shows hostile report text as text. Skipped (with one line) where Chromium is not installed.
-import { existsSync } from 'node:fs';
+// The workbench in headless Chromium (Debian's `chromium`, driven by playwright-core), on the
+// bundled sample: sign in, brush the timeline, open the Raqqa incident and see its evidence
+// highlighted, accept it as an analyst; a viewer cannot review; hostile report text runs nothing.
+// Screenshots go to test-artifacts/. Chromium is required: a missing browser fails the suite
+// (`.ci/run` installs it), it is never skipped.
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestSample } from '../src/cli/commands/start.js';
+import { Analyser } from '../src/ingest/run.js';
+import { processReport } from '../src/pipeline.js';
 import { buildApp } from '../src/serve/app.js';
 import { Store } from '../src/store/index.js';
-import { processReport } from '../src/pipeline.js';
+import { addPeople, PASSWORD } from './fixtures/serve/people.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`Chromium not found at ${CHROMIUM}: skipping the browser test (apt-get install chromium)`);
+const ARTIFACTS = new URL('../test-artifacts/', import.meta.url).pathname;
+if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need it (apt-get install -y chromium; .ci/run does this)`);
 
-describe.runIf(available)('web page in Chromium', () => {
-  let store: Store;
-  let browser: Browser;
-  let base: string;
-  let close: () => Promise<void>;
+let store: Store;
+let browser: Browser;
+let base: string;
+let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    store = await Store.open({ dataDir: 'memory://' });
-    await processReport(
-      {
-        origin: 'hostile',
-        url: 'javascript:alert(1)',
-        title: '<img src=x onerror="window.pwned=1">',
-        sourceName: '<b>Evil</b>',
-        published: '2020-05-02',
-        format: 'text',
-        content: 'On 1 May 2020, gunmen killed 3 villagers in Kaduna. <script>window.pwned=1</script> Police said <img src=x onerror="window.pwned=1"> nothing.',
-      },
-      store,
-    );
-    const app = await buildApp(store);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    close = () => app.close();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+beforeAll(async () => {
+  store = await Store.open({ dataDir: 'memory://' });
+  const analyser = new Analyser({ threads: 1 });
+  try {
+    await ingestSample(store, analyser);
+  } finally {
+    await analyser.close();
+  }
+  await processReport(
+    {
+      origin: 'hostile',
+      url: 'javascript:alert(1)',
+      title: '<img src=x onerror="window.pwned=1">',
+      sourceName: '<b>Evil</b>',
+      published: '2020-05-02',
+      format: 'text',
+      content: 'On 1 May 2020, gunmen killed 3 villagers in Kaduna. <script>window.pwned=1</script> Police said <img src=x onerror="window.pwned=1"> nothing.',
+    },
+    store,
+  );
+  await addPeople(store);
+  const app = await buildApp(store);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  close = () => app.close();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  await store?.close();
+});
+
+/** A page signed in as `name`, failing the test on any script error or request to another host. */
+async function signedIn(name: string, options: { width?: number; dark?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1440, height: 1000 }, colorScheme: options.dark ? 'dark' : 'light' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) errors.push(`request to ${request.url()}`);
   });
+  await page.goto(`${base}/`);
+  await page.fill('#signin input[name=name]', name);
+  await page.fill('#signin input[name=password]', PASSWORD);
+  await page.click('#signin button[type=submit]');
+  await page.waitForSelector('#incidents tbody tr');
+  return { page, errors };
+}
 
-  afterAll(async () => {
-    await browser?.close();
-    await close?.();
-    await store?.close();
-  });
+const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png` });
 
-  it('lists, opens and highlights without running report text', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${base}/`);
-    await page.locator('#incidents tr').first().click();
-    await expect.poll(() => page.locator('#detail mark').count()).toBeGreaterThan(0);
-    expect(await page.locator('#detail').innerText()).toContain('killed 3 villagers');
-    await page.getByRole('button', { name: 'Show text' }).first().click();
-    await expect.poll(() => page.locator('#detail').innerText()).toContain('<script>window.pwned=1</script>');
-    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
-    expect(await page.locator('#detail img, #detail script, #detail b').count()).toBe(0);
+describe('the workbench', () => {
+  it('filters by brushing the timeline, opens the Raqqa incident with its evidence, and lets an analyst accept it', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await expect.poll(() => page.locator('#total').innerText()).toMatch(/^\d+ incidents$/);
+    const before = Number((await page.locator('#total').innerText()).split(' ')[0]);
+    await page.waitForSelector('#timeline svg .bar');
+    await page.waitForSelector('.leaflet-interactive, .cluster');
+    await shot(page, 'list-1440');
+
+    // Brush the first bars of the timeline: the URL and the list take the span.
+    const box = (await page.locator('#timeline svg').boundingBox())!;
+    await page.mouse.move(box.x + 38, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2014-11-01');
+    await expect.poll(async () => Number((await page.locator('#total').innerText()).split(' ')[0])).toBeLessThan(before);
+    await expect.poll(() => page.locator('#incidents tbody tr').first().innerText()).toContain('Raqqah');
+    await shot(page, 'list-brushed');
+
+    await page.locator('#incidents tbody tr', { hasText: 'Raqqah' }).first().click();
+    const mark = page.locator('.report-text mark', { hasText: /at least 63/i });
+    await expect.poll(() => mark.count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('incident');
+    await page.locator('table.claims tbody tr').first().click();
+    await expect.poll(() => page.locator('mark.flash').count()).toBe(1);
+    await shot(page, 'incident-1440');
+
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => page.locator('.review-bar .status').innerText()).toBe('accepted');
+    expect(await page.locator('.review-bar').innerText()).toContain('by analyst');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a viewer accepted incidents only, without review buttons, and the API refuses a viewer’s review', async () => {
+    const [raqqa] = await store.listIncidents({ q: 'Raqqah' });
+    await store.setReview(raqqa!.id, 'accepted', 'analyst');
+    const { page, errors } = await signedIn('viewer', { width: 390, dark: true });
+    const rows = page.locator('#incidents tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    for (const status of await page.locator('#incidents .status').allInnerTexts()) expect(status).toBe('accepted');
+    await shot(page, 'list-390-dark');
+    await rows.first().click();
+    await page.waitForSelector('.report-text');
+    expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await page.locator('#edit, #merge, #split').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Review queue' }).count()).toBe(0);
+    await shot(page, 'incident-390-dark');
+    const id = new URL(page.url()).searchParams.get('id');
+    const status = await page.evaluate(async (incident) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrf_token: string };
+      return (await fetch(`/api/incidents/${incident}/reject`, { method: 'POST', headers: { 'x-csrf-token': session.csrf_token } })).status;
+    }, id);
+    expect(status).toBe(403);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the list by the map’s visible area, and keeps that area in the URL', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.check('#filters input[name=area]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+    const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
+    const first = new URL(page.url()).searchParams.get('bbox');
+    for (let i = 0; i < 5; i++) await page.locator('.leaflet-control-zoom-in').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).not.toBe(first);
+    await expect.poll(async () => Number((await page.locator('#total').innerText()).split(' ')[0])).toBeLessThan(whole);
+    const area = new URL(page.url()).searchParams.get('bbox');
+    await page.reload();
+    await page.waitForSelector('#incidents tbody tr');
+    expect(new URL(page.url()).searchParams.get('bbox')).toBe(area);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('corrects a field by hand and shows it in the history', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.locator('#incidents tbody tr', { hasText: 'Gardez' }).first().click();
+    await page.waitForSelector('#edit');
+    await page.selectOption('#edit select[name=field]', 'actor2');
+    await page.fill('#edit input[name=value]', 'Civilians (Afghanistan)');
+    await page.fill('#edit input[name=reason]', 'the report names the victims');
+    await page.click('#edit button[type=submit]');
+    await expect.poll(() => page.locator('#history').innerText()).toContain('analyst set — “the report names the victims”');
+    expect(await page.locator('.fields').innerText()).toContain('Civilians (Afghanistan)');
+    await shot(page, 'incident-corrected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reviews from the keyboard', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.getByRole('button', { name: 'Review queue' }).click();
+    await page.waitForSelector('#queue li');
+    const count = await page.locator('#queue li').count();
+    const first = await page.locator('#queue li.selected').getAttribute('data-id');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('#queue li').count()).toBe(count - 1);
+    expect((await store.review(first!))?.status).toBe('accepted');
+    await shot(page, 'review-queue');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows hostile report text as text and runs none of it', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.fill('#filters input[name=q]', 'Kaduna');
+    await page.press('#filters input[name=q]', 'Enter');
+    await expect.poll(() => page.locator('#incidents tbody tr').count()).toBe(1);
+    await page.locator('#incidents tbody tr').first().click();
+    await expect.poll(() => page.locator('.report-text').innerText()).toContain('<script>window.pwned=1</script>');
+    expect(await page.locator('.report h4').innerText()).toBe('<img src=x onerror="window.pwned=1">');
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('main img, main script, main b').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -51,6 +51,11 @@ const incident: Incident = {
   civilianFatalities: { low: 36, high: 63 },
   injured: { low: 12, high: 12 },
   sourcesCount: 2,
+  grade: 'fair',
+  gradeReason: 'two independent sources',
+  attribution: [{ actor: 'Military Forces of Syria', allege: ['SOHR'], confirm: [], deny: [] }],
+  flags: [{ kind: 'conflicting-figures', detail: '63 (SOHR) vs 70' }],
+  signature: [1, 2, 3],
   reportIds: ['a'.repeat(64)],
   evidence: { date: [{ start: 5, end: 10, text: 'x', rule: 'DateRule' }] },
   notes: 'A note.',
@@ -89,10 +94,30 @@ describe.each(backends)('store on %s', (backend) => {
     expect(await store.listIncidents({ from: '2014-11-26' })).toHaveLength(0);
   });
 
+  it('filters case-insensitively, by area, toll and review, and pages by cursor with a total', async () => {
+    for (const [n, date, killed] of [[2, '2014-11-20', 5], [3, '2014-11-30', 100]] as const) {
+      await store.saveIncident({ ...incident, id: `VIG-00000000000${n}`, date, fatalities: { low: killed, best: killed, high: killed }, grade: n === 2 ? 'contested' : incident.grade });
+    }
+    const ids = async (query: Parameters<Store['incidentPage']>[0]) => (await store.incidentPage(query)).incidents.map((i) => i.id.slice(-1));
+    expect(await ids({ country: 'syria', admin1: 'AR RAQQAH', actor: 'military' })).toEqual(['3', '1', '2']);
+    expect(await ids({ bbox: [39, 35, 40, 36], minFatalities: 60 })).toEqual(['3', '1']);
+    expect(await ids({ bbox: [170, -10, -170, 10] })).toEqual([]);
+    expect(await ids({ sort: 'fatalities', order: 'asc' })).toEqual(['2', '1', '3']);
+    expect(await ids({ grade: ['contested'] })).toEqual(['2']);
+    expect(await store.setReview('VIG-000000000002', 'accepted', 'someone')).toBe(true);
+    expect(await ids({ reviewStatus: ['accepted'] })).toEqual(['2']);
+    expect(await store.review('VIG-000000000002')).toMatchObject({ status: 'accepted', by: 'someone' });
+    const first = await store.incidentPage({ limit: 2 });
+    expect(first.incidents.map((i) => i.id.slice(-1))).toEqual(['3', '1']);
+    expect(await ids({ limit: 2, cursor: first.nextCursor! })).toEqual(['2']);
+    expect(await store.countIncidents({ country: 'SYRIA' })).toBe(3);
+    for (const id of ['VIG-000000000002', 'VIG-000000000003']) await store.db.deleteFrom('incidents').where('id', '=', id).execute();
+  });
+
   it('finds candidates for reconciliation one day either side', async () => {
-    expect(await store.incidentsNear('2014-11-26', 'Syria')).toHaveLength(1);
-    expect(await store.incidentsNear('2014-11-27', 'Syria')).toHaveLength(0);
-    expect(await store.incidentsNear('2014-11-24', 'Iraq')).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-26', 'Syria', 1)).toHaveLength(1);
+    expect(await store.incidentsNear('2014-11-27', 'Syria', 1)).toHaveLength(0);
+    expect(await store.incidentsNear('2014-11-24', 'Iraq', 1)).toHaveLength(0);
   });
 
   it('replaces an incident and its claims on update', async () => {

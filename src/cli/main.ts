@@ -1,13 +1,16 @@
 // The `vigil` command line. Each command lives in commands/ and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerDecisions } from './commands/decisions.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerGeocode } from './commands/geocode.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerRecluster } from './commands/recluster.js';
 import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
+import { registerUsers } from './commands/users.js';
 import { registerWatch } from './commands/watch.js';
 import { registerWorker } from './commands/worker.js';
 import { DataDirectoryLocked } from '../store/lock.js';
@@ -29,9 +32,10 @@ Quick start:
   vigil incidents
   vigil show VIG-...
   vigil export --format csv --out incidents.csv
+  vigil user add alice --role analyst
   vigil serve`,
     );
-  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker]) register(program);
+  for (const register of [registerIngest, registerIncidents, registerExport, registerServe, registerStart, registerGeocode, registerEval, registerBench, registerWatch, registerWorker, registerUsers, registerDecisions, registerRecluster]) register(program);
   program.exitOverride();
   return program;
 }

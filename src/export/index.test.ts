@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RAQQA, sampleIncident, sampleReport } from '../../test/fixtures/serve/incident.js';
 import type { Report } from '../types.js';
-import { exportRecordSchema, exportTallySchema, formatExport, formatTallies, toExportRecord, type IncidentFeatureCollection } from './index.js';
+import type { Incident } from '../types.js';
+import { exportRecordSchema, exportStream, exportTallySchema, exportWriter, formatTallies, toCsv, toExportRecord, toFeatureCollection, type ExportFormat, type IncidentFeatureCollection } from './index.js';
+
+/** A whole export of these incidents, written by the one writer the streamed export uses. */
+function formatExport(incidents: Incident[], sources: Map<string, Report>, format: ExportFormat): string {
+  const writer = exportWriter(format);
+  return writer.head() + incidents.map((incident) => writer.item(toExportRecord(incident, sources))).join('') + writer.tail();
+}
 
 const report = sampleReport();
 const reports = new Map<string, Report>([[report.id, report]]);
@@ -43,11 +50,11 @@ describe('toExportRecord', () => {
       'event_id', 'event_date', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2',
       'country', 'admin1', 'location', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source',
       'fatalities_low', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high',
-      'injured_low', 'injured_high', 'sources_count', 'sites', 'role', 'claims',
+      'injured_low', 'injured_high', 'sources_count', 'sites', 'role', 'grade', 'grade_reason', 'claims',
     ]);
     expect(Object.keys(record.claims[0] ?? {})).toEqual([
       'measure', 'victims', 'qualifier', 'low', 'high', 'vague_word', 'stance', 'speaker', 'outlet', 'actor',
-      'hedges', 'text', 'start', 'end', 'phrase', 'rule', 'report_id',
+      'hedges', 'text', 'start', 'end', 'phrase', 'phrase_start', 'phrase_end', 'rule', 'report_id',
     ]);
     expect(() => exportRecordSchema.parse(record)).not.toThrow();
   });
@@ -136,5 +143,31 @@ describe('formatTallies', () => {
     const rows = parseCsv(formatTallies([tally], reports, 'csv'));
     expect(rows[0]?.slice(0, 4)).toEqual(['report_id', 'published', 'source', 'url']);
     expect(rows[1]?.[rows[0]!.indexOf('period')]).toBe('since early 2022');
+  });
+});
+
+describe('exportWriter', () => {
+  it('writes, piece by piece, exactly the whole-list export', () => {
+    const report = sampleReport();
+    const incidents = [sampleIncident(report), sampleIncident(report, { id: 'VIG-0002', place: null })];
+    const reports = new Map([[report.id, report]]);
+    const records = incidents.map((incident) => toExportRecord(incident, reports));
+    expect(formatExport(incidents, reports, 'json')).toBe(`${JSON.stringify(records, null, 2)}\n`);
+    expect(formatExport(incidents, reports, 'geojson')).toBe(`${JSON.stringify(toFeatureCollection(records), null, 2)}\n`);
+    expect(formatExport(incidents, reports, 'csv')).toBe(toCsv(records));
+    expect(formatExport([], reports, 'json')).toBe('[]\n');
+    expect(formatExport([], reports, 'geojson')).toBe(`${JSON.stringify(toFeatureCollection([]), null, 2)}\n`);
+  });
+
+  it('streams page after page, as the whole list would be written', async () => {
+    const report = sampleReport();
+    const incidents = ['VIG-1', 'VIG-2', 'VIG-3'].map((id) => sampleIncident(report, { id }));
+    const store = {
+      incidentPage: async ({ cursor }: { cursor?: string }) => (cursor ? { incidents: incidents.slice(2), nextCursor: null } : { incidents: incidents.slice(0, 2), nextCursor: 'next' }),
+      reportSources: async () => [report],
+    };
+    let streamed = '';
+    for await (const piece of exportStream(store, {}, 'csv')) streamed += piece;
+    expect(streamed).toBe(formatExport(incidents, new Map([[report.id, report]]), 'csv'));
   });
 });

@@ -1,7 +1,8 @@
 // The export contract: one flat, ACLED-like record per incident, as JSON, CSV or GeoJSON.
 // Later tools parse this output, so the key order and the null handling are part of the API.
 import { z } from 'zod';
-import type { Claim, Incident, Report, Tally } from '../types.js';
+import type { IncidentPageQuery } from '../store/index.js';
+import { GRADES, type Claim, type Incident, type Report, type Tally } from '../types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'geojson'];
@@ -31,8 +32,10 @@ export const exportClaimSchema = z.strictObject({
   text: z.string(),
   start: z.number(),
   end: z.number(),
-  /** The casualty phrase inside the sentence, and the rule that read it. */
+  /** The casualty phrase inside the sentence, its offsets in the clean text, and the rule that read it. */
   phrase: z.string(),
+  phrase_start: z.number(),
+  phrase_end: z.number(),
   rule: z.string(),
   report_id: text,
 });
@@ -65,6 +68,9 @@ export const exportRecordSchema = z.strictObject({
   sites: z.array(z.string()),
   /** The incident in the report that first told it: its main event, a further event, or background told for context. */
   role: z.enum(['main', 'further', 'background']),
+  /** How sure the reconciliation is (confirmed, fair, weak, contested, discounted), and why. */
+  grade: z.enum(GRADES).nullable(),
+  grade_reason: text,
   claims: z.array(exportClaimSchema),
 });
 
@@ -101,7 +107,10 @@ type FlatRow = Record<FlatColumn, string | number | null>;
 /** CSV columns and GeoJSON properties: everything but the claims. */
 export const FLAT_COLUMNS = Object.keys(exportRecordSchema.shape).filter((key): key is FlatColumn => key !== 'claims');
 
-export function toExportRecord(incident: Incident, reports: Map<string, Report>): ExportRecord {
+/** What a record needs of a report: the outlet's name, or the URL's host when it has none. */
+export type ReportSource = Pick<Report, 'id' | 'sourceName' | 'url'>;
+
+export function toExportRecord(incident: Incident, reports: Map<string, ReportSource>): ExportRecord {
   const place = incident.place;
   return {
     event_id: incident.id,
@@ -129,6 +138,8 @@ export function toExportRecord(incident: Incident, reports: Map<string, Report>)
     sources_count: incident.sourcesCount,
     sites: place?.sites ?? [],
     role: incident.role,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
     claims: incident.claims.map(toExportClaim),
   };
 }
@@ -180,13 +191,15 @@ function toExportClaim(claim: Claim): ExportClaim {
     start: claim.sentence.start,
     end: claim.sentence.end,
     phrase: claim.evidence.text,
+    phrase_start: claim.evidence.start,
+    phrase_end: claim.evidence.end,
     rule: claim.evidence.rule,
     report_id: claim.reportId ?? claim.evidence.reportId ?? null,
   };
 }
 
 /** Distinct source names of the incident's reports, in report order; URL host when a report has no name. */
-function sourceNames(reportIds: string[], reports: Map<string, Report>): string {
+function sourceNames(reportIds: string[], reports: Map<string, ReportSource>): string {
   const names = new Set<string>();
   for (const id of reportIds) {
     const report = reports.get(id);
@@ -205,6 +218,38 @@ function urlHost(url: string | null): string | null {
   }
 }
 
+/** The sources of these incidents' reports, keyed by id: all a list or an export needs, without the texts. */
+export async function loadSources(store: { reportSources(ids: string[]): Promise<ReportSource[]> }, incidents: Incident[]): Promise<Map<string, ReportSource>> {
+  const sources = await store.reportSources([...new Set(incidents.flatMap((incident) => incident.reportIds))]);
+  return new Map(sources.map((source) => [source.id, source]));
+}
+
+/** Reads incidents a page at a time: what a streamed export needs of the store. */
+export interface PagedIncidents {
+  incidentPage(query: IncidentPageQuery): Promise<{ incidents: Incident[]; nextCursor: string | null }>;
+  reportSources(ids: string[]): Promise<ReportSource[]>;
+}
+
+/** Incidents read for a streamed export at a time. */
+const EXPORT_BATCH = 500;
+
+/**
+ * Every incident matching `filter` as an export, piece by piece (newest first), reading the
+ * store 500 incidents at a time: memory stays flat whatever the number of incidents.
+ */
+export async function* exportStream(store: PagedIncidents, filter: IncidentPageQuery, format: ExportFormat): AsyncGenerator<string> {
+  const writer = exportWriter(format);
+  yield writer.head();
+  let cursor: string | undefined;
+  do {
+    const page = await store.incidentPage({ ...filter, cursor, limit: EXPORT_BATCH });
+    const sources = await loadSources(store, page.incidents);
+    yield page.incidents.map((incident) => writer.item(toExportRecord(incident, sources))).join('');
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  yield writer.tail();
+}
+
 /** The reports an export of these incidents names, keyed by id. */
 export async function loadReports(store: { getReports(ids: string[]): Promise<Report[]> }, incidents: Incident[]): Promise<Map<string, Report>> {
   const ids = [...new Set(incidents.flatMap((incident) => incident.reportIds))];
@@ -212,15 +257,43 @@ export async function loadReports(store: { getReports(ids: string[]): Promise<Re
   return new Map(reports.map((report) => [report.id, report]));
 }
 
-export function formatExport(incidents: Incident[], reports: Map<string, Report>, format: ExportFormat): string {
-  const records = incidents.map((incident) => toExportRecord(incident, reports));
+/**
+ * An export written piece by piece, so that a server can stream any number of records: the
+ * pieces joined are exactly what `JSON.stringify(..., null, 2)` or `toCsv` gives for the whole list.
+ */
+export interface ExportWriter {
+  head(): string;
+  item(record: ExportRecord): string;
+  tail(): string;
+}
+
+export function exportWriter(format: ExportFormat): ExportWriter {
+  let written = 0;
+  let skipped = 0;
+  const indent = (json: string, spaces: string) => json.replaceAll('\n', `\n${spaces}`);
+  const element = (json: string, spaces: string) => `${written++ === 0 ? '\n' : ',\n'}${spaces}${indent(json, spaces)}`;
   switch (format) {
     case 'json':
-      return `${JSON.stringify(records, null, 2)}\n`;
+      return {
+        head: () => '[',
+        item: (record) => element(JSON.stringify(record, null, 2), '  '),
+        tail: () => (written === 0 ? ']\n' : '\n]\n'),
+      };
     case 'csv':
-      return toCsv(records);
+      return { head: () => csvLine(FLAT_COLUMNS), item: (record) => csvRow(FLAT_COLUMNS, flatRow(record)), tail: () => '' };
     case 'geojson':
-      return `${JSON.stringify(toFeatureCollection(records), null, 2)}\n`;
+      return {
+        head: () => '{\n  "type": "FeatureCollection",\n  "features": [',
+        item: (record) => {
+          const feature = toFeature(record);
+          if (!feature) {
+            skipped += 1;
+            return '';
+          }
+          return element(JSON.stringify(feature, null, 2), '    ');
+        },
+        tail: () => `${written === 0 ? ']' : '\n  ]'},\n  "skipped_without_coordinates": ${skipped}\n}\n`,
+      };
   }
 }
 
@@ -239,8 +312,15 @@ export function toCsv(records: ExportRecord[]): string {
 }
 
 function csvOf<K extends string>(columns: readonly K[], rows: Array<Record<K, string | number | null>>): string {
-  const lines = [columns, ...rows.map((row) => columns.map((column) => row[column]))];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLine(columns) + rows.map((row) => csvRow(columns, row)).join('');
+}
+
+function csvRow<K extends string>(columns: readonly K[], row: Record<K, string | number | null>): string {
+  return csvLine(columns.map((column) => row[column]));
+}
+
+function csvLine(cells: ReadonlyArray<string | number | null>): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 function csvCell(value: string | number | null): string {
@@ -263,16 +343,14 @@ export interface IncidentFeatureCollection {
   skipped_without_coordinates: number;
 }
 
+type IncidentFeature = IncidentFeatureCollection['features'][number];
+
+function toFeature(record: ExportRecord): IncidentFeature | null {
+  if (record.latitude === null || record.longitude === null) return null;
+  return { type: 'Feature', id: record.event_id, geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] }, properties: flatRow(record) };
+}
+
 export function toFeatureCollection(records: ExportRecord[]): IncidentFeatureCollection {
-  const features: IncidentFeatureCollection['features'] = [];
-  for (const record of records) {
-    if (record.latitude === null || record.longitude === null) continue;
-    features.push({
-      type: 'Feature',
-      id: record.event_id,
-      geometry: { type: 'Point', coordinates: [record.longitude, record.latitude] },
-      properties: flatRow(record),
-    });
-  }
+  const features = records.flatMap((record) => toFeature(record) ?? []);
   return { type: 'FeatureCollection', features, skipped_without_coordinates: records.length - features.length };
 }

@@ -4,6 +4,7 @@
 // nothing of itself behind, so a rerun stores it whole.
 import type { Analysis, ReportSink } from '../pipeline.js';
 import type { Store } from '../store/index.js';
+import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { shiftDate } from '../util/dates.js';
 import type { Incident, Report } from '../types.js';
 
@@ -18,7 +19,7 @@ export class BatchWriter implements ReportSink {
   async prepare(analyses: Analysis[]): Promise<void> {
     for (const id of await this.store.storedReportIds(analyses.map((a) => a.report.id))) this.known.add(id);
     const dates = new Set<string>();
-    for (const { drafts } of analyses) for (const { date } of drafts) if (date) for (const shift of [-1, 0, 1]) dates.add(shiftDate(date, shift));
+    for (const { drafts } of analyses) for (const { date } of drafts) if (date) for (let shift = -CANDIDATE_DAYS; shift <= CANDIDATE_DAYS; shift++) dates.add(shiftDate(date, shift));
     for (const incident of await this.store.incidentsOnDates([...dates])) if (!this.incidents.has(incident.id)) this.incidents.set(incident.id, incident);
   }
 
@@ -27,9 +28,9 @@ export class BatchWriter implements ReportSink {
   }
 
   /** What Store.incidentsNear answers, from the batch's view (ordered by id so a rerun merges the same way). */
-  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
     if (!date) return [];
-    const [from, to] = [shiftDate(date, -1), shiftDate(date, 1)];
+    const [from, to] = [shiftDate(date, -days), shiftDate(date, days)];
     return [...this.incidents.values()]
       .filter((i) => i.date !== null && i.date >= from && i.date <= to && (!country || i.place?.country === country))
       .sort((a, b) => (a.id < b.id ? -1 : 1));

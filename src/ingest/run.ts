@@ -1,7 +1,7 @@
 // The ingest loop: raw reports in, analysed on a worker-thread pool (in input order, so a run
 // always reconciles the same way), stored in batches of one transaction each.
 import { availableParallelism } from 'node:os';
-import { storeAnalysis, type Analysis } from '../pipeline.js';
+import { storeAnalysis, type Analysis, type ReportOutcome } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { storableText } from '../store/storable.js';
 import type { RawReport } from '../types.js';
@@ -152,20 +152,28 @@ interface Stored {
   analysis: Analysis;
 }
 
-/** Reconciles and writes reports in one transaction; the summary counts them, and their failures, only once it commits. */
+/**
+ * Clusters, reconciles and writes reports in one transaction under the clustering lock, so that
+ * two writers (parallel ingests, workers) never reconcile against views that miss each other's
+ * incidents; the summary counts them, and their failures, only once it commits.
+ */
 async function storeBatch(store: Store, items: Stored[], summary: IngestSummary, fail: (item: string, error: string) => void): Promise<void> {
-  const writer = new BatchWriter(store);
-  await writer.prepare(items.map((b) => b.analysis));
-  const outcomes = [];
+  const outcomes: ReportOutcome[] = [];
   const failures: Array<[string, string]> = [];
-  for (const { origin, analysis } of items) {
-    try {
-      outcomes.push(await storeAnalysis(origin, analysis, writer));
-    } catch (error) {
-      failures.push([origin, error instanceof Error ? error.message : String(error)]);
+  const takenMeanwhile = await store.serialised(async (tx) => {
+    outcomes.length = 0;
+    failures.length = 0;
+    const writer = new BatchWriter(tx);
+    await writer.prepare(items.map((b) => b.analysis));
+    for (const { origin, analysis } of items) {
+      try {
+        outcomes.push(await storeAnalysis(origin, analysis, writer));
+      } catch (error) {
+        failures.push([origin, error instanceof Error ? error.message : String(error)]);
+      }
     }
-  }
-  const takenMeanwhile = new Set(await writer.flush());
+    return new Set(await writer.flush());
+  });
   for (const [origin, error] of failures) fail(origin, error);
   for (const outcome of outcomes) {
     if (outcome.missingPublished) summary.withoutPublicationDate.push(outcome.origin);

@@ -106,6 +106,16 @@ describe('reconcileFigures', () => {
     expect(f.rules.fatalities).toBe('LeadTotal');
   });
 
+  it("counts rebels' claims of soldiers killed in the high estimate only under UCDP's convention", () => {
+    const rebels = [claim('soldiers', 4, { speaker: 'a Katha People Defence Force (PDF) officer' })];
+    expect(reconcileFigures(rebels, 'ucdp').fatalities).toEqual({ low: 0, best: 0, high: 4 });
+    expect(reconcileFigures(rebels, 'ucdp').rules.fatalities).toBe('EnemyLossesClaimedByRebelsInHighOnly');
+    expect(reconcileFigures(rebels, 'acled').fatalities).toEqual({ low: 4, best: 4, high: 4 });
+    // The army's own count of rebels killed, and a civilian toll beside the rebels' claim, count in full.
+    expect(reconcileFigures([claim('fighters', 5, { speaker: 'the Iraqi military' })], 'ucdp').fatalities.best).toBe(5);
+    expect(reconcileFigures([...rebels, claim('civilians', 2)], 'ucdp').fatalities).toEqual({ low: 2, best: 2, high: 6 });
+  });
+
   it('reads a part named as a part ("three of the bodies") as a member of the group, whoever tells it', () => {
     const f = reconcileFigures([claim('all', 4), claim('all', 3, { text: 'Three of the bodies were found', speaker: 'a resident' })]);
     expect(f.fatalities.best).toBe(4);

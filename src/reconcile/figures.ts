@@ -3,7 +3,7 @@
 import { ROLE } from '../extract/vocabulary.js';
 import type { Claim, FatalityRange } from '../types.js';
 import { groupBy } from '../util/group-by.js';
-import { codedClaim, type CodingConvention } from './conventions.js';
+import { codedClaim, countsInHighOnly, type CodingConvention } from './conventions.js';
 
 export interface Figures {
   fatalities: FatalityRange;
@@ -20,9 +20,12 @@ const CIVILIAN_SUBGROUPS = ['children', 'women'];
 /** The figures of an incident from its claims; tolls with no exact number count by `convention` (ACLED's by default). */
 export function reconcileFigures(claims: Claim[], convention: CodingConvention = 'acled'): Figures {
   const asserted = claims.filter((c) => c.stance === 'asserts' && c.low !== null).map((c) => codedClaim(c, convention));
-  const killed = latestTolls(membersOfGroups(withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))))));
-  const fatalities = totalRange(killed, convention);
-  const civilians = civilianRange(killed, fatalities.range);
+  const stated = withoutRestatements(addUpOthers(noneBesideDeaths(asserted.filter((c) => c.measure === 'killed'))));
+  const killed = latestTolls(membersOfGroups(stated));
+  const fatalities = withHighOnlyClaims(killed, convention);
+  // "95 people, among them at least 52 civilians": a member of the total, and the civilian figure.
+  const civilianMembers = stated.filter((c) => !killed.includes(c) && isCivilian(c) && c.evidence.rule === 'IncludingVictimsRule');
+  const civilians = civilianRange([...killed, ...civilianMembers], fatalities.range);
   const injured = totalRange(addUpOthers(asserted.filter((c) => c.measure === 'injured')), convention);
   return {
     fatalities: fatalities.range ?? { low: 0, best: 0, high: 0 },
@@ -34,6 +37,10 @@ export function reconcileFigures(claims: Claim[], convention: CodingConvention =
       injured: injured.range ? injured.rule : null,
     },
   };
+}
+
+function isCivilian(claim: Claim): boolean {
+  return claim.victims === 'civilians' || CIVILIAN_SUBGROUPS.includes(claim.victims);
 }
 
 /** Words that make a figure a further group, not another count of the same one: "three others were also killed". */
@@ -197,6 +204,15 @@ function totalRange(claims: Claim[], convention: CodingConvention): { range: Fat
   return parts ? { range: { low: parts.low, best: parts.low, high: parts.high }, rule: 'SumOfVictimClasses' } : { range: null, rule: 'NoFigure' };
 }
 
+/** The range of the claims that count in full, widened by those that count in the high estimate only. */
+function withHighOnlyClaims(killed: Claim[], convention: CodingConvention): ReturnType<typeof totalRange> {
+  const credited = killed.filter((c) => !countsInHighOnly(c, convention));
+  if (credited.length === killed.length) return totalRange(killed, convention);
+  const full = totalRange(credited, convention).range ?? { low: 0, best: 0, high: 0 };
+  const high = Math.max(full.high ?? 0, totalRange(killed, convention).range?.high ?? 0);
+  return { range: { ...full, high }, rule: 'EnemyLossesClaimedByRebelsInHighOnly' };
+}
+
 function sumOfClasses(claims: Claim[]): { low: number; high: number } | null {
   let low = 0;
   let high = 0;
@@ -226,7 +242,7 @@ function sumOfClasses(claims: Claim[]): { low: number; high: number } | null {
  * convention: unidentified dead may be civilians).
  */
 function civilianRange(killed: Claim[], total: FatalityRange | null): { range: { low: number | null; high: number | null }; rule: string | null } {
-  const civilian = killed.filter((c) => c.victims === 'civilians' || CIVILIAN_SUBGROUPS.includes(c.victims));
+  const civilian = killed.filter(isCivilian);
   if (civilian.length === 0) return { range: { low: null, high: null }, rule: null };
   const named = civilian.filter((c) => c.victims === 'civilians');
   const civilianLow = Math.min(...(named.length > 0 ? named : civilian).map((c) => c.low!));
@@ -236,4 +252,49 @@ function civilianRange(killed: Claim[], total: FatalityRange | null): { range: {
   return unidentified > largest
     ? { range: { low: civilianLow, high: unidentified }, rule: 'UnidentifiedDeadMayBeCivilians' }
     : { range: { low: civilianLow, high: largest }, rule: 'CivilianClaims' };
+}
+
+/** One independent source's figures, for the combination and for flagging sources that disagree. */
+export interface SourceFigures {
+  label: string;
+  figures: Figures;
+}
+
+/**
+ * Figures over independent sources, in the manner of UCDP GED: each source's own figures first
+ * (the rules above, within its reports), then low = the lowest source low (the lower independent
+ * figure sets the low), high = the highest source high, best = the most conservative source best
+ * (ACLED's rule) or, under UCDP's convention, the median source best. Civilian and injured
+ * ranges span the sources that give them (Airwars' ranges). Sources without a figure do not count.
+ */
+export function reconcileSources(claims: Claim[], sources: Array<{ label: string; reportIds: string[] }>, convention: CodingConvention = 'acled'): { figures: Figures; bySource: SourceFigures[] } {
+  const bySource = sources.map((source) => ({ label: source.label, figures: reconcileFigures(claims.filter((c) => source.reportIds.includes(c.reportId ?? '')), convention) }));
+  if (bySource.length <= 1) return { figures: bySource[0]?.figures ?? reconcileFigures(claims, convention), bySource };
+  const counted = bySource.filter((s) => s.figures.rules.fatalities !== 'NoFigureMeansZero').map((s) => s.figures);
+  const spanning = (pick: (f: Figures) => { low: number | null; high: number | null }) => {
+    const given = bySource.map((s) => pick(s.figures)).filter((r) => r.low !== null);
+    return given.length === 0 ? { low: null, high: null } : { low: Math.min(...given.map((r) => r.low!)), high: Math.max(...given.map((r) => r.high ?? r.low!)) };
+  };
+  if (counted.length === 0) return { figures: bySource[0]!.figures, bySource };
+  const bests = counted.map((f) => f.fatalities.best!).sort((a, b) => a - b);
+  const fatalities = {
+    low: Math.min(...counted.map((f) => f.fatalities.low!)),
+    best: convention === 'ucdp' ? bests[Math.floor((bests.length - 1) / 2)]! : bests[0]!,
+    high: Math.max(...counted.map((f) => f.fatalities.high ?? f.fatalities.best!)),
+  };
+  const civilianRule = bySource.map((s) => s.figures.rules.civilians).find((r) => r !== null) ?? null;
+  const injuredRule = bySource.map((s) => s.figures.rules.injured).find((r) => r !== null) ?? null;
+  return {
+    figures: {
+      fatalities,
+      civilianFatalities: spanning((f) => f.civilianFatalities),
+      injured: spanning((f) => f.injured),
+      rules: {
+        fatalities: counted.length > 1 ? 'IndependentSources' : counted[0]!.rules.fatalities,
+        civilians: civilianRule && 'IndependentSources',
+        injured: injuredRule && 'IndependentSources',
+      },
+    },
+    bySource,
+  };
 }

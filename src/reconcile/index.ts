@@ -1,17 +1,22 @@
 import { lexiconRows } from '../extract/lexicon.js';
 // The reconcile stage: located incident drafts from one report, plus the stored incidents they
-// might repeat, in; incidents to save out. Reports of the same incident (same day, same place,
-// compatible type) are merged and every claim is kept; figures are derived from all claims.
+// might repeat, in; incidents to save out. A draft joins the incident the clustering rule
+// (cluster.ts) matches, keeping every claim; figures, sources and grade are derived again.
 import { createHash } from 'node:crypto';
 import type { Claim, Evidence, Incident, IncidentRole, Place } from '../types.js';
 import type { IncidentDraft } from '../extract/types.js';
-import { kilometres } from '../util/geo.js';
+import { bestMatch, clusterItemOf } from './cluster.js';
 import type { CodingConvention } from './conventions.js';
-import { reconcileFigures } from './figures.js';
+import { reconcileSources } from './figures.js';
+import { assess, DEFAULT_ACTOR_RULE, sameBelligerent } from './grade.js';
+import { addMember } from './similarity.js';
+import { independentSources, withoutSuperseded } from './sources.js';
 import { describeIncident } from './notes.js';
 
 export interface LocatedDraft extends IncidentDraft {
   place: Place | null;
+  /** MinHash signature of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
+  signature?: number[];
 }
 
 export interface Reconciled {
@@ -20,12 +25,12 @@ export interface Reconciled {
   merged: boolean;
 }
 
-/** Turns one report's drafts into incidents, merging each into a matching stored incident if there is one. */
+/** Turns one report's drafts into incidents, merging each into the stored incident the clustering rule matches best, if any. */
 export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0, convention: CodingConvention = 'acled'): Reconciled[] {
   return drafts.map((draft, offset) => {
     const fresh = incidentFromDraft(draft, reportId, firstIndex + offset, convention);
-    const match = stored.find((existing) => sameIncident(existing, fresh));
-    return match ? { incident: mergeIncidents(match, fresh, convention), merged: true } : { incident: fresh, merged: false };
+    const match = bestMatch(clusterItemOf(fresh), stored.map((incident) => ({ ...clusterItemOf(incident), incident })));
+    return match ? { incident: mergeIncidents(match.incident, fresh, convention), merged: true } : { incident: fresh, merged: false };
   });
 }
 
@@ -33,7 +38,7 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
   const country = draft.place?.country ?? null;
   const claims = draft.claims.map((c) => withReport(c, reportId));
   const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
-  return finish({
+  return derive({
     id: `VIG-${createHash('sha256').update(`${reportId}:${index}`).digest('hex').slice(0, 12)}`,
     role: draft.role,
     eventType: draft.eventType,
@@ -48,22 +53,15 @@ export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: 
     civilianFatalities: { low: null, high: null },
     injured: { low: null, high: null },
     sourcesCount: 0,
+    grade: null,
+    gradeReason: null,
+    attribution: [],
+    flags: [],
+    signature: draft.signature ?? [],
     reportIds: [reportId],
     evidence,
     notes: '',
   }, convention);
-}
-
-/** Same incident: same date (a day apart when either is imprecise), same place, same event type. */
-export function sameIncident(a: Incident, b: Incident): boolean {
-  if (!a.date || !b.date || a.eventType !== b.eventType) return false;
-  const days = Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000;
-  if (days > (a.timePrecision === 1 && b.timePrecision === 1 ? 0 : 1)) return false;
-  if (!a.place || !b.place) return false;
-  if (a.place.latitude !== null && b.place.latitude !== null && a.place.longitude !== null && b.place.longitude !== null) {
-    return kilometres(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 10;
-  }
-  return a.place.name === b.place.name && a.place.country === b.place.country;
 }
 
 /** Roles from the most central: an incident one report leads with is a main event, whatever another tells it as. */
@@ -74,8 +72,13 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
   const claims = [...stored.claims.filter((c) => !fresh.reportIds.includes(c.reportId ?? '')), ...fresh.claims];
   const evidence: Record<string, Evidence[]> = { ...stored.evidence };
   for (const [field, list] of Object.entries(fresh.evidence)) evidence[field] = [...(evidence[field] ?? []), ...list];
+  // Another perpetrator named by the joining report: kept, so that the attribution can be contested.
+  if (stored.actor1 && fresh.actor1 && !sameBelligerent(stored.actor1, fresh.actor1)) {
+    const named = (fresh.evidence.actor1 ?? []).filter((e) => e.rule !== DEFAULT_ACTOR_RULE).map((e) => ({ ...e, note: fresh.actor1! }));
+    evidence.actor1_alternative = [...(evidence.actor1_alternative ?? []), ...named];
+  }
   const precisePlace = (fresh.place?.geoPrecision ?? 9) < (stored.place?.geoPrecision ?? 9) ? fresh.place : stored.place;
-  return finish({
+  return derive({
     ...stored,
     subEventType: stored.subEventType,
     // An incident is as central as the most central report of it makes it.
@@ -87,20 +90,29 @@ export function mergeIncidents(stored: Incident, fresh: Incident, convention: Co
     actor2: stored.actor2 ?? fresh.actor2,
     claims,
     reportIds: [...new Set([...stored.reportIds, ...fresh.reportIds])],
+    signature: addMember(stored.signature, fresh.signature),
     evidence,
   }, convention);
 }
 
-/** Derived fields: figures, source count and the generated note. */
-function finish(incident: Incident, convention: CodingConvention): Incident {
-  const figures = reconcileFigures(incident.claims, convention);
-  const sources = new Set(incident.claims.map((c) => (c.speaker ?? c.outlet ?? `report:${c.reportId}`).toLowerCase()));
+/**
+ * Derived fields, recomputed whenever a report joins or leaves: the independent sources, the
+ * figures over them, attribution, grade and flags, and the generated note.
+ */
+export function derive(incident: Incident, convention: CodingConvention): Incident {
+  const sources = independentSources(incident.claims, incident.reportIds);
+  const { figures, bySource } = reconcileSources(withoutSuperseded(incident.claims), sources, convention);
+  const assessment = assess(incident, sources, bySource);
   const done: Incident = {
     ...incident,
     fatalities: figures.fatalities,
     civilianFatalities: figures.civilianFatalities,
     injured: figures.injured,
-    sourcesCount: Math.max(sources.size, incident.reportIds.length),
+    sourcesCount: sources.length,
+    grade: assessment.grade,
+    gradeReason: assessment.reason,
+    attribution: assessment.attribution,
+    flags: assessment.flags,
     evidence: { ...incident.evidence, fatalities: figureEvidence(incident, figures.rules.fatalities) },
   };
   return { ...done, notes: describeIncident(done) };
@@ -128,8 +140,13 @@ function countryConvention(name: string | null, described: string): string | nul
   return convention?.named ?? name;
 }
 
-/** Fills `{country}` in an actor name; without a country the qualifier is dropped. */
+/**
+ * Fills `{country}` in an actor name (or a "; "-list of them); without a country the qualifier is
+ * dropped. A list that names one actor twice once filled ("Civilians ({country})" beside
+ * "Civilians (Syria)") names it once.
+ */
 export function fillCountry(name: string | null, country: string | null): string | null {
   if (!name) return null;
-  return country ? name.replaceAll('{country}', country) : name.replaceAll(' ({country})', '').replaceAll(' of {country}', '');
+  const filled = country ? name.replaceAll('{country}', country) : name.replaceAll(' ({country})', '').replaceAll(' of {country}', '');
+  return [...new Set(filled.split('; '))].join('; ');
 }

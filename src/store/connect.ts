@@ -11,6 +11,8 @@ import { DataDirectoryLock } from './lock.js';
 import * as initial from './migrations/001_initial.js';
 import * as reportVersions from './migrations/002_report_versions.js';
 import * as articleReading from './migrations/003_article_reading.js';
+import * as decisions from './migrations/004_decisions.js';
+import * as users from './migrations/005_users.js';
 import type { Database } from './schema.js';
 
 export interface StoreLocation {
@@ -35,7 +37,7 @@ export interface Connection {
 }
 
 /** Migrations listed in code, in order, so the compiled package needs no folder scan. */
-const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading };
+const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading, '004_decisions': decisions, '005_users': users };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function connect(location: StoreLocation): Promise<Connection> {

@@ -1,7 +1,7 @@
 // Kysely table types: the one schema both back ends share. Dates are ISO text so that
 // PGlite and node-postgres return the same JavaScript types.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Evidence } from '../types.js';
+import type { Attribution, Evidence, Flag } from '../types.js';
 
 export interface ReportsTable {
   id: string;
@@ -46,8 +46,21 @@ export interface IncidentsTable {
   evidence: JSONColumnType<Record<string, Evidence[]>>;
   /** The incident's role in the report that tells it: main, further or background. */
   role: ColumnType<string, string | undefined, string>;
+  /** Columns a person set by hand (column -> value): machine writes keep these values. */
+  human_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** How sure the incident is (confirmed, fair, weak, contested, discounted) and why. */
+  grade: string | null;
+  grade_reason: string | null;
+  attribution: ColumnType<Attribution[], string | undefined, string>;
+  flags: ColumnType<Flag[], string | undefined, string>;
+  /** MinHash of the words of its sentences in every report of it (clustering). */
+  signature: ColumnType<number[], string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
+  /** new, accepted or rejected: set by an analyst's review (src/auth/roles.ts). */
+  review_status: ColumnType<string, string | undefined, string>;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimsTable {
@@ -93,6 +106,21 @@ export interface TalliesTable {
 export interface IncidentReportsTable {
   incident_id: string;
   report_id: string;
+  /** A person put the report here (merge, split, move): machine clustering never moves it. */
+  decided_by_human: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** One human decision: who, when, why, and the incident before and after. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  incident_id: string | null;
+  report_id: string | null;
+  reason: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface FeedsTable {
@@ -108,6 +136,34 @@ export interface FeedItemsTable {
   seen_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  user_id: number;
+  label: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   feeds: FeedsTable;
@@ -116,4 +172,9 @@ export interface Database {
   claims: ClaimsTable;
   tallies: TalliesTable;
   incident_reports: IncidentReportsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
 }

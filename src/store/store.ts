@@ -1,26 +1,46 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { acledTyping, type Claim, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
+import { countIncidents, incidentPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
-export interface IncidentFilter {
-  /** Free text, matched against location, actors, types and notes. */
-  q?: string;
-  country?: string;
-  eventType?: string;
-  /** Inclusive YYYY-MM-DD bounds on the event date. */
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
+/** An analyst's decision on an incident. */
+export interface Review {
+  status: ReviewStatus;
+  by: string | null;
+  at: string | null;
+}
+
+function reviewFromRow(row: { review_status: string; reviewed_by: string | null; reviewed_at: string | null }): Review {
+  return { status: row.review_status as ReviewStatus, by: row.reviewed_by, at: row.reviewed_at };
+}
+
+/** One human decision as the audit log keeps it. */
+export interface AuditEntry {
+  id: number;
+  /** ISO time of the decision. */
+  at: string;
+  /** Who decided. */
+  actor: string;
+  action: string;
+  incidentId: string | null;
+  reportId: string | null;
+  /** Why, in the person's words. */
+  reason: string | null;
+  before: unknown;
+  after: unknown;
 }
 
 export class Store {
-  private constructor(private readonly connection: Connection) {}
+  private constructor(
+    private readonly connection: Connection,
+    /** Set on the view `serialised` gives: its queries run in that transaction, under the clustering lock. */
+    private readonly inTransaction = false,
+  ) {}
 
   static async open(location: StoreLocation): Promise<Store> {
     return new Store(await connect(location));
@@ -70,6 +90,13 @@ export class Store {
     return rows.map((row) => reportFromRow(row, tallies.get(row.id) ?? []));
   }
 
+  /** The outlet name and URL of each report, without its text. */
+  async reportSources(ids: string[]): Promise<Array<{ id: string; sourceName: string | null; url: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('reports').select(['id', 'source_name', 'url']).where('id', 'in', ids).execute();
+    return rows.map((row) => ({ id: row.id, sourceName: row.source_name, url: row.url }));
+  }
+
   /** Running tallies, in report and text order: of some reports, or of every report published in [from, to]. */
   async tallies(filter: { reportIds?: string[]; from?: string; to?: string } = {}): Promise<Tally[]> {
     let query = this.db.selectFrom('tallies').innerJoin('reports', 'reports.id', 'tallies.report_id').selectAll('tallies');
@@ -80,14 +107,14 @@ export class Store {
     return rows.map(tallyFromRow);
   }
 
-  /** Incidents that a new one on `date` might be a report of: same day or one day either side. */
-  async incidentsNear(date: string | null, country: string | null): Promise<Incident[]> {
+  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date). */
+  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
     if (!date) return [];
     let query = this.db
       .selectFrom('incidents')
       .selectAll()
-      .where('event_date', '>=', shiftDate(date, -1))
-      .where('event_date', '<=', shiftDate(date, 1));
+      .where('event_date', '>=', shiftDate(date, -days))
+      .where('event_date', '<=', shiftDate(date, days));
     if (country) query = query.where('country', '=', country);
     return this.withClaims(await query.execute());
   }
@@ -98,11 +125,111 @@ export class Store {
   }
 
   /**
+   * Runs `work` in one transaction that holds the clustering lock, with a store whose reads and
+   * writes run in it: what `work` reads no other writer changes before it commits.
+   */
+  async serialised<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK})`.execute(trx);
+      return work(new Store({ ...this.connection, db: trx }, true));
+    });
+  }
+
+  /** Writes incidents as a person decided them: their report links become the person's. Only inside `serialised`. */
+  async writeDecided(incidents: Incident[]): Promise<void> {
+    await writeIncidents(this.transactionDb(), incidents, true);
+  }
+
+  /** Deletes incidents with their claims and links. Only inside `serialised`. */
+  async deleteIncidents(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.transactionDb().deleteFrom('incidents').where('id', 'in', ids).execute();
+  }
+
+  /** Sets columns of an incident by hand: the values, and the pins that make every later machine write keep them. Only inside `serialised`. */
+  async pinFields(id: string, columns: Record<string, string | number | null>): Promise<void> {
+    await this.transactionDb()
+      .updateTable('incidents')
+      .set({ ...columns, human_fields: sql`human_fields || ${JSON.stringify(columns)}::jsonb`, updated_at: new Date().toISOString() } as never)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** What `vigil recluster` keeps: the report links a person made, and the incidents with fields a person set. */
+  async humanDecisions(): Promise<{ links: Array<{ incidentId: string; reportId: string }>; pinnedIncidentIds: string[] }> {
+    const links = await this.db.selectFrom('incident_reports').select(['incident_id', 'report_id']).where('decided_by_human', '=', true).orderBy('incident_id').orderBy('report_id').execute();
+    const pinned = await this.db.selectFrom('incidents').select('id').where(sql<boolean>`human_fields <> '{}'::jsonb`).orderBy('id').execute();
+    return { links: links.map((l) => ({ incidentId: l.incident_id, reportId: l.report_id })), pinnedIncidentIds: pinned.map((r) => r.id) };
+  }
+
+  /** Every report id, oldest publication first (then by ingestion): the order `vigil recluster` reads them in. */
+  async reportIdsInOrder(): Promise<string[]> {
+    const rows = await this.db.selectFrom('reports').select('id').orderBy(sql`published asc nulls last`).orderBy('ingested_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Every incident id. */
+  async incidentIds(): Promise<string[]> {
+    return (await this.db.selectFrom('incidents').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  /** Inserts or replaces incidents as the machine reconciled them (human decisions stand, as in every machine write). */
+  async writeIncidents(incidents: Incident[]): Promise<void> {
+    await this.atomically((trx) => writeIncidents(trx, incidents));
+  }
+
+  /** Appends a decision to the audit log. Only inside `serialised`, with the writes it records. */
+  async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.transactionDb()
+      .insertInto('audit_log')
+      .values({
+        at: entry.at,
+        actor: storableText(entry.actor),
+        action: entry.action,
+        incident_id: entry.incidentId,
+        report_id: entry.reportId,
+        reason: entry.reason === null ? null : storableText(entry.reason),
+        before: entry.before === null ? null : storableJson(entry.before),
+        after: entry.after === null ? null : storableJson(entry.after),
+      })
+      .execute();
+  }
+
+  /** The audit log of one incident, oldest first. */
+  async auditOf(incidentId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, reportId: r.report_id, reason: r.reason, before: r.before, after: r.after }));
+  }
+
+  /** The incidents a report is linked to, and whether a person put it there. */
+  async incidentsOfReport(reportId: string): Promise<Array<{ incidentId: string; decidedByHuman: boolean }>> {
+    const rows = await this.db.selectFrom('incident_reports').select(['incident_id', 'decided_by_human']).where('report_id', '=', reportId).orderBy('incident_id').execute();
+    return rows.map((r) => ({ incidentId: r.incident_id, decidedByHuman: r.decided_by_human }));
+  }
+
+  /** Stored report ids that start with `prefix` (at most two: one is an answer, two say it is ambiguous). */
+  async reportIdsStartingWith(prefix: string): Promise<string[]> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.db.selectFrom('reports').select('id').where('id', 'like', pattern).orderBy('id').limit(2).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Runs `work` in a transaction: the one `serialised` holds, or a new one. */
+  private atomically<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.inTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
+  private transactionDb(): Kysely<Database> {
+    if (!this.inTransaction) throw new Error('a decision write must run inside Store.serialised');
+    return this.db;
+  }
+
+  /**
    * Stores a report and the incidents read from it in one transaction, so a crash leaves
    * either both or neither. Returns false (and writes nothing) when the report is already stored.
    */
   async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       if (!(await insertReportVersions(trx, [report]))[0]) return false;
       await writeIncidents(trx, incidents);
       return true;
@@ -115,7 +242,7 @@ export class Store {
    */
   async saveIngestedBatch(items: Array<{ report: Report; incidents: Incident[] }>): Promise<boolean[]> {
     if (items.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const stored = await insertReportVersions(trx, items.map((i) => i.report));
       // A report another writer stored meanwhile keeps its incidents out, as in saveIngested.
       await writeIncidents(trx, items.flatMap(({ incidents }, i) => (stored[i] ? incidents : [])));
@@ -181,29 +308,52 @@ export class Store {
     return (await this.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
-  async listIncidents(filter: IncidentFilter = {}): Promise<Incident[]> {
-    let query = this.db.selectFrom('incidents').selectAll();
-    if (filter.q) {
-      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or(
-          (['location', 'admin1', 'country', 'actor1', 'actor2', 'event_type', 'sub_event_type', 'notes'] as const).map((column) =>
-            eb(column, 'ilike', pattern),
-          ),
-        ),
-      );
-    }
-    if (filter.country) query = query.where('country', '=', filter.country);
-    if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
-    if (filter.from) query = query.where('event_date', '>=', filter.from);
-    if (filter.to) query = query.where('event_date', '<=', filter.to);
-    const rows = await query
-      .orderBy(sql`event_date desc nulls last`)
+  /** Incidents matching the filter, newest first (at most `limit`, default 10,000). */
+  async listIncidents(filter: IncidentPageQuery = {}): Promise<Incident[]> {
+    return (await this.incidentPage({ limit: 10_000, ...filter })).incidents;
+  }
+
+  /** One page of incidents in the requested order, with each one's review and the next page's cursor. */
+  async incidentPage(query: IncidentPageQuery): Promise<{ incidents: Incident[]; reviews: Map<string, Review>; nextCursor: string | null }> {
+    const { rows, nextCursor } = await incidentPage(this.db, query);
+    return { incidents: await this.withClaims(rows), reviews: new Map(rows.map((row) => [row.id, reviewFromRow(row)])), nextCursor };
+  }
+
+  countIncidents(filter: IncidentFilter): Promise<number> {
+    return countIncidents(this.db, filter);
+  }
+
+  async review(id: string): Promise<Review | null> {
+    const row = await this.db.selectFrom('incidents').select(['review_status', 'reviewed_by', 'reviewed_at']).where('id', '=', id).executeTakeFirst();
+    return row ? reviewFromRow(row) : null;
+  }
+
+  /** Records an analyst's decision on an incident; false when there is no such incident. */
+  async setReview(id: string, status: ReviewStatus, by: string): Promise<boolean> {
+    const result = await this.db.updateTable('incidents').set({ review_status: status, reviewed_by: by, reviewed_at: new Date().toISOString() }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The report with this id, or with this id's prefix (the short id the CLI prints) when only one has it. */
+  async findReport(idOrPrefix: string): Promise<Report | null> {
+    if (!/^[0-9a-f]{8,64}$/.test(idOrPrefix)) return null;
+    const rows = await this.db.selectFrom('reports').select('id').where('id', 'like', `${idOrPrefix}%`).limit(2).execute();
+    return rows.length === 1 ? this.getReport(rows[0]!.id) : null;
+  }
+
+  /** Reports newest first, without their text, with how many incidents each tells. */
+  async listReports(page: { limit: number; offset: number }) {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select(['id', 'title', 'url', 'source_name', 'published', 'ingested_at'])
+      .select((eb) => eb.selectFrom('incident_reports').select((e) => e.fn.countAll<string>().as('n')).whereRef('incident_reports.report_id', '=', 'reports.id').as('incidents'))
+      .orderBy(sql`published desc nulls last`)
       .orderBy('id')
-      .limit(filter.limit ?? 10_000)
-      .offset(filter.offset ?? 0)
+      .limit(page.limit)
+      .offset(page.offset)
       .execute();
-    return this.withClaims(rows);
+    const total = Number((await this.db.selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    return { total, reports: rows.map((row) => ({ ...row, incidents: Number(row.incidents ?? 0) })) };
   }
 
   async getIncident(id: string): Promise<Incident | null> {
@@ -243,7 +393,7 @@ export class Store {
  * Inserts reports unless their clean text is stored (false for those); a new text at a known URL
  * becomes that page's next version. Three statements for the whole list.
  */
-async function insertReportVersions(trx: Transaction<Database>, reports: Report[]): Promise<boolean[]> {
+async function insertReportVersions(trx: Kysely<Database>, reports: Report[]): Promise<boolean[]> {
   const urls = [...new Set(reports.flatMap((r) => (r.url ? [r.url] : [])))];
   const heads = new Map<string, string>();
   if (urls.length > 0) {
@@ -279,28 +429,84 @@ async function insertReportVersions(trx: Transaction<Database>, reports: Report[
 }
 
 /**
+ * The key of the transaction-scoped advisory lock that serialises clustering and every write of
+ * incidents: a writer reads the incidents it may merge into and writes its result under it, so
+ * two writers never reconcile against views that miss each other's work.
+ */
+const CLUSTER_LOCK = 0x5649_4731; // "VIG1"
+
+/**
  * Inserts or replaces incidents with their claims and report links: a handful of statements for
  * the whole list. An id listed twice keeps its last state, as if each had been written in turn.
+ * Human decisions stand: a report a person placed in another incident is left out of this one,
+ * a column a person set keeps its value, and a machine write never drops a person's link. A
+ * person's write (`decidedByHuman`) makes every listed link theirs and drops the links it no
+ * longer lists.
  */
-async function writeIncidents(trx: Transaction<Database>, list: Incident[]): Promise<void> {
-  const incidents = [...new Map(list.map((i) => [i.id, i])).values()];
-  if (incidents.length === 0) return;
+async function writeIncidents(trx: Kysely<Database>, list: Incident[], decidedByHuman = false): Promise<void> {
+  const latest = [...new Map(list.map((i) => [i.id, i])).values()];
+  if (latest.length === 0) return;
+  const ids = latest.map((i) => i.id);
+  const incidents = decidedByHuman ? latest : await withoutOverruledReports(trx, latest);
+  const pins = await pinnedFields(trx, ids);
   const now = new Date().toISOString();
-  const rows = incidents.map((incident) => incidentToRow(incident, now));
-  const updated = Object.keys(rows[0]!).filter((column) => column !== 'id');
+  const rows = incidents.map((incident) => ({ ...incidentToRow(incident, now), ...pins.get(incident.id) }));
+  const updated = Object.keys(incidentToRow(incidents[0]!, now)).filter((column) => column !== 'id');
   await trx
     .insertInto('incidents')
     .values(rows.map((row) => ({ ...row, created_at: now })))
     .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)])) as never))
     .execute();
-  const ids = incidents.map((i) => i.id);
   await trx.deleteFrom('claims').where('incident_id', 'in', ids).execute();
   const claims = incidents.flatMap((incident) => incident.claims.map((claim, position) => claimToRow(claim, incident.id, position)));
   // PostgreSQL takes at most 65,535 parameters a statement.
   for (let i = 0; i < claims.length; i += 2000) await trx.insertInto('claims').values(claims.slice(i, i + 2000)).execute();
-  await trx.deleteFrom('incident_reports').where('incident_id', 'in', ids).execute();
-  const links = incidents.flatMap((incident) => incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId })));
-  for (let i = 0; i < links.length; i += 10_000) await trx.insertInto('incident_reports').values(links.slice(i, i + 10_000)).execute();
+  let unlink = trx.deleteFrom('incident_reports').where('incident_id', 'in', ids);
+  if (!decidedByHuman) unlink = unlink.where('decided_by_human', '=', false);
+  await unlink.execute();
+  const links = incidents.flatMap((incident) => incident.reportIds.map((reportId) => ({ incident_id: incident.id, report_id: reportId, decided_by_human: decidedByHuman })));
+  for (let i = 0; i < links.length; i += 10_000) {
+    await trx
+      .insertInto('incident_reports')
+      .values(links.slice(i, i + 10_000))
+      .onConflict((oc) => oc.columns(['incident_id', 'report_id']).doNothing())
+      .execute();
+  }
+}
+
+/** Incidents without the reports (and their claims) a person placed in another incident. */
+async function withoutOverruledReports(trx: Kysely<Database>, incidents: Incident[]): Promise<Incident[]> {
+  const reportIds = [...new Set(incidents.flatMap((i) => i.reportIds))];
+  const homes = new Map<string, Set<string>>();
+  for (let i = 0; i < reportIds.length; i += 10_000) {
+    const rows = await trx
+      .selectFrom('incident_reports')
+      .select(['incident_id', 'report_id'])
+      .where('decided_by_human', '=', true)
+      .where('report_id', 'in', reportIds.slice(i, i + 10_000))
+      .execute();
+    for (const row of rows) homes.set(row.report_id, (homes.get(row.report_id) ?? new Set()).add(row.incident_id));
+  }
+  if (homes.size === 0) return incidents;
+  return incidents.map((incident) => {
+    const belongs = (reportId: string | undefined) => reportId === undefined || !homes.has(reportId) || homes.get(reportId)!.has(incident.id);
+    return { ...incident, reportIds: incident.reportIds.filter(belongs), claims: incident.claims.filter((c) => belongs(c.reportId)) };
+  });
+}
+
+/** The columns a person set by hand, per incident id. */
+async function pinnedFields(trx: Kysely<Database>, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const pins = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await trx
+      .selectFrom('incidents')
+      .select(['id', 'human_fields'])
+      .where('id', 'in', ids.slice(i, i + 10_000))
+      .where(sql<boolean>`human_fields <> '{}'::jsonb`)
+      .execute();
+    for (const row of rows) pins.set(row.id, row.human_fields);
+  }
+  return pins;
 }
 
 function reportToRow(report: Report) {
@@ -360,6 +566,11 @@ function incidentToRow(incident: Incident, now: string) {
     injured_low: incident.injured.low,
     injured_high: incident.injured.high,
     sources_count: incident.sourcesCount,
+    grade: incident.grade,
+    grade_reason: incident.gradeReason,
+    attribution: storableJson(incident.attribution),
+    flags: storableJson(incident.flags),
+    signature: JSON.stringify(incident.signature),
     notes: incident.notes,
     evidence: storableJson(incident.evidence),
     role: incident.role,
@@ -394,6 +605,11 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
     civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
     injured: { low: row.injured_low, high: row.injured_high },
     sourcesCount: row.sources_count,
+    grade: row.grade as Grade | null,
+    gradeReason: row.grade_reason,
+    attribution: row.attribution,
+    flags: row.flags,
+    signature: row.signature,
     reportIds,
     evidence: row.evidence,
     notes: row.notes,

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.js';
+import { readIngestToken, Store } from '../../src/store/index.js';
 import { bin, startServer, vigil, waitForFile, writeReports } from '../cli-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-one-writer-'));
@@ -39,7 +39,9 @@ it('sends `vigil ingest` beside a running server to it: shown at once, kept afte
     expect(ingest.stderr).toContain(`is served by \`vigil serve\``);
     const summary = JSON.parse(ingest.stdout);
     expect(summary).toMatchObject({ reportsRead: 6, reportsStored: 6, errors: [] });
-    const shown = (await (await fetch(`${server.url}api/incidents?limit=1000`)).json()) as { incidents: unknown[] };
+    // The data directory's ingest token reads as an analyst would.
+    const token = readIngestToken(data);
+    const shown = (await (await fetch(`${server.url}api/incidents?limit=500`, { headers: { authorization: `Bearer ${token}` } })).json()) as { incidents: unknown[] };
     expect(shown.incidents).toHaveLength(summary.incidentsCreated);
 
     // Other commands are refused while the server holds the directory, with what to do instead.

@@ -46,6 +46,35 @@ Examples:
       if (options.errors) await writeFile(options.errors, errorLines.map((line) => `${line}\n`).join(''));
     });
   evaluate
+    .command('clusters')
+    .description('score the clustering rule: which reports tell the same event (JSONL: id, cluster, text, title?, published?, topic?)')
+    .argument('<file>', 'gold JSONL, e.g. ../shared/eval/clusters/ecbplus_dev.jsonl')
+    .option('--limit <n>', 'cluster only the first n records')
+    .option('--json <file>', 'also write {"records", "bcubed": {precision, recall, f1}, "pairwise": {...}, "withinTopic": {...}} to this file')
+    .addHelpText(
+      'after',
+      `
+Every record is a report, read as Vigil reads one (its main incident's type, date, place and
+perpetrator, when it yields one, and the MinHash signature of its text); in file order each joins
+the cluster the rule of src/reconcile/cluster.ts calls the same incident, or starts one. Prints
+B-cubed and pairwise precision, recall and F1 over the file and within topics (the records' topic
+field, or the cluster id up to its first "_"), and clusters per true event. See README "Clustering".
+
+Example:
+  npm run eval -- clusters ../shared/eval/clusters/ecbplus_dev.jsonl --json clusters.json`,
+    )
+    .action(async (file: string, options: { limit?: string; json?: string }) => {
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a positive whole number, got "${options.limit}"`);
+      if (!existsSync(file)) throw new UserError(`${file}: no such file`);
+      const progress = new Progress('records');
+      const { formatClustersReport, runClustersEval } = await import('../../eval/clusters.js');
+      const report = runClustersEval(file, { limit, onRecord: () => progress.tick() });
+      progress.finish();
+      process.stdout.write(`${formatClustersReport(report)}\n`);
+      if (options.json) await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    });
+  evaluate
     .command('articles')
     .description('score main-content extraction (Vigil and Readability on the same pages) against marked article bodies')
     .argument('<dir>', 'benchmark folder with ground-truth.json and html/<id>.html.gz, e.g. ../shared/eval/articles')

@@ -1,6 +1,9 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, formatExport, formatTallies, loadReports, type ExportFormat } from '../../export/index.js';
+import { EXPORT_FORMATS, exportStream, formatTallies, type ExportFormat } from '../../export/index.js';
 import { DATA_OPTION_HELP, UserError, withStore } from '../context.js';
 import { filterFrom } from './incidents.js';
 
@@ -38,9 +41,12 @@ Examples:
           const reports = new Map((await store.getReports([...new Set(tallies.map((t) => t.reportId ?? ''))])).map((r) => [r.id, r]));
           return formatTallies(tallies, reports, options.format as 'json' | 'csv');
         }
-        const incidents = await store.listIncidents({ ...filterFrom(options), limit: Number.MAX_SAFE_INTEGER });
-        return formatExport(incidents, await loadReports(store, incidents), options.format as ExportFormat);
+        const { limit: _limit, ...filter } = filterFrom(options);
+        const out = options.out ? createWriteStream(options.out) : process.stdout;
+        await pipeline(Readable.from(exportStream(store, filter, options.format as ExportFormat)), out, { end: Boolean(options.out) });
+        return null;
       });
+      if (output === null) return;
       if (options.out) await writeFile(options.out, output);
       else process.stdout.write(output);
     });

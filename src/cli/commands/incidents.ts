@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadReports, toExportRecord } from '../../export/index.js';
-import type { IncidentFilter } from '../../store/index.js';
+import type { IncidentPageQuery } from '../../store/index.js';
 import type { Claim, Incident, Report, Tally } from '../../types.js';
 import { DATA_OPTION_HELP, printJson, UserError, withStore } from '../context.js';
 
@@ -32,7 +32,7 @@ export function registerIncidents(program: Command): void {
           const reports = await loadReports(store, incidents);
           printJson(incidents.map((i) => toExportRecord(i, reports)));
         }
-        else printTable(incidents);
+        else printTable(incidents, Boolean(options.q || options.country || options.from || options.to));
       });
     });
 
@@ -53,7 +53,7 @@ export function registerIncidents(program: Command): void {
     });
 }
 
-export function filterFrom(options: ListOptions): IncidentFilter {
+export function filterFrom(options: ListOptions): IncidentPageQuery {
   const limit = options.limit === undefined ? undefined : Number(options.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError(`--limit must be a positive whole number, got "${options.limit}"`);
   for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
@@ -62,9 +62,9 @@ export function filterFrom(options: ListOptions): IncidentFilter {
   return { q: options.q, country: options.country, from: options.from, to: options.to, limit };
 }
 
-function printTable(incidents: Incident[]): void {
+function printTable(incidents: Incident[], filtered: boolean): void {
   if (incidents.length === 0) {
-    process.stdout.write('no incidents stored yet (add some with: vigil ingest FILE)\n');
+    process.stdout.write(filtered ? 'no incidents match these filters\n' : 'no incidents stored yet (add some with: vigil ingest FILE)\n');
     return;
   }
   const rows = incidents.map((i) => [
@@ -105,7 +105,10 @@ function describe(incident: Incident, reports: Map<string, Report>): string {
     field('fatalities', `low ${f.low ?? '-'} / best ${f.best ?? '-'} / high ${f.high ?? '-'}`),
     field('civilians', `low ${incident.civilianFatalities.low ?? '-'} / high ${incident.civilianFatalities.high ?? '-'}`),
     field('injured', `low ${incident.injured.low ?? '-'} / high ${incident.injured.high ?? '-'}`),
-    field('sources', String(incident.sourcesCount)),
+    field('sources', `${incident.sourcesCount} independent`),
+    field('grade', incident.grade ? `${incident.grade}: ${incident.gradeReason ?? ''}` : '-'),
+    ...incident.attribution.map((a) => field('attribution', `${a.actor}: ${(['allege', 'confirm', 'deny'] as const).filter((k) => a[k].length > 0).map((k) => `${k} ${a[k].join(', ')}`).join('; ')}`)),
+    ...incident.flags.map((f) => field('flag', `${f.kind}: ${f.detail}`)),
     '',
     `claims (${incident.claims.length}):`,
     ...incident.claims.map((c, i) => describeClaim(c, i)),

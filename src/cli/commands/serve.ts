@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Analyser } from '../../ingest/run.js';
+import { Accounts } from '../../auth/accounts.js';
 import { createIngestToken, removeIngestToken, Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, storeLocation, UserError } from '../context.js';
 
@@ -22,8 +23,11 @@ export function registerServe(program: Command): void {
     .addHelpText(
       'after',
       `
-API: GET /api/incidents?q=&country=&event_type=&from=&to=&limit=&offset=, GET /api/incidents/:id,
-GET /api/reports/:id, GET /api/export.json|.csv|.geojson
+API: described at /api/openapi.json. GET /api/incidents (filters, sort, cursor, total),
+GET /api/incidents/:id, POST /api/incidents/:id/accept|reject, GET /api/reports[/:id],
+POST /api/reports, GET /api/export?format=json|csv|geojson. Sign in with POST /api/session or
+send Authorization: Bearer <token from \`vigil token create\`>. On a database with no user, the
+server creates the user admin and prints its password once.
 
 The server holds its data directory while it runs: \`vigil ingest\` on the same directory sends
 its reports to it (POST /api/reports, with the token the server leaves in the directory), and
@@ -43,16 +47,18 @@ export async function serve(store: Store, options: ServeOptions, analyser: Analy
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number, got "${options.port}"`);
   const { buildApp } = await import('../../serve/app.js');
+  const firstAdmin = await new Accounts(store).ensureFirstAdmin();
   const { Analyser } = await import('../../ingest/run.js');
   const dataDir = store.lock?.dataDir ?? null;
   const token = dataDir ? createIngestToken(dataDir) : null;
   let pool = analyser;
-  const app = await buildApp(store, token ? { ingest: { token, analyser: () => (pool ??= new Analyser()) } } : {});
+  const app = await buildApp(store, { ingestToken: token, ingest: { analyser: () => (pool ??= new Analyser()) } });
   try {
     const address = await app.listen({ port, host: options.host });
     const { port: bound } = app.server.address() as { port: number };
     store.lock?.announceServer(`http://${localHost(options.host)}:${bound}/`);
     process.stdout.write(`Vigil is serving ${store.where} at ${address.replace('127.0.0.1', 'localhost')}/  (Ctrl-C to stop)\n`);
+    if (firstAdmin) process.stdout.write(`First start: sign in as "${firstAdmin.name}" with the password ${firstAdmin.password}  (shown once; add people with: vigil user add NAME --role analyst)\n`);
     await stopRequested();
   } finally {
     await app.close();

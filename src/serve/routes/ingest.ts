@@ -1,11 +1,14 @@
 // POST /api/reports: `vigil ingest` run beside a server on the same data directory sends its
 // reports here (the server alone may write the directory), and they show on the page at once.
-// Guarded by the local credential in the data directory (src/store/ingest-token.ts).
+// Analysts may post too, with a session or an API token; `vigil ingest` uses the local credential
+// in the data directory (src/store/ingest-token.ts), which src/serve/access.ts takes for an analyst.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { IngestItem } from '../../ingest/index.js';
 import type { Analyser, IngestSummary } from '../../ingest/run.js';
-import { tokenMatches, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import { requirePermission } from '../access.js';
+import { jsonSchema } from '../contract.js';
 
 /** Reports a request may carry; `vigil ingest` sends fewer, in order. */
 export const MAX_REPORTS_PER_REQUEST = 1000;
@@ -25,19 +28,18 @@ const body = z.object({ reports: z.array(rawReport).min(1).max(MAX_REPORTS_PER_R
 
 export interface IngestRouteOptions {
   store: Store;
-  token: string;
   /** The server's analysis pool, started on first use. */
   analyser: () => Analyser;
 }
 
-export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, { store, token, analyser }) => {
+export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, { store, analyser }) => {
   const { ingestItems } = await import('../../ingest/run.js');
   // One ingest at a time: each run reconciles against what the previous one stored.
   let queue: Promise<unknown> = Promise.resolve();
 
-  app.post('/api/reports', { bodyLimit: INGEST_BODY_LIMIT }, async (request, reply) => {
-    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!tokenMatches(token, bearer)) return reply.code(401).send({ error: 'needs the ingest token of this data directory (Authorization: Bearer ...); `vigil ingest` finds it by itself' });
+  const schema = { summary: 'read reports (text or HTML, one or many) and answer what was stored and created (analysts)', body: jsonSchema(body, 'input') };
+  app.post('/api/reports', { bodyLimit: INGEST_BODY_LIMIT, schema }, async (request, reply) => {
+    requirePermission(request, 'ingest');
     const parsed = body.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
     const items = (async function* (): AsyncGenerator<IngestItem> {

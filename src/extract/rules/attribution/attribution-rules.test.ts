@@ -20,6 +20,7 @@ describe('attribution rules', () => {
     ['TrailingSaidRule', 'Two gunmen died in the exchange of fire, a police spokesman told local media.', { speaker: 'a police spokesman', outlet: null }],
     ['TrailingSaidRule', 'The convoy was hit twice, the governor told the BBC on Monday.', { speaker: 'the governor', outlet: 'BBC' }],
     ['TrailingSaidRule', 'Six guards were wounded, the company said in a statement.', { speaker: 'the company', outlet: null }],
+    ['TrailingSaidRule', 'An air strike killed nine people, the Syrian Civil Defence (White Helmets) said on Monday.', { speaker: 'the Syrian Civil Defence (White Helmets)', outlet: null }],
   ])('%s: %s', (rule, text, expected) => {
     expect(attributions(text)).toContainEqual(expect.objectContaining({ rule, ...expected }));
   });

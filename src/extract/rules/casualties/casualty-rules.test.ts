@@ -137,6 +137,8 @@ describe('casualty rules', () => {
   it('reads an age as one victim, not a count', () => {
     expect(casualties('A 13-year-old girl was killed by shelling.')).toContainEqual(expect.objectContaining({ low: 1 }));
     expect(casualties('A 13-year-old girl was killed by shelling.')).not.toContainEqual(expect.objectContaining({ low: 13 }));
+    // An age in words is no count either.
+    expect(casualties('Most recently, a five-year-old girl died.')).toEqual([expect.objectContaining({ low: 1 })]);
   });
 
   it('does not count subjects it cannot count, ranges, or the other side of a clause', () => {

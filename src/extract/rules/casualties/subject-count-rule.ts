@@ -138,18 +138,21 @@ function subjectStartIn(before: string): number {
   return start + parts.slice(0, kept).join('').length;
 }
 
+/** An age, in figures or words: "28-year-old", "28 years old", "five-year-old", "twenty-five-year-old". */
+const AGE = String.raw`(?:\d{1,3}[\s-]*|[a-z]+(?:-[a-z]+)?-)years?[\s-]*old\b`;
+
 /** Brackets, ages and relative clauses are asides, not conjuncts: "(CRPF)", ", 45,", ", who was shot at in Kolhapur,". */
 function withoutAsides(text: string): string {
   return text
     // "28-year-old youth": an age opening a noun phrase stands for its article.
-    .replace(/(^|,\s*|\band\s+)\d{1,3}[\s-]*years?[\s-]*old\b/gi, '$1a')
+    .replace(new RegExp(String.raw`(^|,\s*|\band\s+)${AGE}`, 'gi'), '$1a')
     .replace(/\([^)]*\)|\[[^\]]*\]|\s+(?:alias|aka)\s+[^\s,]+/gi, ' ')
     // "two civilians – a woman and a man –": an aside between dashes names the same victims again.
     .replace(/\s[–—]\s[^–—]*\s[–—](?=\s|$)/g, ' ')
     .replace(/,\s*(?:who|which|whose)\b[^,]*,/gi, ' ')
     // "Nadim Khan, 31, a trader": the age goes, the comma before an apposition stays.
     .replace(/,\s*\d{1,3}\s*,(?=\s*(?:an?|the)\s)/g, ',')
-    .replace(/,\s*\d{1,3}\s*(?:,|$)|\b\d{1,3}[\s-]*years?[\s-]*old\b/g, ' ')
+    .replace(new RegExp(String.raw`,\s*\d{1,3}\s*(?:,|$)|\b${AGE}`, 'gi'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
