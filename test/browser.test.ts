@@ -140,13 +140,18 @@ describe('the workbench', () => {
     await page.check('#filters input[name=area]');
     await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
     const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
-    const first = new URL(page.url()).searchParams.get('bbox');
-    for (let i = 0; i < 5; i++) await page.locator('.leaflet-control-zoom-in').click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).not.toBe(first);
+    // One zoom at a time: each one moves the map, which re-filters the list and redraws the page.
+    const bbox = () => new URL(page.url()).searchParams.get('bbox');
+    for (let i = 0; i < 5; i++) {
+      const before = bbox();
+      await page.locator('.leaflet-control-zoom-in').click();
+      await expect.poll(bbox).not.toBe(before);
+      await page.waitForSelector('#incidents');
+    }
     await expect.poll(async () => Number((await page.locator('#total').innerText()).split(' ')[0])).toBeLessThan(whole);
     const area = new URL(page.url()).searchParams.get('bbox');
     await page.reload();
-    await page.waitForSelector('#incidents tbody tr');
+    await expect.poll(() => page.locator('#total').innerText()).toMatch(/^\d+ incidents?$/);
     expect(new URL(page.url()).searchParams.get('bbox')).toBe(area);
     expect(errors).toEqual([]);
     await page.close();
