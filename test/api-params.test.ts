@@ -3,7 +3,7 @@
 // Also the ingest endpoint's guard: only with the data directory's token.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Analyser } from '../src/ingest/run.js';
+import { Analyser } from '../src/pipeline/run.js';
 import { buildApp } from '../src/serve/app.js';
 import { Store } from '../src/store/index.js';
 

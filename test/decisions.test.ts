@@ -1,7 +1,7 @@
 // Human decisions on both back ends: merge, split, move and set, each in the audit log, and
 // none undone by a report that arrives later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processReport } from '../src/pipeline.js';
+import { processReport } from '../src/pipeline/index.js';
 import { recluster } from '../src/pipeline/recluster.js';
 import { DecisionError, incidentHistory, mergeIncidents, moveReport, setIncidentField, splitIncident } from '../src/reconcile/decisions.js';
 import type { StoreLocation } from '../src/store/connect.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/index.js';
 import { splitSentences } from '../src/extract/sentences.js';
-import { analyse } from '../src/pipeline.js';
+import { analyse } from '../src/pipeline/index.js';
 
 describe('linear time on hostile text', () => {
   it('splits sentences after long words and runs of full stops (the old abbreviation check read the whole line before each)', () => {

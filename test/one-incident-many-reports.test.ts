@@ -3,7 +3,7 @@
 // denial and a grade with its reason.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { processReport } from '../src/pipeline.js';
+import { processReport } from '../src/pipeline/index.js';
 import { Store } from '../src/store/index.js';
 import type { RawReport } from '../src/types.js';
 

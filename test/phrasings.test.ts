@@ -2,7 +2,7 @@
 // checked against what a human coder would say. Fixtures: fixtures/reports/cases.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../src/pipeline.js';
+import { analyse } from '../src/pipeline/index.js';
 import { incidentFromDraft } from '../src/reconcile/index.js';
 import { kilometres } from '../src/util/geo.js';
 

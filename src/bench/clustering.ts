@@ -3,8 +3,8 @@
 // are clustered and stored, 100 a transaction under the clustering lock, as ingest does. The
 // candidates of a report are the incidents of its country within a week (an indexed range), so
 // its cost follows how many incidents lie in that window, not how many are stored in all.
-import { BatchWriter } from '../ingest/batch.js';
-import { analyse, storeAnalysis, type Analysis } from '../pipeline.js';
+import { BatchWriter } from '../pipeline/batch.js';
+import { analyse, storeAnalysis, type Analysis } from '../pipeline/index.js';
 import { Store, type StoreLocation } from '../store/index.js';
 import { seedIncidents } from './api.js';
 import { narratives } from './corpus.js';

@@ -5,7 +5,7 @@
 // pairwise and B-cubed precision, recall and F1, within topics and over the whole file.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { analyse } from '../pipeline.js';
+import { analyse } from '../pipeline/index.js';
 import { bestMatch, type ClusterItem } from '../reconcile/cluster.js';
 import { DEFAULT_ACTOR_RULE } from '../reconcile/grade.js';
 import { addMember, signatureOf } from '../reconcile/similarity.js';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
 import { findMentions } from '../geocode/mentions.js';
-import { analyse } from '../pipeline.js';
+import { analyse } from '../pipeline/index.js';
 import type { CodingConvention } from '../reconcile/conventions.js';
 import { incidentFromDraft } from '../reconcile/index.js';
 import { shiftDate } from '../util/dates.js';

@@ -4,7 +4,7 @@
 import { fetch } from 'undici';
 import type { RawReport } from '../types.js';
 import type { IngestItem } from './index.js';
-import { addSummary, emptySummary, type IngestSummary } from './run.js';
+import { addSummary, emptySummary, type IngestSummary } from '../pipeline/run.js';
 
 /** Reports sent a request: small enough for steady progress, large enough for batched writes. */
 const REPORTS_PER_REQUEST = 100;

@@ -2,7 +2,7 @@
 // read again (extract and geocode its clean text) and clustered in publication order, as ingest
 // would; what people decided stays: reports a person placed stay in their incidents, and an
 // incident with a field set by hand keeps all its reports.
-import { analyse } from '../pipeline.js';
+import { analyse } from './index.js';
 import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { derive, reconcile } from '../reconcile/index.js';
 import type { Store } from '../store/index.js';

@@ -5,7 +5,7 @@
 // ledger write is idempotent (clean-text hash key, one transaction a batch), so a retried
 // job is never stored twice.
 import PgBoss from 'pg-boss';
-import { addSummary, ingestItems, emptySummary, type Analyser, type IngestSummary } from '../ingest/run.js';
+import { addSummary, ingestItems, emptySummary, type Analyser, type IngestSummary } from '../pipeline/run.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import type { RawReport } from '../types.js';

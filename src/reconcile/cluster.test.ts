@@ -1,7 +1,7 @@
 // The clustering rule on reports of its own kind: paraphrases and wire copies of one strike join,
 // a rising toll and a denial a day later join, two strikes on different towns the same day do not.
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../pipeline.js';
+import { analyse } from '../pipeline/index.js';
 import { clusterItemOf, sameIncident } from './cluster.js';
 import { incidentFromDraft } from './index.js';
 

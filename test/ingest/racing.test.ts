@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyse, processReport, storeAnalysis } from '../../src/pipeline.js';
+import { analyse, processReport, storeAnalysis } from '../../src/pipeline/index.js';
 import { Store } from '../../src/store/index.js';
 import type { StoreLocation } from '../../src/store/connect.js';
 import { dropSchema, freshLocation, postgresAvailable } from '../backends.js';

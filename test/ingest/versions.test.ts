@@ -5,8 +5,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestItem } from '../../src/ingest/index.js';
-import { Analyser, ingestItems } from '../../src/ingest/run.js';
-import { pollFeed } from '../../src/ingest/watch.js';
+import { Analyser, ingestItems } from '../../src/pipeline/run.js';
+import { pollFeed } from '../../src/pipeline/watch.js';
 import { Store } from '../../src/store/index.js';
 import type { RawReport } from '../../src/types.js';
 

@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 // Heavy modules (the pipeline, the queue) are imported when a command runs, so `--help` and
 // other commands start fast.
 import type { IngestMetadata, ReadOptions } from '../../ingest/index.js';
-import type { Budget } from '../../ingest/pool.js';
-import type { Analyser, IngestSummary } from '../../ingest/run.js';
+import type { Budget } from '../../pipeline/pool.js';
+import type { Analyser, IngestSummary } from '../../pipeline/run.js';
 import { DataDirectoryLock, DataDirectoryLocked, readIngestToken, type LockHolder, type Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, printJson, storeLocation, UserError, withStore } from '../context.js';
 import { Progress } from '../progress.js';
 
-export type { IngestSummary } from '../../ingest/run.js';
+export type { IngestSummary } from '../../pipeline/run.js';
 
 interface IngestOptions {
   published?: string;
@@ -104,7 +104,7 @@ export async function ingest(
   options: { read?: ReadOptions; jobs?: number; batchSize?: number; actorFiles?: string[] | null; budget?: Budget; analyser?: Analyser } = {},
 ): Promise<IngestSummary> {
   const { countReports, readInputs } = await import('../../ingest/index.js');
-  const { Analyser, ingestItems } = await import('../../ingest/run.js');
+  const { Analyser, ingestItems } = await import('../../pipeline/run.js');
   const expected = options.read?.urlLists ? null : await countReports(paths);
   const progress = new Progress('ingest', expected ?? undefined, process.stderr, 10_000);
   const analyser = options.analyser ?? new Analyser({ threads: options.jobs, actorFiles: options.actorFiles, expected, budget: options.budget });

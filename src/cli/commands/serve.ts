@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Analyser } from '../../ingest/run.js';
+import type { Analyser } from '../../pipeline/run.js';
 import { Accounts } from '../../auth/accounts.js';
 import { createIngestToken, removeIngestToken, Store } from '../../store/index.js';
 import { DATA_OPTION_HELP, storeLocation, UserError } from '../context.js';
@@ -48,7 +48,7 @@ export async function serve(store: Store, options: ServeOptions, analyser: Analy
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UserError(`--port must be a port number, got "${options.port}"`);
   const { buildApp } = await import('../../serve/app.js');
   const firstAdmin = await new Accounts(store).ensureFirstAdmin();
-  const { Analyser } = await import('../../ingest/run.js');
+  const { Analyser } = await import('../../pipeline/run.js');
   const dataDir = store.lock?.dataDir ?? null;
   const token = dataDir ? createIngestToken(dataDir) : null;
   let pool = analyser;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Analyser } from '../../ingest/run.js';
+import type { Analyser } from '../../pipeline/run.js';
 import { Store } from '../../store/index.js';
 import { storeLocation } from '../context.js';
 import { ingest } from './ingest.js';
@@ -29,7 +29,7 @@ export function registerStart(program: Command): void {
   withServeOptions(program.command('start').description('ingest the bundled sample reports into the embedded database, then serve them'))
     .action(async (options: ServeOptions) => {
       const store = await Store.open({ ...storeLocation(options), serving: true });
-      const { Analyser } = await import('../../ingest/run.js');
+      const { Analyser } = await import('../../pipeline/run.js');
       // One pool for the sample and, afterwards, for what `vigil ingest` sends to the server.
       const analyser = new Analyser();
       let created = 0;

@@ -44,8 +44,8 @@ Examples:
       let stop = false;
       let wake = () => undefined as void;
       process.once('SIGINT', () => ((stop = true), wake())).once('SIGTERM', () => ((stop = true), wake()));
-      const { Analyser } = await import('../../ingest/run.js');
-      const { pollFeed } = await import('../../ingest/watch.js');
+      const { Analyser } = await import('../../pipeline/run.js');
+      const { pollFeed } = await import('../../pipeline/watch.js');
       const analyser = new Analyser();
       let failed = false;
       try {

@@ -49,7 +49,7 @@ Examples:
         stop = true;
       };
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-      const { Analyser } = await import('../../ingest/run.js');
+      const { Analyser } = await import('../../pipeline/run.js');
       const { openQueue, work } = await import('../../queue/index.js');
       const analyser = new Analyser({ threads: options.jobs === undefined ? undefined : positive(options.jobs, '--jobs'), budget: budgetFrom(options) });
       const boss = await openQueue({ databaseUrl, schema: process.env.VIGIL_DATABASE_SCHEMA || null });

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { IngestItem } from '../../ingest/index.js';
-import type { Analyser, IngestSummary } from '../../ingest/run.js';
+import type { Analyser, IngestSummary } from '../../pipeline/run.js';
 import type { Store } from '../../store/index.js';
 import { requirePermission } from '../access.js';
 import { jsonSchema } from '../contract.js';
@@ -33,7 +33,7 @@ export interface IngestRouteOptions {
 }
 
 export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, { store, analyser }) => {
-  const { ingestItems } = await import('../../ingest/run.js');
+  const { ingestItems } = await import('../../pipeline/run.js');
   // One ingest at a time: each run reconciles against what the previous one stored.
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -2,7 +2,7 @@
 // stored-report and nearby-incident lookups are answered from one query per batch and the
 // writes go to the database in one transaction per batch. A batch killed half-way leaves
 // nothing of itself behind, so a rerun stores it whole.
-import type { Analysis, ReportSink } from '../pipeline.js';
+import type { Analysis, ReportSink } from './index.js';
 import type { Store } from '../store/index.js';
 import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { shiftDate } from '../util/dates.js';

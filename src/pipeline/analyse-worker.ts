@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createConfiguration, loadLexicons } from '../extract/index.js';
 import { shareGazetteerIndex } from '../geocode/gazetteer.js';
-import { analyse } from '../pipeline.js';
+import { analyse } from './index.js';
 import type { RawReport } from '../types.js';
 import type { PoolResult, WorkerMessage } from './pool.js';
 

@@ -5,7 +5,7 @@
 // fails, only that report fails (named, with the reason) and a fresh thread takes its place.
 import { Worker } from 'node:worker_threads';
 import { gazetteerIndexBytes } from '../geocode/gazetteer.js';
-import type { Analysis } from '../pipeline.js';
+import type { Analysis } from './index.js';
 import type { RawReport } from '../types.js';
 
 export type PoolResult = { ok: true; analysis: Analysis } | { ok: false; error: string };
@@ -17,8 +17,8 @@ export interface Budget {
   memoryMb: number;
 }
 
-/** The compiled thread script, reached through dist/ from src/ingest (tests) as from dist/ingest. */
-const WORKER_SCRIPT = new URL('../../dist/ingest/analyse-worker.js', import.meta.url);
+/** The compiled thread script, reached through dist/ from src/pipeline (tests) as from dist/pipeline. */
+const WORKER_SCRIPT = new URL('../../dist/pipeline/analyse-worker.js', import.meta.url);
 
 export const DEFAULT_BUDGET: Budget = { timeoutMs: 60_000, memoryMb: 512 };
 

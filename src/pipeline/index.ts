@@ -1,15 +1,15 @@
 // The pipeline, written out once: ingest -> clean -> extract -> geocode -> reconcile -> store.
 import { createHash } from 'node:crypto';
-import { cleanReport } from './clean/index.js';
-import { extract } from './extract/index.js';
-import type { ExtractConfiguration } from './extract/configuration.js';
-import type { IncidentDraft } from './extract/types.js';
-import { geocode } from './geocode/index.js';
-import { CANDIDATE_DAYS } from './reconcile/cluster.js';
-import { reconcile, type LocatedDraft } from './reconcile/index.js';
-import { signatureOf } from './reconcile/similarity.js';
-import type { Store } from './store/index.js';
-import type { Incident, RawReport, Report, Span } from './types.js';
+import { cleanReport } from '../clean/index.js';
+import { extract } from '../extract/index.js';
+import type { ExtractConfiguration } from '../extract/configuration.js';
+import type { IncidentDraft } from '../extract/types.js';
+import { geocode } from '../geocode/index.js';
+import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
+import { reconcile, type LocatedDraft } from '../reconcile/index.js';
+import { signatureOf } from '../reconcile/similarity.js';
+import type { Store } from '../store/index.js';
+import type { Incident, RawReport, Report, Span } from '../types.js';
 
 export interface ReportOutcome {
   origin: string;
@@ -84,7 +84,7 @@ function contextOf(focus: Span[], length: number): [number, number] {
   return [Math.max(0, first.start - PLACE_CONTEXT), Math.min(length, end + PLACE_CONTEXT)];
 }
 
-/** What storing needs from a store: the ledger itself, or a batching front for it (src/ingest/batch.ts). */
+/** What storing needs from a store: the ledger itself, or a batching front for it (src/pipeline/batch.ts). */
 export type ReportSink = Pick<Store, 'hasReport' | 'incidentsNear' | 'saveIngested'>;
 
 /** A report analysed, ready to reconcile and store (what a worker thread sends back). */

@@ -1,12 +1,12 @@
 // The ingest loop: raw reports in, analysed on a worker-thread pool (in input order, so a run
 // always reconciles the same way), stored in batches of one transaction each.
 import { availableParallelism } from 'node:os';
-import { storeAnalysis, type Analysis, type ReportOutcome } from '../pipeline.js';
+import { storeAnalysis, type Analysis, type ReportOutcome } from './index.js';
 import type { Store } from '../store/index.js';
 import { storableText } from '../store/storable.js';
 import type { RawReport } from '../types.js';
 import { BatchWriter } from './batch.js';
-import type { IngestItem } from './index.js';
+import type { IngestItem } from '../ingest/index.js';
 import { AnalysePool, DEFAULT_BUDGET, type Budget, type PoolResult } from './pool.js';
 
 export interface IngestSummary {

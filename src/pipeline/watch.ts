@@ -2,10 +2,10 @@
 // taken before (remembered in the database) are ingested. An item whose page failed is tried
 // again on the next poll.
 import type { Store } from '../store/index.js';
-import { decodeBytes, charsetOf } from './decode.js';
-import { feedEntries, type FeedEntry } from './feed.js';
-import { fetchUrl, type FetchOptions } from './fetch.js';
-import { fromFeedEntry, type IngestMetadata } from './index.js';
+import { decodeBytes, charsetOf } from '../ingest/decode.js';
+import { feedEntries, type FeedEntry } from '../ingest/feed.js';
+import { fetchUrl, type FetchOptions } from '../ingest/fetch.js';
+import { fromFeedEntry, type IngestMetadata } from '../ingest/index.js';
 import { emptySummary, ingestItems, type Analyser, type IngestSummary } from './run.js';
 
 export interface PollResult extends IngestSummary {
