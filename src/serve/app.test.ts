@@ -322,7 +322,20 @@ describe('decisions: edit, merge, split, with the history', () => {
     expect(merged.json().reports).toHaveLength(2);
     expect(merged.json().history.map((h: { action: string }) => h.action)).toEqual(['split', 'merge']);
     expect((await get('analyst', `/api/incidents/${newId}`)).statusCode).toBe(404);
-    await store.db.deleteFrom('incidents').where('id', '=', 'VIG-0009').execute();
+
+    // Move the second report into another incident.
+    const third = sampleReport({ text: 'A third account, of another strike on a bakery in Raqqa.' });
+    await store.saveReport(third);
+    await store.saveIncident(sampleIncident(third, { id: 'VIG-0010', reportIds: [third.id] }));
+    expect((await send('viewer', 'POST', '/api/incidents/VIG-0010/move', { report_id: other.id.slice(0, 12) })).statusCode).toBe(403);
+    expect((await send('anonymous', 'POST', '/api/incidents/VIG-0010/move', { report_id: other.id.slice(0, 12) })).statusCode).toBe(401);
+    expect((await send('analyst', 'POST', '/api/incidents/VIG-nope/move', { report_id: other.id.slice(0, 12) })).statusCode).toBe(404);
+    const moved = await send('analyst', 'POST', '/api/incidents/VIG-0010/move', { report_id: other.id.slice(0, 12), reason: 'the other strike' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().reports.map((r: { id: string }) => r.id).sort()).toEqual([third.id, other.id].sort());
+    expect(moved.json().history.at(-1)).toMatchObject({ action: 'move-in', actor: 'analyst', reason: 'the other strike' });
+    expect((await store.incidentsOfReport(other.id)).map((l) => l.incidentId)).toEqual(['VIG-0010']);
+    await store.db.deleteFrom('incidents').where('id', 'in', ['VIG-0009', 'VIG-0010']).execute();
   });
 });
 
@@ -330,7 +343,7 @@ describe('GET /api/openapi.json', () => {
   it('describes every API route, with response schemas from the export contract', async () => {
     const doc = (await get('anonymous', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/incidents/{id}/merge', '/api/incidents/{id}/split', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/tokens', '/api/settings']) {
+    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/incidents/{id}/merge', '/api/incidents/{id}/split', '/api/incidents/{id}/move', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/tokens', '/api/settings']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const record = doc.paths['/api/incidents'].get.responses['200'].content['application/json'].schema.properties.incidents.items;

@@ -56,6 +56,7 @@ export const reasonSchema = z.strictObject({ reason });
 export const editSchema = z.strictObject({ fields: z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.null()])), reason });
 export const mergeSchema = z.strictObject({ other: z.string().min(1).max(200).describe('the incident merged into this one, which then is gone'), reason });
 export const splitSchema = z.strictObject({ report_ids: z.array(z.string().min(8).max(64)).min(1).max(1000).describe('reports (ids or short ids) that leave for a new incident'), reason });
+export const moveSchema = z.strictObject({ report_id: z.string().min(8).max(64).describe('the report (id or short id) that joins this incident, leaving the one it was in'), reason });
 
 export const signInSchema = z.strictObject({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 export const sessionSchema = z.strictObject({

@@ -9,8 +9,8 @@ import { EXPORT_CONTENT_TYPES, exportStream, loadReports, loadSources, type Expo
 import type { IncidentPageQuery, ReviewStatus, Store } from '../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { HttpError, requirePermission } from '../access.js';
-import { editSchema, exportQuerySchema, idParamsSchema, jsonSchema, listQuerySchema, mergeSchema, reasonSchema, splitSchema, toFilter, type FilterQuery, type ListQuery } from '../contract.js';
-import { DecisionError, incidentHistory, mergeIncidents, setIncidentField, splitIncident } from '../../reconcile/decisions.js';
+import { editSchema, exportQuerySchema, idParamsSchema, jsonSchema, listQuerySchema, mergeSchema, moveSchema, reasonSchema, splitSchema, toFilter, type FilterQuery, type ListQuery } from '../contract.js';
+import { DecisionError, incidentHistory, mergeIncidents, moveReport, setIncidentField, splitIncident } from '../../reconcile/decisions.js';
 
 const errors = { 400: jsonSchema(errorSchema), 401: jsonSchema(errorSchema), 403: jsonSchema(errorSchema), 404: jsonSchema(errorSchema) };
 
@@ -102,6 +102,12 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
   app.post<{ Params: { id: string }; Body: z.infer<typeof splitSchema> }>('/api/incidents/:id/split', decision('split reports off into a new incident (analysts); answers the incident left', idParamsSchema, splitSchema), async (request) => {
     requirePermission(request, 'review');
     await decide(() => splitIncident(store, request.params.id, request.body.report_ids, { actor: request.principal.name, reason: request.body.reason ?? null }));
+    return incidentDetail(store, request.params.id, request);
+  });
+
+  app.post<{ Params: { id: string }; Body: z.infer<typeof moveSchema> }>('/api/incidents/:id/move', decision('move one report, its claims and evidence, into this incident (analysts)', idParamsSchema, moveSchema), async (request) => {
+    requirePermission(request, 'review');
+    await decide(() => moveReport(store, request.body.report_id, request.params.id, { actor: request.principal.name, reason: request.body.reason ?? null }));
     return incidentDetail(store, request.params.id, request);
   });
 
