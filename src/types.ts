@@ -208,3 +208,10 @@ export interface Incident {
   /** One generated sentence summarising the incident. */
   notes: string;
 }
+
+/**
+ * What clustering reads of a stored incident (src/reconcile/cluster.ts): its type, date, place,
+ * perpetrator and text signature, without claims or notes; `evidence` holds only the
+ * perpetrator's (whether a report named it). The incident a report joins is then read whole.
+ */
+export type IncidentCandidate = Pick<Incident, 'id' | 'eventType' | 'subEventType' | 'date' | 'timePrecision' | 'place' | 'actor1' | 'signature' | 'evidence'>;

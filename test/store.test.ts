@@ -1,5 +1,6 @@
 // The same storage tests on both back ends: same schema, same queries, same results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterItemOf } from '../src/reconcile/cluster.js';
 import { Store } from '../src/store/index.js';
 import type { StoreLocation } from '../src/store/connect.js';
 import type { Incident, Report } from '../src/types.js';
@@ -115,9 +116,20 @@ describe.each(backends)('store on %s', (backend) => {
   });
 
   it('finds candidates for reconciliation one day either side', async () => {
-    expect(await store.incidentsNear('2014-11-26', 'Syria', 1)).toHaveLength(1);
-    expect(await store.incidentsNear('2014-11-27', 'Syria', 1)).toHaveLength(0);
-    expect(await store.incidentsNear('2014-11-24', 'Iraq', 1)).toHaveLength(0);
+    expect(await store.candidatesNear('2014-11-26', 'Syria', 1)).toHaveLength(1);
+    expect(await store.candidatesNear('2014-11-27', 'Syria', 1)).toHaveLength(0);
+    expect(await store.candidatesNear('2014-11-24', 'Iraq', 1)).toHaveLength(0);
+  });
+
+  it('reads candidates with what clustering compares and nothing more', async () => {
+    const named = { ...incident, id: 'VIG-00000000000c', evidence: { ...incident.evidence, actor1: [{ start: 0, end: 5, text: 'Syria', rule: 'ActorRule' }] } };
+    await store.saveIncident(named);
+    const [candidate] = (await store.candidatesOnDates(['2014-11-25'], ['Syria'])).filter((c) => c.id === named.id);
+    expect(clusterItemOf(candidate!)).toEqual(clusterItemOf((await store.getIncident(named.id))!));
+    expect(clusterItemOf(candidate!).actor1).toBe('Military Forces of Syria');
+    expect(candidate).not.toHaveProperty('claims');
+    expect(candidate!.evidence).toEqual({ actor1: named.evidence.actor1 });
+    await store.db.deleteFrom('incidents').where('id', '=', named.id).execute();
   });
 
   it('replaces an incident and its claims on update', async () => {

@@ -4,6 +4,7 @@
 // candidates of a report are the incidents of its country within a week (an indexed range), so
 // its cost follows how many incidents lie in that window, not how many are stored in all.
 import { BatchWriter } from '../pipeline/batch.js';
+import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { analyse, storeAnalysis, type Analysis } from '../pipeline/index.js';
 import { Store, type StoreLocation } from '../store/index.js';
 import { seedIncidents } from './api.js';
@@ -42,7 +43,7 @@ export async function runClusteringBench(targets: Array<{ backend: string; locat
             const writer = new BatchWriter(tx);
             await writer.prepare(batch);
             for (const analysis of batch) {
-              for (const draft of analysis.drafts) candidates += (await writer.incidentsNear(draft.date, draft.place?.country ?? null, 7)).length;
+              for (const draft of analysis.drafts) candidates += (await writer.candidatesNear(draft.date, draft.place?.country ?? null, CANDIDATE_DAYS)).length;
               await storeAnalysis('bench', analysis, writer);
             }
             await writer.flush();

@@ -1,17 +1,21 @@
 // Batched writes: reports are reconciled one by one as before (processReport's logic), but the
-// stored-report and nearby-incident lookups are answered from one query per batch and the
-// writes go to the database in one transaction per batch. A batch killed half-way leaves
+// stored-report and candidate lookups are answered from one query per batch (candidates without
+// their claims: an incident a report joins is read whole then) and the writes go to the database
+// in one transaction per batch. A batch killed half-way leaves
 // nothing of itself behind, so a rerun stores it whole.
 import type { Analysis, ReportSink } from './index.js';
 import type { Store } from '../store/index.js';
 import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { shiftDate } from '../util/dates.js';
-import type { Incident, Report } from '../types.js';
+import type { Incident, IncidentCandidate, Report } from '../types.js';
 
 export class BatchWriter implements ReportSink {
   private pending: Array<{ report: Report; incidents: Incident[] }> = [];
   private known = new Set<string>();
-  private incidents = new Map<string, Incident>();
+  /** The candidates the batch may merge into: as stored, or as the batch left them. */
+  private candidates = new Map<string, IncidentCandidate>();
+  /** The incidents the batch wrote, whole. */
+  private written = new Map<string, Incident>();
 
   constructor(private readonly store: Store) {}
 
@@ -29,26 +33,34 @@ export class BatchWriter implements ReportSink {
     }
     // Only the countries the reports name: a draft without a country may join an incident in any.
     const inCountries = countries.has(null) ? null : [...countries].filter((c): c is string => c !== null);
-    for (const incident of await this.store.incidentsOnDates([...dates], inCountries)) if (!this.incidents.has(incident.id)) this.incidents.set(incident.id, incident);
+    for (const candidate of await this.store.candidatesOnDates([...dates], inCountries)) if (!this.candidates.has(candidate.id)) this.candidates.set(candidate.id, candidate);
   }
 
   async hasReport(id: string): Promise<boolean> {
     return this.known.has(id);
   }
 
-  /** What Store.incidentsNear answers, from the batch's view (ordered by id so a rerun merges the same way). */
-  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
+  /** What Store.candidatesNear answers, from the batch's view (ordered by id so a rerun merges the same way). */
+  async candidatesNear(date: string | null, country: string | null, days: number): Promise<IncidentCandidate[]> {
     if (!date) return [];
     const [from, to] = [shiftDate(date, -days), shiftDate(date, days)];
-    return [...this.incidents.values()]
+    return [...this.candidates.values()]
       .filter((i) => i.date !== null && i.date >= from && i.date <= to && (!country || i.place?.country === country))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** An incident as the batch left it, or as stored. */
+  async getIncident(id: string): Promise<Incident | null> {
+    return this.written.get(id) ?? this.store.getIncident(id);
   }
 
   async saveIngested(report: Report, incidents: Incident[]): Promise<boolean> {
     this.pending.push({ report, incidents });
     this.known.add(report.id);
-    for (const incident of incidents) this.incidents.set(incident.id, incident);
+    for (const incident of incidents) {
+      this.candidates.set(incident.id, incident);
+      this.written.set(incident.id, incident);
+    }
     return true;
   }
 
@@ -57,7 +69,8 @@ export class BatchWriter implements ReportSink {
     const batch = this.pending;
     this.pending = [];
     this.known.clear();
-    this.incidents.clear();
+    this.candidates.clear();
+    this.written.clear();
     const stored = await this.store.saveIngestedBatch(batch);
     return batch.filter((_, i) => !stored[i]).map((b) => b.report.id);
   }

@@ -6,7 +6,7 @@ import type { ExtractConfiguration } from '../extract/configuration.js';
 import type { IncidentDraft } from '../extract/types.js';
 import { geocode } from '../geocode/index.js';
 import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
-import { reconcile, type LocatedDraft } from '../reconcile/index.js';
+import { bestCandidate, incidentFromDraft, mergeIncidents, type LocatedDraft } from '../reconcile/index.js';
 import { signatureOf } from '../reconcile/similarity.js';
 import type { Store } from '../store/index.js';
 import type { Incident, RawReport, Report, Span } from '../types.js';
@@ -85,7 +85,7 @@ function contextOf(focus: Span[], length: number): [number, number] {
 }
 
 /** What storing needs from a store: the ledger itself, or a batching front for it (src/pipeline/batch.ts). */
-export type ReportSink = Pick<Store, 'hasReport' | 'incidentsNear' | 'saveIngested'>;
+export type ReportSink = Pick<Store, 'hasReport' | 'candidatesNear' | 'getIncident' | 'saveIngested'>;
 
 /** A report analysed, ready to reconcile and store (what a worker thread sends back). */
 export type Analysis = Pick<ReturnType<typeof analyse>, 'report' | 'drafts'>;
@@ -109,11 +109,12 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
   if (await store.hasReport(report.id)) return outcome;
   const incidents: Incident[] = [];
   for (const [index, draft] of drafts.entries()) {
-    const nearby = await store.incidentsNear(draft.date, draft.place?.country ?? null, CANDIDATE_DAYS);
-    const [result] = reconcile([draft], report.id, nearby, index);
-    if (!result) continue;
-    incidents.push(result.incident);
-    if (result.merged) outcome.incidentsMerged++;
+    const fresh = incidentFromDraft(draft, report.id, index);
+    // Candidates are read without their claims; only the incident the draft joins is read whole.
+    const match = bestCandidate(fresh, await store.candidatesNear(draft.date, draft.place?.country ?? null, CANDIDATE_DAYS));
+    const joined = match && (await store.getIncident(match.id));
+    incidents.push(joined ? mergeIncidents(joined, fresh) : fresh);
+    if (joined) outcome.incidentsMerged++;
     else outcome.incidentsCreated++;
   }
   outcome.stored = await store.saveIngested(report, incidents);

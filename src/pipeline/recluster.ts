@@ -54,7 +54,7 @@ export async function recluster(store: Store, onReport: () => void = () => {}): 
   });
 }
 
-/** Store.incidentsNear's candidate window, in memory. */
+/** Store.candidatesNear's candidate window, in memory. */
 function near(incident: Incident, date: string | null, country: string | null): boolean {
   if (!date || !incident.date) return false;
   return incident.date >= shiftDate(date, -CANDIDATE_DAYS) && incident.date <= shiftDate(date, CANDIDATE_DAYS) && (!country || incident.place?.country === country);

@@ -3,7 +3,7 @@
 // precision), named perpetrators and shared named sites. Dates or places that cannot be one
 // event's rule a pair out; the rest add to or take from the text similarity, and the score
 // decides. Thresholds, bonuses and penalties are in CLUSTERING below.
-import type { EventType, Incident, Place, TimePrecision } from '../types.js';
+import type { EventType, IncidentCandidate, Place, TimePrecision } from '../types.js';
 import { kilometres } from '../util/geo.js';
 import { DEFAULT_ACTOR_RULE, sameBelligerent } from './grade.js';
 import { similarity } from './similarity.js';
@@ -51,8 +51,8 @@ export const CLUSTERING = {
 /** Days either side of a report's date searched for candidates: a week (ACLED's week precision). */
 export const CANDIDATE_DAYS = 7;
 
-/** What clustering compares of a stored incident. */
-export function clusterItemOf(incident: Incident): ClusterItem {
+/** What clustering compares of a stored incident (read whole, or only as a candidate). */
+export function clusterItemOf(incident: Omit<IncidentCandidate, 'id' | 'subEventType'>): ClusterItem {
   const named = (incident.evidence.actor1 ?? []).some((e) => e.rule !== DEFAULT_ACTOR_RULE);
   return { eventType: incident.eventType, date: incident.date, timePrecision: incident.timePrecision, place: incident.place, actor1: named ? incident.actor1 : null, signature: incident.signature };
 }

@@ -3,7 +3,7 @@ import { lexiconRows } from '../extract/lexicon.js';
 // might repeat, in; incidents to save out. A draft joins the incident the clustering rule
 // (cluster.ts) matches, keeping every claim; figures, sources and grade are derived again.
 import { createHash } from 'node:crypto';
-import type { Claim, Evidence, Incident, IncidentRole, Place } from '../types.js';
+import type { Claim, Evidence, Incident, IncidentCandidate, IncidentRole, Place } from '../types.js';
 import type { IncidentDraft } from '../extract/types.js';
 import { bestMatch, clusterItemOf } from './cluster.js';
 import type { CodingConvention } from './conventions.js';
@@ -29,9 +29,14 @@ export interface Reconciled {
 export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Incident[], firstIndex = 0, convention: CodingConvention = 'acled'): Reconciled[] {
   return drafts.map((draft, offset) => {
     const fresh = incidentFromDraft(draft, reportId, firstIndex + offset, convention);
-    const match = bestMatch(clusterItemOf(fresh), stored.map((incident) => ({ ...clusterItemOf(incident), incident })));
-    return match ? { incident: mergeIncidents(match.incident, fresh, convention), merged: true } : { incident: fresh, merged: false };
+    const match = bestCandidate(fresh, stored);
+    return match ? { incident: mergeIncidents(match, fresh, convention), merged: true } : { incident: fresh, merged: false };
   });
+}
+
+/** The candidate the clustering rule matches `fresh` with best, if any. */
+export function bestCandidate<T extends IncidentCandidate>(fresh: Incident, candidates: T[]): T | null {
+  return bestMatch(clusterItemOf(fresh), candidates.map((candidate) => ({ ...clusterItemOf(candidate), candidate })))?.candidate ?? null;
 }
 
 export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: number, convention: CodingConvention = 'acled'): Incident {

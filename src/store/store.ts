@@ -1,6 +1,6 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { acledTyping, type Claim, type Evidence, type Grade, type Incident, type IncidentCandidate, type IncidentRole, type Place, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
@@ -107,16 +107,12 @@ export class Store {
     return rows.map(tallyFromRow);
   }
 
-  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date). */
-  async incidentsNear(date: string | null, country: string | null, days: number): Promise<Incident[]> {
+  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date), ordered by id. */
+  async candidatesNear(date: string | null, country: string | null, days: number): Promise<IncidentCandidate[]> {
     if (!date) return [];
-    let query = this.db
-      .selectFrom('incidents')
-      .selectAll()
-      .where('event_date', '>=', shiftDate(date, -days))
-      .where('event_date', '<=', shiftDate(date, days));
+    let query = this.selectCandidates().where('event_date', '>=', shiftDate(date, -days)).where('event_date', '<=', shiftDate(date, days));
     if (country) query = query.where('country', '=', country);
-    return this.withClaims(await query.execute());
+    return (await query.orderBy('id').execute()).map(candidateFromRow);
   }
 
   /** Inserts or replaces an incident with its claims and report links, atomically. */
@@ -266,12 +262,20 @@ export class Store {
     return chain;
   }
 
-  /** Incidents dated on any of `dates` (in one of `countries`, when given), ordered by id: the candidates a batch of reports may merge into. */
-  async incidentsOnDates(dates: string[], countries: string[] | null = null): Promise<Incident[]> {
+  /** Clustering's candidates for a batch of reports: incidents dated on any of `dates` (in one of `countries`, when given), ordered by id. */
+  async candidatesOnDates(dates: string[], countries: string[] | null = null): Promise<IncidentCandidate[]> {
     if (dates.length === 0 || countries?.length === 0) return [];
-    let query = this.db.selectFrom('incidents').selectAll().where('event_date', 'in', dates);
+    let query = this.selectCandidates().where('event_date', 'in', dates);
     if (countries) query = query.where('country', 'in', countries);
-    return this.withClaims(await query.orderBy('id').execute());
+    return (await query.orderBy('id').execute()).map(candidateFromRow);
+  }
+
+  /** Only the columns clustering compares: a candidate's claims, notes and evidence are read only if a report joins it. */
+  private selectCandidates() {
+    return this.db
+      .selectFrom('incidents')
+      .select(['id', 'event_type', 'sub_event_type', 'event_date', 'time_precision', 'location', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision', 'geonameid', 'sites', 'actor1', 'signature'])
+      .select(sql<Evidence[] | null>`evidence->'actor1'`.as('actor1_evidence'));
   }
 
   async feedState(url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
@@ -580,26 +584,43 @@ function incidentToRow(incident: Incident, now: string) {
   });
 }
 
+type PlaceColumns = Pick<Selectable<IncidentsTable>, 'location' | 'admin1' | 'country' | 'latitude' | 'longitude' | 'geo_precision' | 'sites' | 'geonameid'>;
+
+function placeFromRow(row: PlaceColumns): Place | null {
+  if (row.location === null && row.country === null) return null;
+  return {
+    name: row.location ?? row.country ?? '',
+    admin1: row.admin1,
+    country: row.country,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    geoPrecision: (row.geo_precision ?? 3) as 1 | 2 | 3,
+    sites: row.sites,
+    geonameId: row.geonameid,
+  };
+}
+
+function candidateFromRow(row: PlaceColumns & Pick<Selectable<IncidentsTable>, 'id' | 'event_type' | 'sub_event_type' | 'event_date' | 'time_precision' | 'actor1' | 'signature'> & { actor1_evidence: Evidence[] | null }): IncidentCandidate {
+  return {
+    id: row.id,
+    ...acledTyping(row.event_type, row.sub_event_type),
+    date: row.event_date,
+    timePrecision: row.time_precision as Incident['timePrecision'],
+    place: placeFromRow(row),
+    actor1: row.actor1,
+    signature: row.signature,
+    evidence: row.actor1_evidence ? { actor1: row.actor1_evidence } : {},
+  };
+}
+
 function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], reportIds: string[]): Incident {
-  const hasPlace = row.location !== null || row.country !== null;
   return {
     id: row.id,
     role: row.role as IncidentRole,
     ...acledTyping(row.event_type, row.sub_event_type),
     date: row.event_date,
     timePrecision: row.time_precision as Incident['timePrecision'],
-    place: hasPlace
-      ? {
-          name: row.location ?? row.country ?? '',
-          admin1: row.admin1,
-          country: row.country,
-          latitude: row.latitude,
-          longitude: row.longitude,
-          geoPrecision: (row.geo_precision ?? 3) as 1 | 2 | 3,
-          sites: row.sites,
-          geonameId: row.geonameid,
-        }
-      : null,
+    place: placeFromRow(row),
     actor1: row.actor1,
     actor2: row.actor2,
     claims,
