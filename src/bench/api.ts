@@ -4,12 +4,13 @@
 // p95 latency and throughput per request kind, on PGlite and, when reachable, PostgreSQL.
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { Accounts } from '../auth/accounts.js';
 import { buildApp } from '../serve/app.js';
 import { Store, type StoreLocation } from '../store/index.js';
-import { seededRandom } from './corpus.js';
+import { seedIncidents } from './seed.js';
+
+export { seedIncidents };
 
 export interface ApiBenchOptions {
   incidents: number;
@@ -38,81 +39,6 @@ export const API_REQUESTS: Record<string, string> = {
   'sort by killed': '/api/incidents?sort=fatalities&limit=100',
   'review status new': '/api/incidents?review_status=new&limit=100',
 };
-
-const PLACES = [
-  { name: 'Raqqa', admin1: 'Ar Raqqah', country: 'Syria', lat: 35.95, lon: 39.01 },
-  { name: 'Aleppo', admin1: 'Aleppo', country: 'Syria', lat: 36.2, lon: 37.16 },
-  { name: 'Mosul', admin1: 'Nineveh', country: 'Iraq', lat: 36.34, lon: 43.13 },
-  { name: 'Kabul', admin1: 'Kabul', country: 'Afghanistan', lat: 34.53, lon: 69.17 },
-  { name: 'Mogadishu', admin1: 'Banaadir', country: 'Somalia', lat: 2.04, lon: 45.34 },
-  { name: 'Maiduguri', admin1: 'Borno', country: 'Nigeria', lat: 11.85, lon: 13.16 },
-  { name: 'Sanaa', admin1: 'Amanat al Asimah', country: 'Yemen', lat: 15.35, lon: 44.2 },
-  { name: 'Gao', admin1: 'Gao', country: 'Mali', lat: 16.27, lon: -0.04 },
-];
-const TYPES = [
-  ['Battles', 'Armed clash'],
-  ['Explosions/Remote violence', 'Air/drone strike'],
-  ['Explosions/Remote violence', 'Shelling/artillery/missile attack'],
-  ['Violence against civilians', 'Attack'],
-  ['Protests', 'Peaceful protest'],
-] as const;
-const ACTORS = ['Military Forces of Syria', 'Islamic State', 'Al Shabaab', 'Boko Haram', 'Taliban', 'Police Forces of Iraq', 'Unidentified Armed Group'];
-
-/** Inserts `count` incidents (one claim each), told by one report a hundred, in a few large statements. */
-export async function seedIncidents(store: Store, count: number): Promise<void> {
-  const random = seededRandom(15);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const now = new Date().toISOString();
-  const reportCount = Math.ceil(count / 100);
-  const evidence = { text: 'killed', start: 0, end: 6, rule: 'Bench' };
-  for (let r = 0; r < reportCount; r += 1000) {
-    const reports = Array.from({ length: Math.min(1000, reportCount - r) }, (_, i) => ({
-      id: `bench-report-${String(r + i).padStart(8, '0')}`,
-      url: null,
-      title: `Bench report ${r + i}`,
-      source_name: pick(['Reuters', 'AFP', 'AP', 'Local radio']),
-      published: null,
-      raw: 'killed',
-      text: 'killed',
-      captions: JSON.stringify([]) as never,
-      language: 'en',
-      ingested_at: now,
-    }));
-    await store.db.insertInto('reports').values(reports).execute();
-  }
-  for (let start = 0; start < count; start += 1000) {
-    const rows = [];
-    const claims = [];
-    const links = [];
-    for (let i = start; i < Math.min(count, start + 1000); i++) {
-      const place = pick(PLACES);
-      const [eventType, subEventType] = pick(TYPES);
-      const killed = random() < 0.3 ? 0 : Math.floor(random() ** 3 * 120);
-      const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 3650) * 86_400_000).toISOString().slice(0, 10);
-      const id = `VIG-bench${String(i).padStart(8, '0')}`;
-      const reportId = `bench-report-${String(Math.floor(i / 100)).padStart(8, '0')}`;
-      const actor1 = pick(ACTORS);
-      rows.push({
-        id, event_type: eventType, sub_event_type: subEventType, event_date: day, time_precision: 1,
-        location: place.name, admin1: place.admin1, country: place.country,
-        latitude: place.lat + (random() - 0.5), longitude: place.lon + (random() - 0.5), geo_precision: 1, geonameid: null,
-        sites: JSON.stringify([]) as never, actor1, actor2: 'Civilians',
-        fatalities_low: killed, fatalities_best: killed, fatalities_high: killed,
-        civilian_fatalities_low: null, civilian_fatalities_high: null, injured_low: null, injured_high: null,
-        sources_count: 1, notes: `On ${day}, ${actor1} in ${place.name}, ${place.country}: ${killed} killed.`,
-        evidence: JSON.stringify({}) as never, role: 'main', created_at: now, updated_at: now,
-        review_status: pick(['new', 'accepted', 'accepted', 'rejected']),
-      });
-      claims.push({ incident_id: id, report_id: reportId, position: 0, measure: 'killed', victims: 'all', qualifier: 'exact', low: killed, high: killed, vague_word: null, stance: 'asserts', speaker: null, outlet: null, actor: null, hedges: JSON.stringify([]) as never, evidence: JSON.stringify(evidence) as never, sentence: JSON.stringify(evidence) as never });
-      links.push({ incident_id: id, report_id: reportId });
-    }
-    await store.db.insertInto('incidents').values(rows).execute();
-    await store.db.insertInto('claims').values(claims).execute();
-    await store.db.insertInto('incident_reports').values(links).execute();
-  }
-  // Fresh statistics, as autovacuum would gather on a live database, so the planner uses the indexes.
-  await sql`ANALYZE`.execute(store.db);
-}
 
 interface LoadResult {
   request: string;

@@ -7,7 +7,7 @@ import { BatchWriter } from '../pipeline/batch.js';
 import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
 import { analyse, storeAnalysis, type Analysis } from '../pipeline/index.js';
 import { Store, type StoreLocation } from '../store/index.js';
-import { seedIncidents } from './api.js';
+import { seedIncidents } from './seed.js';
 import { narratives } from './corpus.js';
 
 export interface ClusteringRow {
