@@ -91,6 +91,8 @@ export interface Claim {
   /** The whole sentence the claim came from. */
   sentence: Evidence;
   reportId?: string;
+  /** When the claim's report was published (YYYY-MM-DD, perhaps with a time), if known: which of one voice's figures is the later. */
+  published?: string | null;
 }
 
 /**

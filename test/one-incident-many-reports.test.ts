@@ -32,3 +32,14 @@ it('reconciles the seed article with a wire copy and a later toll', async () => 
   expect(incident!.flags.map((f) => f.kind)).toEqual(['conflicting-figures', 'denied']);
   expect(incident!.actor2).toBe('Civilians (Syria)');
 });
+
+it('takes the later-published toll of a voice, though its report arrives first', async () => {
+  const text = (content: string, published: string): RawReport => ({ origin: published, url: null, title: null, sourceName: null, published, format: 'text', content });
+  const evening = text('An airstrike hit a crowded market in Ariha, in Idlib province, on Monday. The death toll from the strike on the Ariha market rose to 17, the White Helmets said.', '2024-03-04T19:00:00Z');
+  const morning = text('An airstrike hit a crowded market in Ariha, in Idlib province, on Monday, killing nine people at the Ariha market, the White Helmets said.', '2024-03-04T09:00:00Z');
+  const outcomes = [await processReport(evening, store), await processReport(morning, store)];
+  expect(outcomes.map((o) => [o.incidentsCreated, o.incidentsMerged])).toEqual([[1, 0], [0, 1]]);
+  const [incident] = (await store.listIncidents()).filter((i) => i.reportIds.includes(outcomes[0]!.reportId));
+  expect(incident!.reportIds).toEqual(expect.arrayContaining(outcomes.map((o) => o.reportId)));
+  expect(incident!.fatalities).toEqual({ low: 17, best: 17, high: 17 });
+});

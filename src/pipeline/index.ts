@@ -34,7 +34,8 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
   if (!clean.text.trim()) throw new Error('no article text left after cleaning');
   const published = raw.published ?? clean.published;
   const id = createHash('sha256').update(clean.text).digest('hex');
-  const extraction = extract(clean.text, { published, configuration: options.extraction });
+  // Extraction dates events by the day; a publication time orders a voice's figures (src/reconcile/sources.ts).
+  const extraction = extract(clean.text, { published: published?.slice(0, 10) ?? null, configuration: options.extraction });
   const report: Report = {
     id,
     url: raw.url,
@@ -49,7 +50,7 @@ export function analyse(raw: RawReport, options: ProcessOptions = {}) {
     tallies: extraction.tallies.map((tally) => ({ ...tally, reportId: id, evidence: { ...tally.evidence, reportId: id }, sentence: { ...tally.sentence, reportId: id } })),
   };
   // Another incident's sentences name that incident's place: not a fallback for this one.
-  const drafts = extraction.incidents.map((draft, i) => locate(draft, clean.text, extraction.incidents.filter((_, k) => k !== i).flatMap((other) => other.focus)));
+  const drafts = extraction.incidents.map((draft, i) => ({ ...locate(draft, clean.text, extraction.incidents.filter((_, k) => k !== i).flatMap((other) => other.focus)), published }));
   return { report, clean, extraction, drafts };
 }
 

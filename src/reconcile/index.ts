@@ -17,6 +17,8 @@ export interface LocatedDraft extends IncidentDraft {
   place: Place | null;
   /** MinHash signature of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
   signature?: number[];
+  /** When its report was published, if known: stamped on its claims. */
+  published?: string | null;
 }
 
 export interface Reconciled {
@@ -41,7 +43,7 @@ export function bestCandidate<T extends IncidentCandidate>(fresh: Incident, cand
 
 export function incidentFromDraft(draft: LocatedDraft, reportId: string, index: number, convention: CodingConvention = 'acled'): Incident {
   const country = draft.place?.country ?? null;
-  const claims = draft.claims.map((c) => withReport(c, reportId));
+  const claims = draft.claims.map((c) => ({ ...withReport(c, reportId), published: draft.published ?? null }));
   const evidence = Object.fromEntries(Object.entries(draft.evidence).map(([field, list]) => [field, list.map((e) => ({ ...e, reportId }))]));
   return derive({
     id: `VIG-${createHash('sha256').update(`${reportId}:${index}`).digest('hex').slice(0, 12)}`,

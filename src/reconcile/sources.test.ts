@@ -64,6 +64,21 @@ describe('independent sources', () => {
     const anotherVoice = [claims[0]!, { ...claims[1]!, speaker: 'a medic' }];
     expect(incident(anotherVoice).fatalities).toEqual({ low: 9, best: 9, high: 17 });
   });
+
+  it('takes the later-published figure as the update, in whatever order the reports arrive', () => {
+    const nine = killed('a', 9, 'Nine people were killed, the White Helmets said.', { speaker: 'the White Helmets', published: '2024-03-04T08:00:00Z' });
+    const rose = killed('b', 17, 'The death toll rose to 17, the White Helmets said.', { speaker: 'the White Helmets', published: '2024-03-04T18:30:00+02:00' });
+    // The update, published that evening, is read first; the morning's figure arrives after it.
+    expect(withoutSuperseded([rose, nine])).toEqual([rose]);
+    expect(incident([rose, nine]).fatalities).toEqual({ low: 17, best: 17, high: 17 });
+    // A "rose to" published before the other figure is not an update of it.
+    const risenBefore = { ...rose, published: '2024-03-03' };
+    expect(withoutSuperseded([nine, risenBefore])).toEqual([nine, risenBefore]);
+    // Without a publication time (or on one day, one of them without a time), the order of arrival decides.
+    expect(withoutSuperseded([{ ...nine, published: null }, rose])).toEqual([rose]);
+    expect(withoutSuperseded([rose, { ...nine, published: null }])).toEqual([rose, { ...nine, published: null }]);
+    expect(withoutSuperseded([{ ...nine, published: '2024-03-04' }, rose])).toEqual([rose]);
+  });
 });
 
 describe('attribution and grade', () => {

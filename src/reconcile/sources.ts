@@ -45,19 +45,35 @@ export function independentSources(claims: Claim[], reportIds: string[]): Source
 /**
  * Claims without those a later report's figure from the same named voice replaces: a rising toll
  * ("the toll rose to 17", "has climbed to") supersedes the voice's earlier figures of the same
- * measure and victims. Claims are in the order their reports arrived.
+ * measure and victims. Later is by the reports' publication times; where those cannot tell (a
+ * report without one, or two of one day), by the order the reports arrived in, which is the
+ * claims' order.
  */
 export function withoutSuperseded(claims: Claim[]): Claim[] {
   const superseded = new Set<Claim>();
-  for (const [i, later] of claims.entries()) {
-    const voice = voiceOf(later);
-    if (!voice || later.low === null || (!TOLL_UPDATE.test(later.sentence.text) && later.evidence.rule !== 'DeathTollRule')) continue;
-    for (const earlier of claims.slice(0, i)) {
+  for (const [i, update] of claims.entries()) {
+    const voice = voiceOf(update);
+    if (!voice || update.low === null || (!TOLL_UPDATE.test(update.sentence.text) && update.evidence.rule !== 'DeathTollRule')) continue;
+    for (const [j, earlier] of claims.entries()) {
+      if (earlier.reportId === update.reportId || !toldBefore(earlier, j, update, i)) continue;
       const earlierVoice = voiceOf(earlier);
-      if (earlier.reportId !== later.reportId && earlierVoice && sameVoice(earlierVoice, voice) && earlier.measure === later.measure && earlier.victims === later.victims && earlier.low !== null) superseded.add(earlier);
+      if (earlierVoice && sameVoice(earlierVoice, voice) && earlier.measure === update.measure && earlier.victims === update.victims && earlier.low !== null) superseded.add(earlier);
     }
   }
   return claims.filter((c) => !superseded.has(c));
+}
+
+/** Whether claim `a` (the `i`th to arrive) was told before claim `b` (the `j`th). */
+function toldBefore(a: Claim, i: number, b: Claim, j: number): boolean {
+  const order = a.published && b.published ? publicationOrder(a.published, b.published) : 0;
+  return order !== 0 ? order < 0 : i < j;
+}
+
+/** Below, at or above zero as `a` was published before, with or after `b`: by time when both have one, else by day. */
+function publicationOrder(a: string, b: string): number {
+  const [timeA, timeB] = [Date.parse(a), Date.parse(b)];
+  if (a.length > 10 && b.length > 10 && !Number.isNaN(timeA) && !Number.isNaN(timeB)) return timeA - timeB;
+  return a.slice(0, 10).localeCompare(b.slice(0, 10));
 }
 
 /** Who a claim is from, when it names someone that can be told apart: a named body or person, not "a medic". */

@@ -379,7 +379,8 @@ export class Store {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [claims, links] = await Promise.all([
-      this.db.selectFrom('claims').selectAll().where('incident_id', 'in', ids).orderBy('incident_id').orderBy('position').execute(),
+      // A claim's publication time is its report's.
+      this.db.selectFrom('claims').leftJoin('reports', 'reports.id', 'claims.report_id').selectAll('claims').select('reports.published').where('incident_id', 'in', ids).orderBy('incident_id').orderBy('position').execute(),
       this.db.selectFrom('incident_reports').selectAll().where('incident_id', 'in', ids).orderBy('report_id').execute(),
     ]);
     const claimsOf = groupBy(claims, (c) => c.incident_id);
@@ -702,7 +703,7 @@ function claimToRow(claim: Claim, incidentId: string, position: number) {
   });
 }
 
-function claimFromRow(row: Selectable<ClaimsTable>): Claim {
+function claimFromRow(row: Selectable<ClaimsTable> & { published: string | null }): Claim {
   return {
     measure: row.measure as Measure,
     victims: row.victims,
@@ -718,5 +719,6 @@ function claimFromRow(row: Selectable<ClaimsTable>): Claim {
     evidence: row.evidence,
     sentence: row.sentence,
     reportId: row.report_id,
+    published: row.published,
   };
 }
