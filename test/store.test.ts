@@ -126,11 +126,13 @@ describe.each(backends)('store on %s', (backend) => {
   it('reads candidates with what clustering compares and nothing more', async () => {
     const named = { ...incident, id: 'VIG-00000000000c', evidence: { ...incident.evidence, actor1: [{ start: 0, end: 5, text: 'Syria', rule: 'ActorRule' }] } };
     await store.saveIncident(named);
-    const [candidate] = (await store.candidatesOnDates(['2014-11-25'], ['Syria'])).filter((c) => c.id === named.id);
+    const [candidate] = (await store.candidatesOnDates([{ country: 'Syria', dates: ['2014-11-25'] }])).filter((c) => c.id === named.id);
     expect(clusterItemOf(candidate!)).toEqual(clusterItemOf((await store.getIncident(named.id))!));
     expect(clusterItemOf(candidate!).actor1).toBe('Military Forces of Syria');
     expect(candidate).not.toHaveProperty('claims');
     expect(candidate!.evidence).toEqual({ actor1: named.evidence.actor1 });
+    expect(await store.candidatesOnDates([{ country: 'Iraq', dates: ['2014-11-25'] }, { country: 'Syria', dates: ['2014-11-24'] }])).toEqual([]);
+    expect((await store.candidatesOnDates([{ country: null, dates: ['2014-11-25'] }])).map((c) => c.id)).toContain(named.id);
     await store.db.deleteFrom('incidents').where('id', '=', named.id).execute();
   });
 

@@ -12,8 +12,8 @@ import type { Incident, IncidentCandidate, Report } from '../types.js';
 export class BatchWriter implements ReportSink {
   private pending: Array<{ report: Report; incidents: Incident[] }> = [];
   private known = new Set<string>();
-  /** The candidates the batch may merge into: as stored, or as the batch left them. */
-  private candidates = new Map<string, IncidentCandidate>();
+  /** The candidates the batch may merge into, as stored or as the batch left them, by country (null: none known) and id. */
+  private candidates = new Map<string | null, Map<string, IncidentCandidate>>();
   /** The incidents the batch wrote, whole. */
   private written = new Map<string, Incident>();
 
@@ -22,18 +22,18 @@ export class BatchWriter implements ReportSink {
   /** Loads what the coming analyses will look up: which are stored, and the incidents they may merge into. */
   async prepare(analyses: Analysis[]): Promise<void> {
     for (const id of await this.store.storedReportIds(analyses.map((a) => a.report.id))) this.known.add(id);
-    const dates = new Set<string>();
-    const countries = new Set<string | null>();
+    // The days around each draft's date, per country: a draft without a country may join an incident in any.
+    const days = new Map<string | null, Set<string>>();
     for (const { drafts } of analyses) {
       for (const { date, place } of drafts) {
         if (!date) continue;
-        countries.add(place?.country ?? null);
+        const country = place?.country ?? null;
+        const dates = days.get(country) ?? days.set(country, new Set()).get(country)!;
         for (let shift = -CANDIDATE_DAYS; shift <= CANDIDATE_DAYS; shift++) dates.add(shiftDate(date, shift));
       }
     }
-    // Only the countries the reports name: a draft without a country may join an incident in any.
-    const inCountries = countries.has(null) ? null : [...countries].filter((c): c is string => c !== null);
-    for (const candidate of await this.store.candidatesOnDates([...dates], inCountries)) if (!this.candidates.has(candidate.id)) this.candidates.set(candidate.id, candidate);
+    const windows = [...days].map(([country, dates]) => ({ country, dates: [...dates] }));
+    for (const candidate of await this.store.candidatesOnDates(windows)) if (!this.find(candidate.id)) this.remember(candidate);
   }
 
   async hasReport(id: string): Promise<boolean> {
@@ -44,8 +44,10 @@ export class BatchWriter implements ReportSink {
   async candidatesNear(date: string | null, country: string | null, days: number): Promise<IncidentCandidate[]> {
     if (!date) return [];
     const [from, to] = [shiftDate(date, -days), shiftDate(date, days)];
-    return [...this.candidates.values()]
-      .filter((i) => i.date !== null && i.date >= from && i.date <= to && (!country || i.place?.country === country))
+    const inCountry = country ? [this.candidates.get(country)?.values() ?? []] : [...this.candidates.values()].map((byId) => byId.values());
+    return inCountry
+      .flatMap((list) => [...list])
+      .filter((i) => i.date !== null && i.date >= from && i.date <= to)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
@@ -58,10 +60,22 @@ export class BatchWriter implements ReportSink {
     this.pending.push({ report, incidents });
     this.known.add(report.id);
     for (const incident of incidents) {
-      this.candidates.set(incident.id, incident);
+      this.remember(incident);
       this.written.set(incident.id, incident);
     }
     return true;
+  }
+
+  private find(id: string): IncidentCandidate | undefined {
+    for (const byId of this.candidates.values()) if (byId.has(id)) return byId.get(id);
+    return undefined;
+  }
+
+  /** Files a candidate under its country, in place of any earlier state of it (a merge may move it). */
+  private remember(candidate: IncidentCandidate): void {
+    for (const byId of this.candidates.values()) byId.delete(candidate.id);
+    const country = candidate.place?.country ?? null;
+    (this.candidates.get(country) ?? this.candidates.set(country, new Map()).get(country)!).set(candidate.id, candidate);
   }
 
   /** Writes the batch in one transaction and forgets it; returns the ids another writer stored first. */

@@ -262,11 +262,14 @@ export class Store {
     return chain;
   }
 
-  /** Clustering's candidates for a batch of reports: incidents dated on any of `dates` (in one of `countries`, when given), ordered by id. */
-  async candidatesOnDates(dates: string[], countries: string[] | null = null): Promise<IncidentCandidate[]> {
-    if (dates.length === 0 || countries?.length === 0) return [];
-    let query = this.selectCandidates().where('event_date', 'in', dates);
-    if (countries) query = query.where('country', 'in', countries);
+  /**
+   * Clustering's candidates for a batch of reports: incidents dated on one of a window's dates, in
+   * its country (any, for a window without one), ordered by id. One indexed range scan a window.
+   */
+  async candidatesOnDates(windows: Array<{ country: string | null; dates: string[] }>): Promise<IncidentCandidate[]> {
+    const wanted = windows.filter((w) => w.dates.length > 0);
+    if (wanted.length === 0) return [];
+    const query = this.selectCandidates().where((eb) => eb.or(wanted.map(({ country, dates }) => (country ? eb.and([eb('country', '=', country), eb('event_date', 'in', dates)]) : eb('event_date', 'in', dates)))));
     return (await query.orderBy('id').execute()).map(candidateFromRow);
   }
 
