@@ -108,13 +108,15 @@ export async function seedIncidents(store: Store, count: number): Promise<void> 
     await insertRows(trx, 'seed_places', places.map((p, slot) => ({ slot, ...p })));
     await insertRows(trx, 'seed_templates', made.map((t, template) => ({ template, ...t })));
     // A pseudo-random whole number in [0, n) for row i, one stream per use: the same on every run and back end.
+    // Dates rise with i, as ingest stores incidents about in the order they happen.
     const draw = (stream: number, n: number) => sql.raw(`abs(mod(hashint8extended(i, ${stream}), ${n}))`);
     const reportId = sql.raw(`'bench-report-' || lpad((i / ${INCIDENTS_A_REPORT})::text, 8, '0')`);
     await sql`INSERT INTO reports (id, url, title, source_name, published, raw, text, captions, language, ingested_at)
       SELECT 'bench-report-' || lpad(r::text, 8, '0'), NULL, 'Bench report ' || r, (ARRAY['Reuters', 'AFP', 'AP', 'Local radio'])[1 + r % 4], NULL, 'killed', 'killed', '[]'::jsonb, 'en', ${now}
       FROM generate_series(0, ${Math.ceil(count / INCIDENTS_A_REPORT) - 1}) AS r`.execute(trx);
     const drawn = sql`SELECT i, 'VIG-bench' || lpad(i::text, 8, '0') AS id, ${reportId} AS report_id, ${draw(1, places.length)} AS slot, ${draw(2, made.length)} AS template,
-        to_char(${SEED_END}::date - ${draw(3, days)}::integer, 'YYYY-MM-DD') AS event_date, (ARRAY['new', 'accepted', 'accepted', 'rejected'])[1 + ${draw(4, 4)}::integer] AS review_status
+        to_char(${SEED_END}::date - (${days - 1} - i::bigint * ${days} / ${count})::integer, 'YYYY-MM-DD') AS event_date,
+        (ARRAY['new', 'accepted', 'accepted', 'rejected'])[1 + ${draw(3, 4)}::integer] AS review_status
       FROM generate_series(0, ${count - 1}) AS i`;
     // As a bulk load does: the secondary indexes are built once at the end, not row by row.
     const rebuild = await dropSecondaryIndexes(trx, ['incidents', 'claims']);
