@@ -107,12 +107,10 @@ export class Store {
     return rows.map(tallyFromRow);
   }
 
-  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known (indexed by country and date), ordered by id. */
+  /** Clustering's candidates for an incident on `date`: incidents within `days` of it, in its country when known, ordered by id. */
   async candidatesNear(date: string | null, country: string | null, days: number): Promise<IncidentCandidate[]> {
     if (!date) return [];
-    let query = this.selectCandidates().where('event_date', '>=', shiftDate(date, -days)).where('event_date', '<=', shiftDate(date, days));
-    if (country) query = query.where('country', '=', country);
-    return (await query.orderBy('id').execute()).map(candidateFromRow);
+    return this.candidatesOnDates([{ country, dates: Array.from({ length: 2 * days + 1 }, (_, i) => shiftDate(date, i - days)) }]);
   }
 
   /** Inserts or replaces an incident with its claims and report links, atomically. */
@@ -264,7 +262,8 @@ export class Store {
 
   /**
    * Clustering's candidates for a batch of reports: incidents dated on one of a window's dates, in
-   * its country (any, for a window without one), ordered by id. One indexed range scan a window.
+   * its country (any, for a window without one), ordered by id: an index scan a window, on the
+   * (country, date) or the date index as the planner finds cheaper.
    */
   async candidatesOnDates(windows: Array<{ country: string | null; dates: string[] }>): Promise<IncidentCandidate[]> {
     const wanted = windows.filter((w) => w.dates.length > 0);
