@@ -23,6 +23,11 @@ const tokenParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 export const newTokenSchema = z.strictObject({ user: z.string().min(1).max(64), label: z.string().max(200).default('api') });
 export const createdTokenSchema = tokenSchema.extend({ token: z.string().describe('the secret: shown this once, stored only as a hash') });
 export const settingsSchema = z.strictObject({ public_read: z.boolean().describe('people who are not signed in may read accepted incidents') });
+export type ApiUser = z.infer<typeof userSchema>;
+export type AddedUser = z.infer<typeof addedUserSchema>;
+export type ApiToken = z.infer<typeof tokenSchema>;
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
 
 /** The accounts' refusals as HTTP answers; anything else is the server's fault (500). */
 async function refusing<T>(work: () => Promise<T>): Promise<T> {
