@@ -117,7 +117,7 @@ export class Accounts {
   }
 
   /**
-   * Runs an administrative change in one transaction under the store's write lock, with its entry
+   * Runs an administrative change in one transaction under the store's lock (serialised), with its entry
    * in the audit log (who, what, before, after): two admins cannot both remove the last other
    * admin, and every change names who made it.
    */
