@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { errorSchema, SHORT_ID_LENGTH } from '../../export/api.js';
-import { readPage, type IngestItem } from '../../ingest/index.js';
+import { MAX_FILE_BYTES, readPage, type IngestItem } from '../../ingest/index.js';
 import type { ReportOutcome } from '../../pipeline/index.js';
 import type { Analyser } from '../../pipeline/run.js';
 import type { Store } from '../../store/index.js';
@@ -32,8 +32,10 @@ const metadata = {
     .optional()
     .describe('publication date (YYYY-MM-DD); without it, the page’s own date if it gives one'),
 };
-const textItem = z.strictObject({ text: z.string(), url: url.optional().describe('where the text was published: recorded, not fetched'), ...metadata });
-const htmlItem = z.strictObject({ html: z.string(), url: url.optional().describe('the page’s address: recorded, not fetched'), ...metadata });
+/** A report's text or HTML: as large as a file `vigil ingest` reads. */
+const content = z.string().max(MAX_FILE_BYTES);
+const textItem = z.strictObject({ text: content, url: url.optional().describe('where the text was published: recorded, not fetched'), ...metadata });
+const htmlItem = z.strictObject({ html: content, url: url.optional().describe('the page’s address: recorded, not fetched'), ...metadata });
 const urlItem = z.strictObject({ url: url.describe('fetched by the server: public addresses only, unless it runs with --allow-private'), ...metadata });
 export const reportItemSchema = z.union([textItem, htmlItem, urlItem]);
 export type ReportItem = z.infer<typeof reportItemSchema>;
