@@ -58,6 +58,8 @@ describe('POST /api/reports', () => {
     const item = { text: SEED, published: '2014-11-26' };
     expect((await post('viewer', item)).statusCode).toBe(403);
     expect((await post('anonymous', item)).statusCode).toBe(401);
+    // Refused before the body is read: a malformed one gets the same answer.
+    expect((await post('viewer', '{"text": ', app, { 'content-type': 'application/json' })).statusCode).toBe(403);
     expect((await store.counts()).reports).toBe(0);
   });
 

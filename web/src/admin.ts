@@ -2,7 +2,7 @@
 // API tokens (create, the secret shown once; revoke) and settings (public reading). The server
 // decides what may be done (the last admin stays, say): its refusals are shown as they come.
 import { ROLES } from '../../src/auth/roles.js';
-import { api, type ApiToken, type ApiUser, type Settings } from './api.js';
+import { api, ApiError, type ApiToken, type ApiUser, type Settings } from './api.js';
 import { h, replaceChildren } from './dom.js';
 
 export async function renderAdmin(container: HTMLElement, me: string): Promise<void> {
@@ -34,7 +34,13 @@ export async function renderAdmin(container: HTMLElement, me: string): Promise<v
     } catch (error) {
       say(error instanceof Error ? error.message : String(error), true);
     }
-    await refresh();
+    try {
+      await refresh();
+    } catch (error) {
+      // An admin who just removed themselves, or gave up the role: the page starts again as who they are now.
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) location.reload();
+      else say(error instanceof Error ? error.message : String(error), true);
+    }
   };
 
   const roleSelect = (attributes: Record<string, string>, selected: ApiUser['role']) =>

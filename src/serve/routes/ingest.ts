@@ -4,7 +4,7 @@
 // costs the others: a well-formed request answers 200 when every item went in, 207 when some failed.
 // Analysts and admins may post, with a session or an API token; `vigil ingest` beside a running
 // server posts here too (src/ingest/forward.ts), with the data directory's ingest token.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorSchema, SHORT_ID_LENGTH } from '../../export/api.js';
 import { MAX_FILE_BYTES, readPage, type IngestItem } from '../../ingest/index.js';
@@ -105,8 +105,9 @@ export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, 
   // Fastify checks the whole body against the schema and would refuse it for one bad item: the
   // handler checks each item instead (parseItem), and the schema serves the OpenAPI document.
   const acceptAny = () => (value: unknown) => ({ value });
-  app.post('/api/reports', { bodyLimit: INGEST_BODY_LIMIT, schema, validatorCompiler: acceptAny }, async (request, reply) => {
-    requirePermission(request, 'ingest');
+  // Who may post is checked before the body is read: no one else makes the server read up to the limit.
+  const onRequest = async (request: FastifyRequest) => requirePermission(request, 'ingest');
+  app.post('/api/reports', { bodyLimit: INGEST_BODY_LIMIT, schema, validatorCompiler: acceptAny, onRequest }, async (request, reply) => {
     const body = request.body;
     const values = Array.isArray(body) ? body : [body];
     if (!body || typeof body !== 'object' || values.length === 0) throw new HttpError(400, 'body: one item ({"text"}, {"html"} or {"url"}) or a list of them');
