@@ -119,17 +119,15 @@ export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, 
     const results: ReportResult[] = values.map((_, item) => ({ item, status: 'error', report_id: null, short_id: null, published: null, incidents: [], error: null }));
     // Pages are fetched before the request takes its turn, so that a slow site holds up no other ingest.
     const read = await Promise.all(parsed.map((p, index): Promise<IngestItem> | IngestItem => (p.ok ? readItem(p.item, originOf(index), allowPrivate) : { ok: false, item: originOf(index), error: p.error })));
-    const indexOf = new Map(read.map((_, index) => [originOf(index), index]));
-    const onOutcome = (outcome: ReportOutcome) => {
-      results[indexOf.get(outcome.origin)!] = {
-        ...results[indexOf.get(outcome.origin)!]!,
+    const resultOf = new Map(results.map((result) => [originOf(result.item), result]));
+    const onOutcome = (outcome: ReportOutcome) =>
+      Object.assign(resultOf.get(outcome.origin)!, {
         status: outcome.stored ? 'created' : 'existing',
         report_id: outcome.reportId,
         short_id: outcome.reportId.slice(0, SHORT_ID_LENGTH),
         published: outcome.published,
         incidents: outcome.incidents.map(({ id, created }) => ({ event_id: id, created })),
-      };
-    };
+      } satisfies Partial<ReportResult>);
     const run = queue.then(() =>
       ingestItems(
         store,
@@ -141,7 +139,7 @@ export const ingestRoutes: FastifyPluginAsync<IngestRouteOptions> = async (app, 
     );
     queue = run.catch(() => undefined);
     const summary = await run;
-    for (const { item, error } of summary.errors) results[indexOf.get(item)!]!.error = error;
+    for (const { item, error } of summary.errors) resultOf.get(item)!.error = error;
     // A report stored before: the incidents it already tells.
     for (const result of results) {
       if (result.status === 'existing') result.incidents = (await store.incidentsOfReport(result.report_id!)).map(({ incidentId }) => ({ event_id: incidentId, created: false }));
