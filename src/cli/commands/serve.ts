@@ -29,7 +29,8 @@ API: described at /api/openapi.json. GET /api/incidents (filters, sort, cursor, 
 GET /api/incidents/:id, POST /api/incidents/:id/accept|reject, GET /api/reports[/:id],
 POST /api/reports (text, HTML or URLs to fetch), GET /api/export?format=json|csv|geojson. Sign in with POST /api/session or
 send Authorization: Bearer <token from \`vigil token create\`>. On a database with no user, the
-server creates the user admin and prints its password once.
+server creates the user admin and prints its password once; admins manage users, API tokens
+and settings on the page's Admin view (/api/users, /api/tokens, /api/settings).
 
 The server holds its data directory while it runs: \`vigil ingest\` on the same directory sends
 its reports to it (POST /api/reports, with the token the server leaves in the directory), and
