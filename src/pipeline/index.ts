@@ -18,6 +18,10 @@ export interface ReportOutcome {
   stored: boolean;
   incidentsCreated: number;
   incidentsMerged: number;
+  /** The incidents the report created or joined (`created` false: it joined one already stored); empty when not stored. */
+  incidents: Array<{ id: string; created: boolean }>;
+  /** The publication date used: the input's, else the page's; null when neither gave one. */
+  published: string | null;
   /** Set when neither the input nor the page gave a publication date. */
   missingPublished: boolean;
 }
@@ -104,6 +108,8 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
     stored: false,
     incidentsCreated: 0,
     incidentsMerged: 0,
+    incidents: [],
+    published: report.published,
     missingPublished: report.published === null,
   };
   if (await store.hasReport(report.id)) return outcome;
@@ -113,6 +119,7 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
     const [result] = reconcile([draft], report.id, nearby, index);
     if (!result) continue;
     incidents.push(result.incident);
+    outcome.incidents.push({ id: result.incident.id, created: !result.merged });
     if (result.merged) outcome.incidentsMerged++;
     else outcome.incidentsCreated++;
   }
@@ -120,6 +127,7 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
   if (!outcome.stored) {
     outcome.incidentsCreated = 0;
     outcome.incidentsMerged = 0;
+    outcome.incidents = [];
   }
   return outcome;
 }
