@@ -1,7 +1,7 @@
 // `vigil eval clusters`: the clustering rule on any news. Every record is a report; it is read as
 // Vigil reads reports (its main incident's type, date, place and perpetrator when it yields one)
-// with the text signature of the whole text, and joins the first cluster the rule calls the same
-// incident, in file order, as reports join incidents at ingest. Scored against the gold clusters:
+// with the term counts of the whole text, and in file order joins the cluster the rule matches
+// best, or starts one, as reports join incidents at ingest. Scored against the gold clusters:
 // pairwise and B-cubed precision, recall and F1, within topics and over the whole file.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
