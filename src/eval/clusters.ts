@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { analyse } from '../pipeline/index.js';
-import { bestMatch, type ClusterItem } from '../reconcile/cluster.js';
+import { bestMatch, tellsCasualties, type ClusterItem } from '../reconcile/cluster.js';
 import { DEFAULT_ACTOR_RULE } from '../reconcile/grade.js';
 import { addMember, signatureOf } from '../reconcile/similarity.js';
 
@@ -60,6 +60,7 @@ export function recordItem(record: ClusterRecord): ClusterItem {
     place: main?.place ?? null,
     actor1: named ?? null,
     signature: signatureOf(record.text),
+    casualties: tellsCasualties(main?.claims ?? []),
   };
 }
 
@@ -73,6 +74,8 @@ export function clusterInOrder(items: ClusterItem[]): number[] {
       return clusters.length - 1;
     }
     match.signature = addMember(match.signature, item.signature);
+    // An incident tells of casualties when any of its reports does (its claims at ingest).
+    match.casualties ||= item.casualties;
     return clusters.indexOf(match);
   });
 }

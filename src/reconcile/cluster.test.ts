@@ -37,7 +37,7 @@ describe('the clustering rule', () => {
 });
 
 const town = (name: string, latitude: number): Place => ({ name, admin1: 'Idlib', country: 'Syria', latitude, longitude: 36.6, geoPrecision: 1, sites: [] });
-const item = (text: string, eventType: EventType | null, place: Place | null): ClusterItem => ({ eventType, date: null, timePrecision: 1, place, actor1: null, signature: signatureOf(text) });
+const item = (text: string, eventType: EventType | null, place: Place | null): ClusterItem => ({ eventType, date: null, timePrecision: 1, place, actor1: null, signature: signatureOf(text), casualties: /killed|wounded/.test(text) });
 
 describe('two towns', () => {
   const ariha = town('Ariha', 35.81);

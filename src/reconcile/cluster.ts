@@ -4,7 +4,7 @@
 // one attack told in two towns neither report names the other of, rule a pair out; the rest add
 // to or take from the text similarity, and the score decides. Thresholds, bonuses and penalties
 // are in CLUSTERING below.
-import type { EventType, Incident, Place, TimePrecision } from '../types.js';
+import type { Claim, EventType, Incident, Place, TimePrecision } from '../types.js';
 import { kilometres } from '../util/geo.js';
 import { DEFAULT_ACTOR_RULE, sameBelligerent } from './grade.js';
 import { mentions, similarity } from './similarity.js';
@@ -19,6 +19,8 @@ export interface ClusterItem {
   actor1: string | null;
   /** Term counts of its reports' sentences (src/reconcile/similarity.ts). */
   signature: number[];
+  /** Whether its reports tell of people killed or injured (CLUSTERING.twoTownsTypes). */
+  casualties: boolean;
 }
 
 export const CLUSTERING = {
@@ -43,10 +45,11 @@ export const CLUSTERING = {
    */
   penalty: { type: 0.01, perpetrator: 0.03, place: 0.03 },
   /**
-   * Attacks of one of these types in two towns (each coded as the town itself, further apart than
-   * the distance allowed) are two events when neither report names the other's town: two strikes
-   * the same day, however alike their templated texts. Other news (a celebrity, a company) is
-   * often placed in a wrong town by the geocoder, so it only takes the place penalty.
+   * Attacks of one of these types, both telling of people killed or injured, in two towns (each
+   * coded as the town itself, further apart than the distance allowed) are two events when neither
+   * report names the other's town: two strikes the same day, however alike their templated texts.
+   * Other news (a celebrity, a company, a match), which the extractor may still type as an attack and
+   * the geocoder place in a wrong town, only takes the place penalty.
    */
   twoTownsTypes: ['Battles', 'Explosions/Remote violence', 'Violence against civilians'] as EventType[],
   /** Event types that may be one incident told two ways (ACLED families): a strike reported as a battle. */
@@ -63,7 +66,12 @@ export const CANDIDATE_DAYS = 7;
 /** What clustering compares of a stored incident. */
 export function clusterItemOf(incident: Incident): ClusterItem {
   const named = (incident.evidence.actor1 ?? []).some((e) => e.rule !== DEFAULT_ACTOR_RULE);
-  return { eventType: incident.eventType, date: incident.date, timePrecision: incident.timePrecision, place: incident.place, actor1: named ? incident.actor1 : null, signature: incident.signature };
+  return { eventType: incident.eventType, date: incident.date, timePrecision: incident.timePrecision, place: incident.place, actor1: named ? incident.actor1 : null, signature: incident.signature, casualties: tellsCasualties(incident.claims) };
+}
+
+/** Whether claims tell of people killed or injured. */
+export function tellsCasualties(claims: Claim[]): boolean {
+  return claims.some((c) => c.measure === 'killed' || c.measure === 'injured');
 }
 
 export interface Verdict {
@@ -104,8 +112,9 @@ export function sameIncident(a: ClusterItem, b: ClusterItem): Verdict {
   return { same: score >= CLUSTERING.threshold, score, reason: reasons.join(', ') };
 }
 
-/** The same kind of attack in two towns (both coded as the town itself), and neither report names the other's town: two events (CLUSTERING.twoTownsTypes). */
+/** The same kind of attack with casualties in two towns (both coded as the town itself), and neither report names the other's town: two events (CLUSTERING.twoTownsTypes). */
 function twoTowns(a: ClusterItem, b: ClusterItem): boolean {
+  if (!a.casualties || !b.casualties) return false;
   if (a.eventType === null || a.eventType !== b.eventType || !CLUSTERING.twoTownsTypes.includes(a.eventType)) return false;
   if (a.place?.geoPrecision !== 1 || b.place?.geoPrecision !== 1) return false;
   return !mentions(a.signature, b.place.name) && !mentions(b.signature, a.place.name);
