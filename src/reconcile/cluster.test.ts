@@ -62,6 +62,12 @@ describe('two towns', () => {
     expect(verdict.reason).toContain('places Ariha / Maarat al-Numan');
   });
 
+  it('joins reports typed as attacks in two towns when they tell of no one killed or injured (a match, a software flaw)', () => {
+    const fight = (place: string) => `Wladimir Klitschko knocked out Hasim Rahman in the seventh round in ${place} on Saturday to keep his heavyweight titles.`;
+    const verdict = sameIncident(item(fight('Ariha'), 'Battles', ariha), item(fight('Maarat al-Numan'), 'Battles', maarat));
+    expect(verdict.same, verdict.reason).toBe(true);
+  });
+
   it('keeps apart another event of the same kind, with other names, wherever it is placed', () => {
     const verdict = sameIncident(item(template('Ariha'), 'Explosions/Remote violence', null), item('Air strikes killed a commander of Ahrar al-Sham near Saraqib on Thursday, the group said in a statement.', 'Explosions/Remote violence', null));
     expect(verdict.same, verdict.reason).toBe(false);

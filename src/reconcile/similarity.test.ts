@@ -43,5 +43,6 @@ describe('text similarity', () => {
     const text = signatureOf('Shelling hit Maarat al-Numan and Ariha on Monday.');
     expect(mentions(text, 'Maarat al-Numan')).toBe(true);
     expect(mentions(text, 'Kafr Nabl')).toBe(false);
+    expect(mentions(signatureOf('Shelling hit Bush on Monday.'), 'Būsh')).toBe(true);
   });
 });

@@ -53,10 +53,13 @@ export function mentions(signature: number[], name: string): boolean {
   return words.every((word) => counts.has(termOf(word)));
 }
 
-/** Content words and pairs of a sentence, lower-cased; a capitalised word past its start also counts as a name. */
+/**
+ * Content words and pairs of a sentence, lower-cased and without diacritics (a gazetteer's "Būsh"
+ * is a text's "Bush"); a capitalised word past its start also counts as a name.
+ */
 export function featuresOf(sentence: string): Set<string> {
   const features = new Set<string>();
-  const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const words = sentence.normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   let previous: string | null = null;
   words.forEach((word, i) => {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
