@@ -8,8 +8,8 @@ import { lexiconRows } from '../extract/lexicon.js';
 
 /** Weight of the names-and-numbers cosine against the all-terms one. */
 const NAME_WEIGHT = 0.7;
-/** Distinct terms an incident keeps (the most counted): bounds what is stored as reports join, well above a news report's few hundred. */
-export const TERMS_KEPT = 3000;
+/** Distinct terms an incident keeps (the most counted): bounds what is stored (about 13 kB of JSON) as reports join; a news report has 170 (median) to 900. */
+export const TERMS_KEPT = 1000;
 
 const STOPWORDS = new Set(lexiconRows('stopwords.txt').map(([word]) => word!.toLowerCase()));
 
