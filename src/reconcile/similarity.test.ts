@@ -33,10 +33,13 @@ describe('text similarity', () => {
     expect(similarity(wireCopy, incident)).toBeGreaterThan(0.2);
   });
 
-  it('keeps at most TERMS_KEPT terms of an incident', () => {
+  it('keeps at most TERMS_KEPT terms of an incident, and of a long report, the most counted first', () => {
     const many = Array.from({ length: 40 }, (_, i) => signatureOf(Array.from({ length: 60 }, (_, k) => `Word${i}x${k} term${i}y${k}.`).join(' ')));
     const incident = many.reduce((kept, report) => addMember(kept, report), [] as number[]);
     expect(incident.length).toBe(2 * TERMS_KEPT);
+    const long = signatureOf(`${'Ariha was shelled. '.repeat(5)}${Array.from({ length: 2000 }, (_, k) => `Word${k}.`).join(' ')}`);
+    expect(long.length).toBe(2 * TERMS_KEPT);
+    expect(mentions(long, 'Ariha')).toBe(true);
   });
 
   it('tells whether a text names a place', () => {

@@ -8,7 +8,7 @@ import { lexiconRows } from '../extract/lexicon.js';
 
 /** Weight of the names-and-numbers cosine against the all-terms one. */
 const NAME_WEIGHT = 0.7;
-/** Distinct terms an incident keeps (the most counted): bounds what is stored (about 13 kB of JSON) as reports join; a news report has 170 (median) to 900. */
+/** Distinct terms a signature keeps (the most counted): bounds what an incident stores (about 13 kB of JSON) however many or long its reports; a news report has 170 (median) to 900. */
 export const TERMS_KEPT = 1000;
 
 const STOPWORDS = new Set(lexiconRows('stopwords.txt').map(([word]) => word!.toLowerCase()));
@@ -29,13 +29,11 @@ export function signatureOf(text: string): number[] {
   return pairsOf(counts);
 }
 
-/** An incident's signature once a report joins it: the summed counts of its reports, the TERMS_KEPT most counted kept. */
+/** An incident's signature once a report joins it: the summed counts of its reports. */
 export function addMember(kept: number[], signature: number[]): number[] {
   const counts = countsOf(kept);
   for (const [term, count] of countsOf(signature)) counts.set(term, (counts.get(term) ?? 0) + count);
-  if (counts.size <= TERMS_KEPT) return pairsOf(counts);
-  const most = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TERMS_KEPT);
-  return pairsOf(new Map(most));
+  return pairsOf(counts);
 }
 
 /** Similarity of a report's signature to an incident's (or another report's): the weighted mix of the two cosines, 0 when either is empty. */
@@ -85,8 +83,10 @@ function termOf(feature: string): number {
   return ((hash(feature) & ~1) | (named ? 1 : 0)) >>> 0;
 }
 
+/** The signature of term counts: the TERMS_KEPT most counted (a long report's or a large incident's rarest terms go first), sorted by term. */
 function pairsOf(counts: Map<number, number>): number[] {
-  return [...counts].sort((a, b) => a[0] - b[0]).flat();
+  const kept = counts.size <= TERMS_KEPT ? [...counts] : [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TERMS_KEPT);
+  return kept.sort((a, b) => a[0] - b[0]).flat();
 }
 
 function countsOf(signature: number[]): Map<number, number> {
