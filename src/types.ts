@@ -200,7 +200,7 @@ export interface Incident {
   gradeReason: string | null;
   attribution: Attribution[];
   flags: Flag[];
-  /** MinHash of the words of the incident's sentences over its reports (src/reconcile/similarity.ts). */
+  /** Term counts of the incident's sentences over all its reports, as [term, count, ...] (src/reconcile/similarity.ts). */
   signature: number[];
   reportIds: string[];
   /** Evidence per field name: `event_type`, `date`, `location`, `actor1`, `actor2`, `sites`... */

@@ -15,7 +15,7 @@ import { describeIncident } from './notes.js';
 
 export interface LocatedDraft extends IncidentDraft {
   place: Place | null;
-  /** MinHash signature of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
+  /** Term counts of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
   signature?: number[];
 }
 

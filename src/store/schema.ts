@@ -53,7 +53,7 @@ export interface IncidentsTable {
   grade_reason: string | null;
   attribution: ColumnType<Attribution[], string | undefined, string>;
   flags: ColumnType<Flag[], string | undefined, string>;
-  /** MinHash of the words of its sentences in every report of it (clustering). */
+  /** Term counts of its sentences over all its reports (clustering; src/reconcile/similarity.ts). */
   signature: ColumnType<number[], string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
