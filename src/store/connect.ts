@@ -13,6 +13,7 @@ import * as reportVersions from './migrations/002_report_versions.js';
 import * as articleReading from './migrations/003_article_reading.js';
 import * as decisions from './migrations/004_decisions.js';
 import * as users from './migrations/005_users.js';
+import * as listSpeed from './migrations/006_list_speed.js';
 import type { Database } from './schema.js';
 
 export interface StoreLocation {
@@ -37,7 +38,7 @@ export interface Connection {
 }
 
 /** Migrations listed in code, in order, so the compiled package needs no folder scan. */
-const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading, '004_decisions': decisions, '005_users': users };
+const migrations: Record<string, Migration> = { '001_initial': initial, '002_report_versions': reportVersions, '003_article_reading': articleReading, '004_decisions': decisions, '005_users': users, '006_list_speed': listSpeed };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function connect(location: StoreLocation): Promise<Connection> {

@@ -117,25 +117,69 @@ export function decodeCursor(text: string): Cursor {
 
 export class InvalidCursor extends Error {}
 
-/** One page of incident rows in the requested order, with the cursor of the next page. */
-export async function incidentPage(db: Kysely<Database>, query: IncidentPageQuery) {
+/** The filter's identity: equal keys, equal matches. Every field is listed (the type checks it), so no filter is left out of the key. */
+const FILTER_FIELDS: Record<keyof IncidentFilter, true> = {
+  q: true, country: true, admin1: true, eventType: true, subEventType: true, actor: true, from: true, to: true, bbox: true, minFatalities: true, grade: true, reviewStatus: true,
+};
+export function filterKey(filter: IncidentFilter): string {
+  return JSON.stringify(Object.keys(FILTER_FIELDS).map((field) => filter[field as keyof IncidentFilter] ?? null));
+}
+
+/** The version of the incidents table (migration 006), read in the statement that uses it so that both see one snapshot. */
+const INCIDENTS_VERSION = sql<string>`(select version from data_versions where name = 'incidents')`;
+
+/** The page's statement without its columns: filters, cursor, order and one row past the limit. */
+function pageStatement(db: Kysely<Database>, query: IncidentPageQuery) {
   const sortKey = query.sort ?? 'date';
   const descending = (query.order ?? (sortKey === 'country' || sortKey === 'event_type' ? 'asc' : 'desc')) === 'desc';
   const sortExpression = SORT_EXPRESSIONS[sortKey];
   const limit = query.limit ?? 100;
-  let select = applyFilter(db.selectFrom('incidents').selectAll().select(sortExpression.as('sort_value')), query);
+  let select = applyFilter(db.selectFrom('incidents'), query);
   if (query.cursor) {
     const { value, id } = decodeCursor(query.cursor);
     select = select.where(sql<boolean>`(${sortExpression}, id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`);
   }
   const direction = descending ? 'desc' : 'asc';
-  const rows = await select.orderBy(sortExpression, direction).orderBy('id', direction).limit(limit + 1).execute();
+  return { statement: select.select(sortExpression.as('sort_value')).orderBy(sortExpression, direction).orderBy('id', direction).limit(limit + 1), limit };
+}
+
+/** The page of `limit + 1` rows read: the first `limit`, without their sort value, and the cursor after them. */
+function toPage<Row extends { id: string; sort_value: unknown }>(rows: Row[], limit: number): { rows: Array<Omit<Row, 'sort_value'>>; nextCursor: string | null } {
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   const page = rows.slice(0, limit).map(({ sort_value: _sortValue, ...row }) => row);
   return { rows: page, nextCursor: last ? encodeCursor({ value: last.sort_value as string | number, id: last.id }) : null };
 }
 
-export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter): Promise<number> {
-  const row = await applyFilter(db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')), filter).executeTakeFirstOrThrow();
-  return Number(row.n);
+/** One page of whole incident rows in the requested order, with the cursor of the next page. */
+export async function incidentPage(db: Kysely<Database>, query: IncidentPageQuery) {
+  const { statement, limit } = pageStatement(db, query);
+  return toPage(await statement.selectAll().execute(), limit);
+}
+
+/** The columns a list item shows: none of the evidence, attribution, flags or signature that only the incident page and clustering read. */
+const SUMMARY_COLUMNS = [
+  'id', 'event_type', 'sub_event_type', 'event_date', 'time_precision', 'location', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision', 'geonameid', 'sites',
+  'actor1', 'actor2', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high', 'injured_low', 'injured_high',
+  'sources_count', 'notes', 'role', 'grade', 'grade_reason', 'review_status', 'reviewed_by', 'reviewed_at',
+] as const;
+
+/** Each incident's reports as [id, outlet, url], in id order: the list's `source` without a second statement. */
+const REPORT_SOURCES = sql<Array<[string, string | null, string | null]>>`(
+  select coalesce(json_agg(json_build_array(r.id, r.source_name, r.url) order by r.id), '[]')
+  from incident_reports l join reports r on r.id = l.report_id where l.incident_id = incidents.id)`;
+
+/**
+ * One page of list rows in one statement: the summary columns, each row's report sources, and
+ * the version of the incidents table the page was read at.
+ */
+export async function incidentSummaryPage(db: Kysely<Database>, query: IncidentPageQuery) {
+  const { statement, limit } = pageStatement(db, query);
+  const rows = await statement.select(SUMMARY_COLUMNS).select(REPORT_SOURCES.as('sources')).select(INCIDENTS_VERSION.as('data_version')).execute();
+  return { ...toPage(rows, limit), version: rows[0] ? Number(rows[0].data_version) : null };
+}
+
+/** How many incidents match, and the version of the incidents table counted. */
+export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter): Promise<{ count: number; version: number }> {
+  const row = await applyFilter(db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')), filter).select(INCIDENTS_VERSION.as('version')).executeTakeFirstOrThrow();
+  return { count: Number(row.n), version: Number(row.version) };
 }

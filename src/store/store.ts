@@ -1,11 +1,11 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { acledTyping, type Claim, type Grade, type Incident, type IncidentRole, type IncidentSummary, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
-import { countIncidents, incidentPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
+import { countIncidents, filterKey, incidentPage, incidentSummaryPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
 /** An analyst's decision on an incident. */
@@ -35,7 +35,13 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** Totals of the incident list kept for one version of the incidents table: enough for every filter in use, bounded against a client sending endless new ones. */
+const COUNTS_KEPT = 10_000;
+
 export class Store {
+  /** The list's totals, by filter, at one version of the incidents table (`matchingCount`). */
+  private totals: { version: number; counts: Map<string, number> } = { version: -1, counts: new Map() };
+
   private constructor(
     private readonly connection: Connection,
     /** Set on the view `serialised` gives: its queries run in that transaction, under the clustering lock. */
@@ -321,8 +327,40 @@ export class Store {
     return { incidents: await this.withClaims(rows), reviews: new Map(rows.map((row) => [row.id, reviewFromRow(row)])), nextCursor };
   }
 
-  countIncidents(filter: IncidentFilter): Promise<number> {
-    return countIncidents(this.db, filter);
+  /**
+   * One page of the incident list: summaries, their reports' sources and reviews, the next
+   * page's cursor, and on the first page (no cursor) how many incidents match in all.
+   */
+  async incidentList(query: IncidentPageQuery): Promise<{ incidents: IncidentSummary[]; sources: Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>; reviews: Map<string, Review>; nextCursor: string | null; total: number | null }> {
+    const { rows, nextCursor, version } = await incidentSummaryPage(this.db, query);
+    const sources = new Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>();
+    const incidents = rows.map((row) => {
+      for (const [id, sourceName, url] of row.sources) sources.set(id, { id, sourceName, url });
+      return summaryFromRow(row, row.sources.map(([id]) => id));
+    });
+    const reviews = new Map(rows.map((row) => [row.id, reviewFromRow(row)]));
+    // A first page that is not full holds every match: its length is the total.
+    const total = query.cursor ? null : nextCursor === null ? rows.length : await this.matchingCount(query, version);
+    return { incidents, sources, reviews, nextCursor, total };
+  }
+
+  /**
+   * How many incidents match `filter`, counted once for each version of the incidents table:
+   * the count read at the page's version is answered again until a statement writes to the
+   * table. Counts are read and kept outside transactions only, whose versions are committed.
+   */
+  private async matchingCount(filter: IncidentFilter, pageVersion: number | null): Promise<number> {
+    const key = filterKey(filter);
+    if (!this.inTransaction && pageVersion === this.totals.version) {
+      const known = this.totals.counts.get(key);
+      if (known !== undefined) return known;
+    }
+    const { count, version } = await countIncidents(this.db, filter);
+    if (this.inTransaction || version < this.totals.version) return count;
+    if (version > this.totals.version) this.totals = { version, counts: new Map() };
+    if (this.totals.counts.size >= COUNTS_KEPT) this.totals.counts.delete(this.totals.counts.keys().next().value!);
+    this.totals.counts.set(key, count);
+    return count;
   }
 
   async review(id: string): Promise<Review | null> {
@@ -581,6 +619,12 @@ function incidentToRow(incident: Incident, now: string) {
 }
 
 function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], reportIds: string[]): Incident {
+  return { ...summaryFromRow(row, reportIds), claims, attribution: row.attribution, flags: row.flags, signature: row.signature, evidence: row.evidence };
+}
+
+type SummaryRow = Omit<Selectable<IncidentsTable>, 'evidence' | 'human_fields' | 'attribution' | 'flags' | 'signature' | 'created_at' | 'updated_at'>;
+
+function summaryFromRow(row: SummaryRow, reportIds: string[]): IncidentSummary {
   const hasPlace = row.location !== null || row.country !== null;
   return {
     id: row.id,
@@ -602,18 +646,13 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
       : null,
     actor1: row.actor1,
     actor2: row.actor2,
-    claims,
     fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
     civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
     injured: { low: row.injured_low, high: row.injured_high },
     sourcesCount: row.sources_count,
     grade: row.grade as Grade | null,
     gradeReason: row.grade_reason,
-    attribution: row.attribution,
-    flags: row.flags,
-    signature: row.signature,
     reportIds,
-    evidence: row.evidence,
     notes: row.notes,
   };
 }
