@@ -2,8 +2,7 @@
 // page and one for the total, the same on PGlite and PostgreSQL. Every value from a request
 // reaches SQL as a parameter; column names come only from the tables below.
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { SEARCH_DOCUMENT_SQL } from './migrations/005_users.js';
-import type { Database } from './schema.js';
+import type { Database, IncidentsTable } from './schema.js';
 
 export const REVIEW_STATUSES = ['new', 'accepted', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -73,7 +72,7 @@ export function applyFilter<Q extends IncidentQuery>(query: Q, filter: IncidentF
   equalsIgnoringCase('sub_event_type', filter.subEventType);
   if (filter.q) {
     const query = searchQuery(filter.q);
-    q = query ? q.where(sql<boolean>`${sql.raw(SEARCH_DOCUMENT_SQL)} @@ to_tsquery('simple', ${query})`) : q.where(sql<boolean>`false`);
+    q = query ? q.where(sql<boolean>`search_document @@ to_tsquery('simple', ${query})`) : q.where(sql<boolean>`false`);
   }
   if (filter.actor) {
     const pattern = escapeLike(filter.actor);
@@ -122,7 +121,9 @@ const FILTER_FIELDS: Record<keyof IncidentFilter, true> = {
   q: true, country: true, admin1: true, eventType: true, subEventType: true, actor: true, from: true, to: true, bbox: true, minFatalities: true, grade: true, reviewStatus: true,
 };
 export function filterKey(filter: IncidentFilter): string {
-  return JSON.stringify(Object.keys(FILTER_FIELDS).map((field) => filter[field as keyof IncidentFilter] ?? null));
+  const names = { country: filter.country?.toLowerCase(), admin1: filter.admin1?.toLowerCase(), eventType: filter.eventType?.toLowerCase(), subEventType: filter.subEventType?.toLowerCase() };
+  const compared: IncidentFilter = { ...filter, ...names, q: filter.q === undefined ? undefined : (searchQuery(filter.q) ?? ''), actor: filter.actor?.toLowerCase() };
+  return JSON.stringify(Object.keys(FILTER_FIELDS).map((field) => compared[field as keyof IncidentFilter] ?? null));
 }
 
 /** The version of the incidents table (migration 006), read in the statement that uses it so that both see one snapshot. */
@@ -150,10 +151,24 @@ function toPage<Row extends { id: string; sort_value: unknown }>(rows: Row[], li
   return { rows: page, nextCursor: last ? encodeCursor({ value: last.sort_value as string | number, id: last.id }) : null };
 }
 
+/**
+ * Every column of an incident, named: what reads whole incidents select instead of `*`, which
+ * would add the stored search document (migration 006) that only the text filter reads. The
+ * type lists every column of the table, so none is left out.
+ */
+const COLUMN_SET: Record<keyof IncidentsTable, true> = {
+  id: true, event_type: true, sub_event_type: true, event_date: true, time_precision: true, location: true, admin1: true, country: true, latitude: true, longitude: true,
+  geo_precision: true, geonameid: true, sites: true, actor1: true, actor2: true, fatalities_low: true, fatalities_best: true, fatalities_high: true,
+  civilian_fatalities_low: true, civilian_fatalities_high: true, injured_low: true, injured_high: true, sources_count: true, notes: true, evidence: true, role: true,
+  human_fields: true, grade: true, grade_reason: true, attribution: true, flags: true, signature: true, created_at: true, updated_at: true, review_status: true,
+  reviewed_by: true, reviewed_at: true,
+};
+export const INCIDENT_COLUMNS = Object.keys(COLUMN_SET) as Array<keyof IncidentsTable>;
+
 /** One page of whole incident rows in the requested order, with the cursor of the next page. */
 export async function incidentPage(db: Kysely<Database>, query: IncidentPageQuery) {
   const { statement, limit } = pageStatement(db, query);
-  return toPage(await statement.selectAll().execute(), limit);
+  return toPage(await statement.select(INCIDENT_COLUMNS).execute(), limit);
 }
 
 /** The columns a list item shows: none of the evidence, attribution, flags or signature that only the incident page and clustering read. */

@@ -5,7 +5,7 @@ import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
-import { countIncidents, filterKey, incidentPage, incidentSummaryPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
+import { countIncidents, filterKey, INCIDENT_COLUMNS, incidentPage, incidentSummaryPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
 /** An analyst's decision on an incident. */
@@ -118,7 +118,7 @@ export class Store {
     if (!date) return [];
     let query = this.db
       .selectFrom('incidents')
-      .selectAll()
+      .select(INCIDENT_COLUMNS)
       .where('event_date', '>=', shiftDate(date, -days))
       .where('event_date', '<=', shiftDate(date, days));
     if (country) query = query.where('country', '=', country);
@@ -275,7 +275,7 @@ export class Store {
   /** Incidents dated on any of `dates` (in one of `countries`, when given), ordered by id: the candidates a batch of reports may merge into. */
   async incidentsOnDates(dates: string[], countries: string[] | null = null): Promise<Incident[]> {
     if (dates.length === 0 || countries?.length === 0) return [];
-    let query = this.db.selectFrom('incidents').selectAll().where('event_date', 'in', dates);
+    let query = this.db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('event_date', 'in', dates);
     if (countries) query = query.where('country', 'in', countries);
     return this.withClaims(await query.orderBy('id').execute());
   }
@@ -397,7 +397,7 @@ export class Store {
   }
 
   async getIncident(id: string): Promise<Incident | null> {
-    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     const [incident] = await this.withClaims([row]);
     return incident ?? null;
