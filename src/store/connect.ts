@@ -3,11 +3,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { DataDirectoryLock } from './lock.js';
+import { asPglite, openPgliteThread, type ThreadedPglite } from './pglite-thread.js';
 import * as initial from './migrations/001_initial.js';
 import * as reportVersions from './migrations/002_report_versions.js';
 import * as articleReading from './migrations/003_article_reading.js';
@@ -57,15 +57,16 @@ async function connectPglite(dataDir: string, serving: boolean): Promise<Connect
   const onDisk = !dataDir.includes('://');
   if (onDisk) mkdirSync(dataDir, { recursive: true });
   const lock = onDisk ? DataDirectoryLock.acquire(dataDir, { serving }) : null;
-  let pglite: PGlite;
+  let pglite: ThreadedPglite;
   try {
     if (onDisk && !existsSync(join(dataDir, 'PG_VERSION'))) await initialiseDataDirectory(dataDir);
-    pglite = await PGlite.create(dataDir);
+    pglite = openPgliteThread(dataDir);
+    await pglite.waitReady;
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(asPglite(pglite))) }) });
   return {
     db,
     backend: 'pglite',
@@ -109,7 +110,7 @@ async function connectPostgres(url: string, schema: string | null): Promise<Conn
       await client.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.WT15A_POOL ?? 4), ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', where: redactPassword(url) + (schema ? ` (schema ${schema})` : ''), lock: null, close: () => db.destroy() };
 }

@@ -78,8 +78,10 @@ export function applyFilter<Q extends IncidentQuery>(query: Q, filter: IncidentF
     const pattern = escapeLike(filter.actor);
     q = q.where((eb) => eb.or([eb('actor1', 'ilike', pattern), eb('actor2', 'ilike', pattern)]));
   }
-  if (filter.from) q = q.where('event_date', '>=', filter.from);
-  if (filter.to) q = q.where('event_date', '<=', filter.to);
+  // Each bound also on the date order's expression (the same rows: a bound excludes undated
+  // incidents already), so that the date indexes, which hold that expression, bound their scan.
+  if (filter.from) q = q.where('event_date', '>=', filter.from).where(SORT_EXPRESSIONS.date, '>=', filter.from);
+  if (filter.to) q = q.where('event_date', '<=', filter.to).where(SORT_EXPRESSIONS.date, '<=', filter.to);
   if (filter.minFatalities !== undefined) q = q.where('fatalities_best', '>=', filter.minFatalities);
   if (filter.reviewStatus) q = q.where('review_status', 'in', [...filter.reviewStatus]);
   if (filter.grade) q = q.where('grade', 'in', [...filter.grade]);
