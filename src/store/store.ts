@@ -332,6 +332,12 @@ export class Store {
    * page's cursor, and on the first page (no cursor) how many incidents match in all.
    */
   async incidentList(query: IncidentPageQuery): Promise<{ incidents: IncidentSummary[]; sources: Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>; reviews: Map<string, Review>; nextCursor: string | null; total: number | null }> {
+    const kept = this.inTransaction || query.cursor ? undefined : { version: this.totals.version, count: this.totals.counts.get(filterKey(query)) };
+    // On PostgreSQL a total not kept is counted on another connection beside the page rather
+    // than after it; PGlite runs one statement at a time, and a page that is not full needs none.
+    const counting = this.backend === 'postgres' && kept?.count === undefined && !query.cursor ? this.countAndKeep(query) : null;
+    // Handled here so that a page that fails, or needs no count, leaves no unhandled rejection; awaited below when used.
+    void counting?.catch(() => undefined);
     const { rows, nextCursor, version } = await incidentSummaryPage(this.db, query);
     const sources = new Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>();
     const incidents = rows.map((row) => {
@@ -339,27 +345,29 @@ export class Store {
       return summaryFromRow(row, row.sources.map(([id]) => id));
     });
     const reviews = new Map(rows.map((row) => [row.id, reviewFromRow(row)]));
-    // A first page that is not full holds every match: its length is the total.
-    const total = query.cursor ? null : nextCursor === null ? rows.length : await this.matchingCount(query, version);
+    // A first page that is not full holds every match: its length is the total (a count begun
+    // beside it still ends, and is kept). A kept total holds while the table is at its version.
+    let total: number | null = null;
+    if (!query.cursor) {
+      if (nextCursor === null) total = rows.length;
+      else if (counting) total = await counting;
+      else if (kept?.count !== undefined && kept.version === version) total = kept.count;
+      else total = await this.countAndKeep(query);
+    }
     return { incidents, sources, reviews, nextCursor, total };
   }
 
   /**
-   * How many incidents match `filter`, counted once for each version of the incidents table:
-   * the count read at the page's version is answered again until a statement writes to the
-   * table. Counts are read and kept outside transactions only, whose versions are committed.
+   * How many incidents match `filter`, kept for the version of the incidents table it was
+   * counted at (read in the same statement): `incidentList` answers it again until a statement
+   * writes to the table. Counts are kept outside transactions only, whose versions are committed.
    */
-  private async matchingCount(filter: IncidentFilter, pageVersion: number | null): Promise<number> {
-    const key = filterKey(filter);
-    if (!this.inTransaction && pageVersion === this.totals.version) {
-      const known = this.totals.counts.get(key);
-      if (known !== undefined) return known;
-    }
+  private async countAndKeep(filter: IncidentFilter): Promise<number> {
     const { count, version } = await countIncidents(this.db, filter);
     if (this.inTransaction || version < this.totals.version) return count;
     if (version > this.totals.version) this.totals = { version, counts: new Map() };
     if (this.totals.counts.size >= COUNTS_KEPT) this.totals.counts.delete(this.totals.counts.keys().next().value!);
-    this.totals.counts.set(key, count);
+    this.totals.counts.set(filterKey(filter), count);
     return count;
   }
 
