@@ -39,7 +39,7 @@ export interface AuditEntry {
 const COUNTS_KEPT = 10_000;
 
 export class Store {
-  /** The list's totals, by filter, at one version of the incidents table (`matchingCount`). */
+  /** The list's totals, by filter, at one version of the incidents table (`countAndKeep`). */
   private totals: { version: number; counts: Map<string, number> } = { version: -1, counts: new Map() };
 
   private constructor(
