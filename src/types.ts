@@ -208,3 +208,6 @@ export interface Incident {
   /** One generated sentence summarising the incident. */
   notes: string;
 }
+
+/** What the incident list shows of an incident: no claims, evidence, attribution, flags or signature. */
+export type IncidentSummary = Omit<Incident, 'claims' | 'attribution' | 'flags' | 'signature' | 'evidence'>;

@@ -140,6 +140,8 @@ describe('the workbench', () => {
     const { page, errors } = await signedIn('analyst');
     await page.check('#filters input[name=area]');
     await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+    // The total of the area shown, once the list has one (it reads "loading…" until then).
+    await expect.poll(() => page.locator('#total').innerText()).toMatch(/^\d+ incidents?$/);
     const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
     // One zoom at a time: each one moves the map, which re-filters the list and redraws the page.
     const bbox = () => new URL(page.url()).searchParams.get('bbox');

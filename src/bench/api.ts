@@ -9,11 +9,13 @@ import pg from 'pg';
 import { Accounts } from '../auth/accounts.js';
 import { buildApp } from '../serve/app.js';
 import { Store, type StoreLocation } from '../store/index.js';
+import { ACTORS, DAYS, FIRST_DAY, PLACES, TYPES } from './api-mix.js';
 import { seededRandom } from './corpus.js';
 
 export interface ApiBenchOptions {
   incidents: number;
-  clients: number;
+  /** Concurrent clients of each run, one run after another on the same database. */
+  clients: number[];
   seconds: number;
   /** PostgreSQL to bench on too (a fresh schema, dropped afterwards); null for PGlite only. */
   databaseUrl: string | null;
@@ -21,42 +23,13 @@ export interface ApiBenchOptions {
 
 export interface ApiBenchRow {
   backend: string;
+  clients: number;
   request: string;
   requests: number;
   p50: number;
   p95: number;
   perSecond: number;
 }
-
-/** The request mix: each client cycles through these, in order. */
-export const API_REQUESTS: Record<string, string> = {
-  'list, newest first (100)': '/api/incidents?limit=100',
-  'country (any case)': '/api/incidents?country=syria&limit=100',
-  'date range + min killed': '/api/incidents?from=2019-01-01&to=2019-03-31&min_fatalities=5&limit=100',
-  'full text': '/api/incidents?q=raqqa&limit=100',
-  'map area (bbox)': '/api/incidents?bbox=35,32,42,37&limit=100',
-  'sort by killed': '/api/incidents?sort=fatalities&limit=100',
-  'review status new': '/api/incidents?review_status=new&limit=100',
-};
-
-const PLACES = [
-  { name: 'Raqqa', admin1: 'Ar Raqqah', country: 'Syria', lat: 35.95, lon: 39.01 },
-  { name: 'Aleppo', admin1: 'Aleppo', country: 'Syria', lat: 36.2, lon: 37.16 },
-  { name: 'Mosul', admin1: 'Nineveh', country: 'Iraq', lat: 36.34, lon: 43.13 },
-  { name: 'Kabul', admin1: 'Kabul', country: 'Afghanistan', lat: 34.53, lon: 69.17 },
-  { name: 'Mogadishu', admin1: 'Banaadir', country: 'Somalia', lat: 2.04, lon: 45.34 },
-  { name: 'Maiduguri', admin1: 'Borno', country: 'Nigeria', lat: 11.85, lon: 13.16 },
-  { name: 'Sanaa', admin1: 'Amanat al Asimah', country: 'Yemen', lat: 15.35, lon: 44.2 },
-  { name: 'Gao', admin1: 'Gao', country: 'Mali', lat: 16.27, lon: -0.04 },
-];
-const TYPES = [
-  ['Battles', 'Armed clash'],
-  ['Explosions/Remote violence', 'Air/drone strike'],
-  ['Explosions/Remote violence', 'Shelling/artillery/missile attack'],
-  ['Violence against civilians', 'Attack'],
-  ['Protests', 'Peaceful protest'],
-] as const;
-const ACTORS = ['Military Forces of Syria', 'Islamic State', 'Al Shabaab', 'Boko Haram', 'Taliban', 'Police Forces of Iraq', 'Unidentified Armed Group'];
 
 /** Inserts `count` incidents (one claim each), told by one report a hundred, in a few large statements. */
 export async function seedIncidents(store: Store, count: number): Promise<void> {
@@ -88,7 +61,7 @@ export async function seedIncidents(store: Store, count: number): Promise<void> 
       const place = pick(PLACES);
       const [eventType, subEventType] = pick(TYPES);
       const killed = random() < 0.3 ? 0 : Math.floor(random() ** 3 * 120);
-      const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * 3650) * 86_400_000).toISOString().slice(0, 10);
+      const day = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10);
       const id = `VIG-bench${String(i).padStart(8, '0')}`;
       const reportId = `bench-report-${String(Math.floor(i / 100)).padStart(8, '0')}`;
       const actor1 = pick(ACTORS);
@@ -122,7 +95,7 @@ interface LoadResult {
 /** Runs the load generator in a second process against `url`; resolves with each request's latencies. */
 function runLoad(url: string, token: string, clients: number, seconds: number): Promise<LoadResult[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load.js', import.meta.url), [url, token, String(clients), String(seconds), JSON.stringify(API_REQUESTS)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(new URL('./load.js', import.meta.url), [url, token, String(clients), String(seconds)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('message', (message) => resolve(message as LoadResult[]));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
@@ -142,11 +115,15 @@ async function benchBackend(backend: string, location: StoreLocation, options: A
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const results = await runLoad(url, token, options.clients, options.seconds);
-      return results.map(({ request, latencies }) => {
-        const sorted = [...latencies].sort((a, b) => a - b);
-        return { backend, request, requests: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), perSecond: sorted.length / options.seconds };
-      });
+      const rows: ApiBenchRow[] = [];
+      for (const clients of options.clients) {
+        const results = await runLoad(url, token, clients, options.seconds);
+        for (const { request, latencies } of [...results, { request: 'all requests', latencies: results.flatMap((r) => r.latencies) }]) {
+          const sorted = [...latencies].sort((a, b) => a - b);
+          rows.push({ backend, clients, request, requests: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), perSecond: sorted.length / options.seconds });
+        }
+      }
+      return rows;
     } finally {
       await app.close();
     }
@@ -172,12 +149,12 @@ export async function runApiBench(options: ApiBenchOptions): Promise<ApiBenchRow
 }
 
 export function formatApiBench(rows: ApiBenchRow[], options: ApiBenchOptions): string {
-  const header = ['backend', 'request', 'requests', 'p50 ms', 'p95 ms', 'req/s'];
-  const cells = rows.map((r) => [r.backend, r.request, String(r.requests), r.p50.toFixed(1), r.p95.toFixed(1), r.perSecond.toFixed(1)]);
+  const header = ['backend', 'clients', 'request', 'requests', 'p50 ms', 'p95 ms', 'req/s'];
+  const cells = rows.map((r) => [r.backend, String(r.clients), r.request, String(r.requests), r.p50.toFixed(1), r.p95.toFixed(1), r.perSecond.toFixed(1)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => (i >= 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (c: string[]) => `| ${c.map((v, i) => (i === 1 || i >= 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ')} |`;
   return [
-    `${options.incidents.toLocaleString('en-US')} incidents, ${options.clients} concurrent clients in a second process, ${options.seconds} s a back end; goal p95 < 50 ms`,
+    `${options.incidents.toLocaleString('en-US')} incidents, ${options.clients.join(', ')} concurrent clients in a second process (no pause between requests), ${options.seconds} s a run; goal p95 < 50 ms`,
     '',
     line(header),
     `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
