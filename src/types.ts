@@ -202,7 +202,7 @@ export interface Incident {
   gradeReason: string | null;
   attribution: Attribution[];
   flags: Flag[];
-  /** MinHash of the words of the incident's sentences over its reports (src/reconcile/similarity.ts). */
+  /** Term counts of the incident's sentences over all its reports, as [term, count, ...] (src/reconcile/similarity.ts). */
   signature: number[];
   reportIds: string[];
   /** Evidence per field name: `event_type`, `date`, `location`, `actor1`, `actor2`, `sites`... */
@@ -216,4 +216,10 @@ export interface Incident {
  * perpetrator and text signature, without claims or notes; `evidence` holds only the
  * perpetrator's (whether a report named it). The incident a report joins is then read whole.
  */
-export type IncidentCandidate = Pick<Incident, 'id' | 'eventType' | 'subEventType' | 'date' | 'timePrecision' | 'place' | 'actor1' | 'signature' | 'evidence'>;
+export type IncidentCandidate = Pick<Incident, 'id' | 'eventType' | 'subEventType' | 'date' | 'timePrecision' | 'place' | 'actor1' | 'signature' | 'evidence'> & {
+  /** Whether its claims tell of people killed or injured. */
+  casualties: boolean;
+};
+
+/** What the incident list shows of an incident: no claims, evidence, attribution, flags or signature. */
+export type IncidentSummary = Omit<Incident, 'claims' | 'attribution' | 'flags' | 'signature' | 'evidence'>;

@@ -47,25 +47,25 @@ describe('bad parameters', () => {
 });
 
 describe('POST /api/reports', () => {
-  const report = { origin: 'api', url: null, title: 'T', sourceName: null, published: '2020-06-01', format: 'text', content: 'Three civilians were killed in shelling on Idlib on Tuesday.' };
+  const report = { title: 'T', published: '2020-06-01', text: 'Three civilians were killed in shelling on Idlib on Tuesday.' };
   const post = (headers: Record<string, string>, payload: unknown) => app.inject({ method: 'POST', url: '/api/reports', headers, payload: payload as object });
 
   it('refuses a request without the token, or with another', async () => {
-    expect((await post({}, { reports: [report] })).statusCode).toBe(401);
-    expect((await post({ authorization: 'Bearer wrong' }, { reports: [report] })).statusCode).toBe(401);
+    expect((await post({}, [report])).statusCode).toBe(401);
+    expect((await post({ authorization: 'Bearer wrong' }, [report])).statusCode).toBe(401);
     expect((await store.counts()).reports).toBe(0);
   });
 
-  it('names what is wrong in a malformed body', async () => {
-    const response = await post({ authorization: 'Bearer secret-token' }, { reports: [{ ...report, format: 'pdf' }] });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error).toContain('reports/0/format');
+  it('names what is wrong in a malformed item', async () => {
+    const response = await post(asAnalyst, [{ ...report, published: 'June' }]);
+    expect(response.statusCode).toBe(207);
+    expect(response.json().results[0]).toMatchObject({ item: 0, status: 'error', error: 'published: must be YYYY-MM-DD' });
   });
 
-  it('stores the reports and answers the summary', async () => {
-    const response = await post({ authorization: 'Bearer secret-token' }, { reports: [report] });
+  it('stores the reports and answers what was created', async () => {
+    const response = await post(asAnalyst, [report]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ reportsStored: 1, errors: [] });
+    expect(response.json()).toMatchObject({ created: 1, failed: 0 });
     expect((await app.inject({ method: 'GET', url: '/api/incidents', headers: asAnalyst })).json().incidents).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 // The workbench in headless Chromium (Debian's `chromium`, driven by playwright-core), on the
 // bundled sample: sign in, brush the timeline, open the Raqqa incident and see its evidence
-// highlighted, accept it as an analyst; a viewer cannot review; hostile report text runs nothing.
+// highlighted, accept it as an analyst; a viewer cannot review; hostile report text runs nothing;
+// an admin adds an analyst, creates a token and opens the public reading, which an analyst cannot.
 // Screenshots go to test-artifacts/. Chromium is required: a missing browser fails the suite
 // (`.ci/run` installs it), it is never skipped.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 /** A page signed in as `name`, failing the test on any script error or request to another host. */
-async function signedIn(name: string, options: { width?: number; dark?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+async function signedIn(name: string, options: { width?: number; dark?: boolean; password?: string } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1440, height: 1000 }, colorScheme: options.dark ? 'dark' : 'light' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -68,7 +69,7 @@ async function signedIn(name: string, options: { width?: number; dark?: boolean 
   });
   await page.goto(`${base}/`);
   await page.fill('#signin input[name=name]', name);
-  await page.fill('#signin input[name=password]', PASSWORD);
+  await page.fill('#signin input[name=password]', options.password ?? PASSWORD);
   await page.click('#signin button[type=submit]');
   await page.waitForSelector('#incidents tbody tr');
   return { page, errors };
@@ -139,6 +140,8 @@ describe('the workbench', () => {
     const { page, errors } = await signedIn('analyst');
     await page.check('#filters input[name=area]');
     await expect.poll(() => new URL(page.url()).searchParams.get('bbox')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+    // The total of the area shown, once the list has one (it reads "loading…" until then).
+    await expect.poll(() => page.locator('#total').innerText()).toMatch(/^\d+ incidents?$/);
     const whole = Number((await page.locator('#total').innerText()).split(' ')[0]);
     // One zoom at a time: each one moves the map, which re-filters the list and redraws the page.
     const bbox = () => new URL(page.url()).searchParams.get('bbox');
@@ -200,5 +203,77 @@ describe('the workbench', () => {
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('lets an admin add an analyst, create a token and turn public reading on; an analyst cannot open the page', async () => {
+    const { page, errors } = await signedIn('admin');
+    // Signed in before the public may read: then the page opens on the list, without the sign-in form.
+    const narrow = await signedIn('admin', { width: 390, dark: true });
+    await page.getByRole('button', { name: 'Admin' }).click();
+    await page.waitForSelector('#users tbody tr');
+    expect(new URL(page.url()).searchParams.get('view')).toBe('admin');
+
+    // A new analyst with a generated password, shown once.
+    await page.fill('#add-user input[name=name]', 'layla');
+    await page.selectOption('#add-user select[name=role]', 'analyst');
+    await page.click('#add-user button[type=submit]');
+    await expect.poll(() => page.locator('#admin-status').innerText()).toBe('Added analyst layla.');
+    const password = await page.locator('#secret-value').innerText();
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('#users tr[data-user=layla] select').inputValue()).toBe('analyst');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.locator('#secret-value').count()).toBe(0);
+
+    // A token for her; its label is shown as text, never markup.
+    const label = '<img src=x onerror="window.pwned=1">';
+    await page.selectOption('#create-token select[name=user]', 'layla');
+    await page.fill('#create-token input[name=label]', label);
+    await page.click('#create-token button[type=submit]');
+    await expect.poll(() => page.locator('#secret-value').count()).toBe(1);
+    const token = await page.locator('#secret-value').innerText();
+    expect(token).toMatch(/^vgl_/);
+    expect(await page.locator('#tokens tbody tr', { hasText: 'layla' }).locator('td').nth(2).innerText()).toBe(label);
+    expect((await fetch(`${base}/api/reports`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    // Public reading on: the public reads accepted incidents without signing in.
+    expect((await fetch(`${base}/api/incidents`)).status).toBe(401);
+    await page.check('#public-read');
+    await expect.poll(() => page.locator('#admin-status').innerText()).toBe('Accepted incidents are public.');
+    expect((await fetch(`${base}/api/incidents`)).status).toBe(200);
+    await shot(page, 'admin-1440');
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    await narrow.page.goto(`${base}/?view=admin`);
+    await narrow.page.waitForSelector('#tokens tbody tr');
+    expect(await narrow.page.isChecked('#public-read')).toBe(true);
+    // Nothing wider than the screen: the page does not scroll sideways.
+    const { scrollWidth } = (await narrow.page.evaluate('({ scrollWidth: document.documentElement.scrollWidth })')) as { scrollWidth: number };
+    expect(scrollWidth).toBeLessThanOrEqual(390);
+    await shot(narrow.page, 'admin-390-dark');
+    await narrow.page.uncheck('#public-read');
+    await expect.poll(() => narrow.page.locator('#admin-status').innerText()).toBe('Only signed-in people read incidents.');
+    expect((await fetch(`${base}/api/incidents`)).status).toBe(401);
+    expect(narrow.errors).toEqual([]);
+    await narrow.page.close();
+
+    // The new analyst signs in with the generated password, sees no Admin button, and the page and API refuse her.
+    const analyst = await signedIn('layla', { password });
+    expect(await analyst.page.getByRole('button', { name: 'Admin' }).count()).toBe(0);
+    await analyst.page.goto(`${base}/?view=admin`);
+    await expect.poll(() => analyst.page.locator('#refused').innerText()).toContain('Only admins');
+    expect(await analyst.page.locator('#users, #tokens, #settings').count()).toBe(0);
+    const refused = await analyst.page.evaluate(async () => {
+      const session = (await (await fetch('/api/session')).json()) as { csrf_token: string };
+      const users = (await fetch('/api/users')).status;
+      const settings = (await fetch('/api/settings', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf_token }, body: '{"public_read":true}' })).status;
+      return [users, settings];
+    });
+    expect(refused).toEqual([403, 403]);
+    await shot(analyst.page, 'admin-refused');
+    expect(analyst.errors).toEqual([]);
+    await analyst.page.close();
   });
 });

@@ -26,6 +26,21 @@ export const SETTINGS = {
 export type SettingName = keyof typeof SETTINGS;
 
 export class UserNameTaken extends Error {}
+/** A change that would leave no admin, so no one could manage users again. */
+export class LastAdmin extends Error {}
+export class NoSuchAccount extends Error {}
+export class InvalidUserName extends Error {}
+
+export interface TokenInfo {
+  /** The first characters of the token's hash: names it for revoking, reveals nothing of the secret. */
+  id: string;
+  user: string;
+  label: string;
+  createdAt: string;
+}
+const TOKEN_ID_LENGTH = 16;
+/** The id a token is listed and revoked by. */
+export const tokenId = (token: string) => sha256(token).slice(0, TOKEN_ID_LENGTH);
 
 /**
  * How long an API token's user and a setting are remembered: every request asks for both, and a
@@ -53,7 +68,7 @@ export class Accounts {
   }
 
   async addUser(name: string, role: Role, password: string): Promise<User> {
-    if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new Error(`a user name is 1-64 letters, digits or . _ @ -, got "${name}"`);
+    if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new InvalidUserName(`a user name is 1-64 letters, digits or . _ @ -, got "${name}"`);
     const hash = await hashPassword(password);
     const row = await this.db
       .insertInto('users')
@@ -67,6 +82,54 @@ export class Accounts {
 
   async users(): Promise<User[]> {
     return (await this.db.selectFrom('users').select(['id', 'name', 'role']).orderBy('id').execute()).map(toUser);
+  }
+
+  async user(name: string): Promise<User | null> {
+    const row = await this.db.selectFrom('users').select(['id', 'name', 'role']).where('name', '=', name).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  /** Changes a user's role; refuses to take the role from the last admin. */
+  async setRole(name: string, role: Role): Promise<{ before: User; after: User }> {
+    const before = await this.existingUser(name);
+    if (before.role === 'admin' && role !== 'admin') await this.keepAnAdmin(before);
+    await this.db.updateTable('users').set({ role }).where('id', '=', before.id).execute();
+    return { before, after: { ...before, role } };
+  }
+
+  /** Removes a user with their sessions and tokens; refuses to remove the last admin. */
+  async removeUser(name: string): Promise<User> {
+    const user = await this.existingUser(name);
+    if (user.role === 'admin') await this.keepAnAdmin(user);
+    await this.db.deleteFrom('users').where('id', '=', user.id).execute();
+    return user;
+  }
+
+  private async existingUser(name: string): Promise<User> {
+    const user = await this.user(name);
+    if (!user) throw new NoSuchAccount(`no user named "${name}"`);
+    return user;
+  }
+
+  private async keepAnAdmin(leaving: User): Promise<void> {
+    const others = await this.db.selectFrom('users').select('id').where('role', '=', 'admin').where('id', '!=', leaving.id).limit(1).execute();
+    if (others.length === 0) throw new LastAdmin(`${leaving.name} is the last admin: make another user admin first`);
+  }
+
+  /**
+   * Runs an administrative change in one transaction under the store's lock (serialised), with its entry
+   * in the audit log (who, what, before, after): two admins cannot both remove the last other
+   * admin, and every change names who made it.
+   */
+  async administer<T>(by: string, action: string, change: (accounts: Accounts) => Promise<{ result: T; before: unknown; after: unknown }>): Promise<T> {
+    const result = await this.store.serialised(async (tx) => {
+      const done = await change(new Accounts(tx));
+      await tx.appendAudit({ at: new Date().toISOString(), actor: by, action, incidentId: null, reportId: null, reason: null, before: done.before, after: done.after });
+      return done.result;
+    });
+    // Roles, tokens and settings are cached per request's look-up: a change takes effect at once.
+    this.cache.clear();
+    return result;
   }
 
   async userCount(): Promise<number> {
@@ -117,6 +180,24 @@ export class Accounts {
     if (!user) throw new Error(`no user named "${userName}"`);
     const token = API_TOKEN_PREFIX + newSecret();
     await this.db.insertInto('api_tokens').values({ token_hash: sha256(token), user_id: user.id, label, created_at: new Date().toISOString() }).execute();
+    return token;
+  }
+
+  async tokens(): Promise<TokenInfo[]> {
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['api_tokens.token_hash', 'users.name', 'api_tokens.label', 'api_tokens.created_at'])
+      .orderBy('api_tokens.created_at')
+      .execute();
+    return rows.map((r) => ({ id: r.token_hash.slice(0, TOKEN_ID_LENGTH), user: r.name, label: r.label, createdAt: r.created_at }));
+  }
+
+  /** Revokes the token with this id (see `tokenId`); answers what it was. */
+  async revokeToken(id: string): Promise<TokenInfo> {
+    const token = /^[0-9a-f]+$/.test(id) && id.length === TOKEN_ID_LENGTH ? (await this.tokens()).find((t) => t.id === id) : undefined;
+    if (!token) throw new NoSuchAccount(`no API token ${id}`);
+    await this.db.deleteFrom('api_tokens').where('token_hash', 'like', `${id}%`).execute();
     return token;
   }
 

@@ -1,4 +1,4 @@
-// Synthetic incidents for the benches (`vigil bench --clustering`, `--api`), spread like real
+// Synthetic incidents for `vigil bench --clustering`, spread like real
 // conflict data: countries weighted by their yearly incidents (data/bench/conflict-countries.tsv),
 // places drawn from the shipped gazetteer's villages and towns of each, a fixed number of
 // incidents a year (about 100,000, as world-wide event data), so a larger database covers more

@@ -3,8 +3,8 @@
 // only description of the answers: fastify's response schemas and /api/openapi.json come from them.
 import { z } from 'zod';
 import type { AuditEntry } from '../store/index.js';
-import type { Evidence, Incident, Report } from '../types.js';
-import { exportRecordSchema, exportTallySchema, toExportRecord, toExportTally, type ReportSource } from './index.js';
+import type { Evidence, Incident, IncidentSummary, Report } from '../types.js';
+import { exportRecordSchema, exportTallySchema, toExportClaim, toExportFields, toExportTally, type ReportSource } from './index.js';
 
 /** The short id the CLI prints for a report; the API accepts it too. */
 export const SHORT_ID_LENGTH = 12;
@@ -16,7 +16,8 @@ export const reviewSchema = z.strictObject({
 });
 export type ApiReview = z.infer<typeof reviewSchema>;
 
-export const incidentItemSchema = exportRecordSchema.extend(reviewSchema.shape);
+/** A list item: the export record without its claims (the incident page has them), with its review. */
+export const incidentItemSchema = exportRecordSchema.omit({ claims: true }).extend(reviewSchema.shape);
 export type IncidentItem = z.infer<typeof incidentItemSchema>;
 
 export const incidentPageSchema = z.strictObject({
@@ -60,6 +61,7 @@ export const historyEntrySchema = z.strictObject({
 });
 
 export const incidentDetailSchema = incidentItemSchema.extend({
+  claims: exportRecordSchema.shape.claims,
   /** Field name (event_type, location, actor1, ...) to the spans it was read from. */
   evidence: z.record(z.string(), z.array(evidenceSpanSchema)),
   /** Disagreements between sources a reader should see. */
@@ -101,14 +103,15 @@ export const reportListSchema = z.strictObject({
 
 export const errorSchema = z.strictObject({ error: z.string() });
 
-export function toIncidentItem(incident: Incident, reports: Map<string, ReportSource>, review: { status: string; by: string | null; at: string | null }): IncidentItem {
-  return { ...toExportRecord(incident, reports), review_status: review.status as ApiReview['review_status'], reviewed_by: review.by, reviewed_at: review.at };
+export function toIncidentItem(incident: IncidentSummary, reports: Map<string, ReportSource>, review: { status: string; by: string | null; at: string | null }): IncidentItem {
+  return { ...toExportFields(incident, reports), review_status: review.status as ApiReview['review_status'], reviewed_by: review.by, reviewed_at: review.at };
 }
 
 export function toIncidentDetail(item: IncidentItem, incident: Incident, reports: Map<string, Report>, history: AuditEntry[]): IncidentDetail {
   const evidence = Object.fromEntries(Object.entries(incident.evidence).map(([field, spans]) => [fieldName(field), spans.map(toEvidenceSpan)]));
   return {
     ...item,
+    claims: incident.claims.map(toExportClaim),
     evidence,
     flags: incident.flags.map(({ kind, detail }) => ({ kind, detail })),
     reports: incident.reportIds.flatMap((id) => {

@@ -2,7 +2,7 @@
 // Later tools parse this output, so the key order and the null handling are part of the API.
 import { z } from 'zod';
 import type { IncidentPageQuery } from '../store/index.js';
-import { GRADES, type Claim, type Incident, type Report, type Tally } from '../types.js';
+import { GRADES, type Claim, type Incident, type IncidentSummary, type Report, type Tally } from '../types.js';
 
 export type ExportFormat = 'json' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'geojson'];
@@ -111,6 +111,11 @@ export const FLAT_COLUMNS = Object.keys(exportRecordSchema.shape).filter((key): 
 export type ReportSource = Pick<Report, 'id' | 'sourceName' | 'url'>;
 
 export function toExportRecord(incident: Incident, reports: Map<string, ReportSource>): ExportRecord {
+  return { ...toExportFields(incident, reports), claims: incident.claims.map(toExportClaim) };
+}
+
+/** The record without its claims: what the incident list shows. */
+export function toExportFields(incident: IncidentSummary, reports: Map<string, ReportSource>): Omit<ExportRecord, 'claims'> {
   const place = incident.place;
   return {
     event_id: incident.id,
@@ -140,7 +145,6 @@ export function toExportRecord(incident: Incident, reports: Map<string, ReportSo
     role: incident.role,
     grade: incident.grade,
     grade_reason: incident.gradeReason,
-    claims: incident.claims.map(toExportClaim),
   };
 }
 
@@ -174,7 +178,7 @@ export function formatTallies(tallies: Tally[], reports: Map<string, Report>, fo
   return format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : csvOf(TALLY_COLUMNS, records);
 }
 
-function toExportClaim(claim: Claim): ExportClaim {
+export function toExportClaim(claim: Claim): ExportClaim {
   return {
     measure: claim.measure,
     victims: claim.victims,

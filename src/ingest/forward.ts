@@ -5,6 +5,7 @@ import { fetch } from 'undici';
 import type { RawReport } from '../types.js';
 import type { IngestItem } from './index.js';
 import { addSummary, emptySummary, type IngestSummary } from '../pipeline/run.js';
+import type { ReportsAnswer } from '../serve/routes/ingest.js';
 
 /** Reports sent a request: small enough for steady progress, large enough for batched writes. */
 const REPORTS_PER_REQUEST = 100;
@@ -39,16 +40,43 @@ export async function forwardItems(serverUrl: string, token: string, items: Asyn
   return summary;
 }
 
+/** The reports as POST /api/reports items, and its answer, item by item, as the summary `vigil ingest` prints. */
 async function post(serverUrl: string, token: string, reports: RawReport[]): Promise<IngestSummary> {
   const url = new URL('api/reports', serverUrl);
+  const items = reports.map(({ url, title, sourceName, published, format, content }) => ({
+    [format]: content,
+    ...(url === null ? {} : { url }),
+    ...(title === null ? {} : { title }),
+    ...(sourceName === null ? {} : { source: sourceName }),
+    ...(published === null ? {} : { published }),
+  }));
   let response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ reports }) });
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(items) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     throw new Error(`the server at ${serverUrl} stopped answering (${cause}); the reports sent before this were stored: run the same command again to store the rest`);
   }
-  const body = (await response.json().catch(() => ({}))) as IngestSummary & { error?: string };
-  if (!response.ok) throw new Error(`the server at ${serverUrl} refused the reports: HTTP ${response.status} ${body.error ?? ''}`.trim());
-  return body;
+  const body = (await response.json().catch(() => ({}))) as Partial<ReportsAnswer> & { error?: string };
+  if (!response.ok || !body.results) throw new Error(`the server at ${serverUrl} refused the reports: HTTP ${response.status} ${body.error ?? ''}`.trim());
+  const summary = emptySummary();
+  for (const result of body.results) {
+    const origin = reports[result.item]!.origin;
+    summary.reportsRead++;
+    if (result.status === 'error') {
+      summary.errors.push({ item: origin, error: result.error ?? 'not stored' });
+      continue;
+    }
+    if (result.published === null) summary.withoutPublicationDate.push(origin);
+    if (result.status === 'existing') {
+      summary.duplicates++;
+      continue;
+    }
+    summary.reportsStored++;
+    for (const { created } of result.incidents) {
+      if (created) summary.incidentsCreated++;
+      else summary.incidentsMerged++;
+    }
+  }
+  return summary;
 }

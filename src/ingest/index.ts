@@ -124,10 +124,11 @@ async function* fromBytes(item: string, kind: string, bytes: Buffer, metadata: I
   }
   const text = decoded.text;
   if (kind === '.jsonl') yield* fromJsonl(item, text, metadata);
+  else if (kind === 'page' && looksLikeFeed(text, contentType)) yield { ok: false, item, error: 'a feed, not a page: send the pages it links to, or read it with vigil ingest or vigil watch' };
   else if (kind === '.urls' || ((kind === '.txt' || kind === 'stdin') && isUrlList(text))) yield* fromUrlList(item, text, metadata, options);
   else if (['.rss', '.atom', '.xml'].includes(kind) || looksLikeFeed(text, contentType)) yield* fromFeed(item, text, metadata, options);
   else {
-    const html = ['.html', '.htm', '.xhtml'].includes(kind) || /html/i.test(contentType ?? '') || (['stdin', 'url'].includes(kind) && /^\s*<(?:!doctype|html|head|body|article|div|p)\b/i.test(text));
+    const html = ['.html', '.htm', '.xhtml'].includes(kind) || /html/i.test(contentType ?? '') || (['stdin', 'url', 'page'].includes(kind) && /^\s*<(?:!doctype|html|head|body|article|div|p)\b/i.test(text));
     yield { ok: true, report: { origin: item, url: metadata.url ?? null, title: null, sourceName: metadata.source ?? null, published: metadata.published ?? null, format: html ? 'html' : 'text', content: text } };
   }
 }
@@ -180,7 +181,16 @@ async function* fromUrl(url: string, metadata: IngestMetadata, options: ReadOpti
   yield* pageItems(url, await fetchPage(url, options), metadata, options);
 }
 
-async function* pageItems(url: string, fetched: FetchedPage, metadata: IngestMetadata, options: ReadOptions): AsyncGenerator<IngestItem> {
+/**
+ * One web page by its URL, read as one report (a `{url}` item of POST /api/reports): a feed is
+ * refused rather than followed, so that one item stays one report.
+ */
+export async function readPage(url: string, metadata: IngestMetadata, options: ReadOptions): Promise<IngestItem> {
+  for await (const item of pageItems(url, await fetchPage(url, options), metadata, options, 'page')) return item;
+  return { ok: false, item: url, error: 'no content' };
+}
+
+async function* pageItems(url: string, fetched: FetchedPage, metadata: IngestMetadata, options: ReadOptions, kind: 'url' | 'page' = 'url'): AsyncGenerator<IngestItem> {
   if (!fetched.ok) {
     yield { ok: false, item: url, error: fetched.error };
     return;
@@ -190,7 +200,7 @@ async function* pageItems(url: string, fetched: FetchedPage, metadata: IngestMet
     yield { ok: false, item: url, error: `not a page or feed (Content-Type ${page.contentType})` };
     return;
   }
-  yield* fromBytes(url, 'url', page.bytes, { ...metadata, url: metadata.url ?? page.url }, options, page.contentType);
+  yield* fromBytes(url, kind, page.bytes, { ...metadata, url: metadata.url ?? page.url }, options, page.contentType);
 }
 
 async function* fromFeed(item: string, text: string, metadata: IngestMetadata, options: ReadOptions): AsyncGenerator<IngestItem> {

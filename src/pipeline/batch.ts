@@ -5,7 +5,7 @@
 // nothing of itself behind, so a rerun stores it whole.
 import type { Analysis, ReportSink } from './index.js';
 import type { Store } from '../store/index.js';
-import { CANDIDATE_DAYS } from '../reconcile/cluster.js';
+import { CANDIDATE_DAYS, tellsCasualties } from '../reconcile/cluster.js';
 import { shiftDate } from '../util/dates.js';
 import type { Incident, IncidentCandidate, Report } from '../types.js';
 
@@ -60,7 +60,7 @@ export class BatchWriter implements ReportSink {
     this.pending.push({ report, incidents });
     this.known.add(report.id);
     for (const incident of incidents) {
-      this.remember(incident);
+      this.remember({ ...incident, casualties: tellsCasualties(incident.claims) });
       this.written.set(incident.id, incident);
     }
     return true;

@@ -18,6 +18,10 @@ export interface ReportOutcome {
   stored: boolean;
   incidentsCreated: number;
   incidentsMerged: number;
+  /** The incidents the report created or joined (`created` false: it joined one already stored); empty when not stored. */
+  incidents: Array<{ id: string; created: boolean }>;
+  /** The publication date used: the input's, else the page's; null when neither gave one. */
+  published: string | null;
   /** Set when neither the input nor the page gave a publication date. */
   missingPublished: boolean;
 }
@@ -105,6 +109,8 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
     stored: false,
     incidentsCreated: 0,
     incidentsMerged: 0,
+    incidents: [],
+    published: report.published,
     missingPublished: report.published === null,
   };
   if (await store.hasReport(report.id)) return outcome;
@@ -114,7 +120,9 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
     // Candidates are read without their claims; only the incident the draft joins is read whole.
     const match = bestCandidate(fresh, await store.candidatesNear(draft.date, draft.place?.country ?? null, CANDIDATE_DAYS));
     const joined = match && (await store.getIncident(match.id));
-    incidents.push(joined ? mergeIncidents(joined, fresh) : fresh);
+    const incident = joined ? mergeIncidents(joined, fresh) : fresh;
+    incidents.push(incident);
+    outcome.incidents.push({ id: incident.id, created: !joined });
     if (joined) outcome.incidentsMerged++;
     else outcome.incidentsCreated++;
   }
@@ -122,6 +130,7 @@ export async function storeAnalysis(origin: string, { report, drafts }: Analysis
   if (!outcome.stored) {
     outcome.incidentsCreated = 0;
     outcome.incidentsMerged = 0;
+    outcome.incidents = [];
   }
   return outcome;
 }

@@ -25,6 +25,8 @@ export interface IngestRunOptions {
   batchSize?: number;
   /** Called once per item read, good or bad (progress). */
   onItem?: () => void;
+  /** Called for each analysed report once its batch commits; `stored` false for a report stored before (POST /api/reports answers per report). */
+  onOutcome?: (outcome: ReportOutcome) => void;
 }
 
 /** Inputs of this many reports or fewer get one analysis thread: a thread costs a second or two to warm up. */
@@ -105,13 +107,13 @@ export async function ingestItems(store: Store, items: AsyncIterable<IngestItem>
     const items = batch;
     batch = [];
     try {
-      await storeBatch(store, items, summary, fail);
+      await storeBatch(store, items, summary, fail, options.onOutcome);
     } catch (error) {
       // The batch's transaction stored nothing. One bad item must not cost the others: store
       // them one by one, each in its own transaction, and name the one the database refuses.
       if (items.length === 1) return fail(items[0]!.origin, notStored(error));
       for (const item of items) {
-        await storeBatch(store, [item], summary, fail).catch((e: unknown) => fail(item.origin, notStored(e)));
+        await storeBatch(store, [item], summary, fail, options.onOutcome).catch((e: unknown) => fail(item.origin, notStored(e)));
       }
     }
   };
@@ -157,7 +159,7 @@ interface Stored {
  * two writers (parallel ingests, workers) never reconcile against views that miss each other's
  * incidents; the summary counts them, and their failures, only once it commits.
  */
-async function storeBatch(store: Store, items: Stored[], summary: IngestSummary, fail: (item: string, error: string) => void): Promise<void> {
+async function storeBatch(store: Store, items: Stored[], summary: IngestSummary, fail: (item: string, error: string) => void, onOutcome?: (outcome: ReportOutcome) => void): Promise<void> {
   const outcomes: ReportOutcome[] = [];
   const failures: Array<[string, string]> = [];
   const takenMeanwhile = await store.serialised(async (tx) => {
@@ -179,8 +181,10 @@ async function storeBatch(store: Store, items: Stored[], summary: IngestSummary,
     if (outcome.missingPublished) summary.withoutPublicationDate.push(outcome.origin);
     if (!outcome.stored || takenMeanwhile.has(outcome.reportId)) {
       summary.duplicates++;
+      onOutcome?.({ ...outcome, stored: false, incidentsCreated: 0, incidentsMerged: 0, incidents: [] });
       continue;
     }
+    onOutcome?.(outcome);
     summary.reportsStored++;
     summary.incidentsCreated += outcome.incidentsCreated;
     summary.incidentsMerged += outcome.incidentsMerged;

@@ -15,7 +15,7 @@ import { describeIncident } from './notes.js';
 
 export interface LocatedDraft extends IncidentDraft {
   place: Place | null;
-  /** MinHash signature of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
+  /** Term counts of the incident's sentences (src/reconcile/similarity.ts), for clustering; none compares by the other features alone. */
   signature?: number[];
   /** When its report was published, if known: stamped on its claims. */
   published?: string | null;
@@ -37,7 +37,7 @@ export function reconcile(drafts: LocatedDraft[], reportId: string, stored: Inci
 }
 
 /** The candidate the clustering rule matches `fresh` with best, if any. */
-export function bestCandidate<T extends IncidentCandidate>(fresh: Incident, candidates: T[]): T | null {
+export function bestCandidate<T extends Incident | IncidentCandidate>(fresh: Incident, candidates: T[]): T | null {
   return bestMatch(clusterItemOf(fresh), candidates.map((candidate) => ({ ...clusterItemOf(candidate), candidate })))?.candidate ?? null;
 }
 

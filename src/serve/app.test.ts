@@ -343,7 +343,7 @@ describe('GET /api/openapi.json', () => {
   it('describes every API route, with response schemas from the export contract', async () => {
     const doc = (await get('anonymous', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/incidents/{id}/merge', '/api/incidents/{id}/split', '/api/incidents/{id}/move', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/tokens', '/api/settings']) {
+    for (const path of ['/api/incidents', '/api/incidents/{id}', '/api/incidents/{id}/accept', '/api/incidents/{id}/merge', '/api/incidents/{id}/split', '/api/incidents/{id}/move', '/api/reports', '/api/reports/{id}', '/api/export', '/api/session', '/api/users', '/api/users/{name}', '/api/tokens', '/api/tokens/{id}', '/api/settings']) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     const record = doc.paths['/api/incidents'].get.responses['200'].content['application/json'].schema.properties.incidents.items;

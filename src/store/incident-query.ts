@@ -2,8 +2,7 @@
 // page and one for the total, the same on PGlite and PostgreSQL. Every value from a request
 // reaches SQL as a parameter; column names come only from the tables below.
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { SEARCH_DOCUMENT_SQL } from './migrations/005_users.js';
-import type { Database } from './schema.js';
+import type { Database, IncidentsTable } from './schema.js';
 
 export const REVIEW_STATUSES = ['new', 'accepted', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -73,14 +72,16 @@ export function applyFilter<Q extends IncidentQuery>(query: Q, filter: IncidentF
   equalsIgnoringCase('sub_event_type', filter.subEventType);
   if (filter.q) {
     const query = searchQuery(filter.q);
-    q = query ? q.where(sql<boolean>`${sql.raw(SEARCH_DOCUMENT_SQL)} @@ to_tsquery('simple', ${query})`) : q.where(sql<boolean>`false`);
+    q = query ? q.where(sql<boolean>`search_document @@ to_tsquery('simple', ${query})`) : q.where(sql<boolean>`false`);
   }
   if (filter.actor) {
     const pattern = escapeLike(filter.actor);
     q = q.where((eb) => eb.or([eb('actor1', 'ilike', pattern), eb('actor2', 'ilike', pattern)]));
   }
-  if (filter.from) q = q.where('event_date', '>=', filter.from);
-  if (filter.to) q = q.where('event_date', '<=', filter.to);
+  // Each bound also on the date order's expression (the same rows: a bound excludes undated
+  // incidents already), so that the date indexes, which hold that expression, bound their scan.
+  if (filter.from) q = q.where('event_date', '>=', filter.from).where(SORT_EXPRESSIONS.date, '>=', filter.from);
+  if (filter.to) q = q.where('event_date', '<=', filter.to).where(SORT_EXPRESSIONS.date, '<=', filter.to);
   if (filter.minFatalities !== undefined) q = q.where('fatalities_best', '>=', filter.minFatalities);
   if (filter.reviewStatus) q = q.where('review_status', 'in', [...filter.reviewStatus]);
   if (filter.grade) q = q.where('grade', 'in', [...filter.grade]);
@@ -117,25 +118,85 @@ export function decodeCursor(text: string): Cursor {
 
 export class InvalidCursor extends Error {}
 
-/** One page of incident rows in the requested order, with the cursor of the next page. */
-export async function incidentPage(db: Kysely<Database>, query: IncidentPageQuery) {
+/** The filter's identity: equal keys, equal matches. Every field is listed (the type checks it), so no filter is left out of the key. */
+const FILTER_FIELDS: Record<keyof IncidentFilter, true> = {
+  q: true, country: true, admin1: true, eventType: true, subEventType: true, actor: true, from: true, to: true, bbox: true, minFatalities: true, grade: true, reviewStatus: true,
+};
+export function filterKey(filter: IncidentFilter): string {
+  const names = { country: filter.country?.toLowerCase(), admin1: filter.admin1?.toLowerCase(), eventType: filter.eventType?.toLowerCase(), subEventType: filter.subEventType?.toLowerCase() };
+  const compared: IncidentFilter = { ...filter, ...names, q: filter.q === undefined ? undefined : (searchQuery(filter.q) ?? ''), actor: filter.actor?.toLowerCase() };
+  return JSON.stringify(Object.keys(FILTER_FIELDS).map((field) => compared[field as keyof IncidentFilter] ?? null));
+}
+
+/** The version of the incidents table (migration 006), read in the statement that uses it so that both see one snapshot. */
+const INCIDENTS_VERSION = sql<string>`(select version from data_versions where name = 'incidents')`;
+
+/** The page's statement without its columns: filters, cursor, order and one row past the limit. */
+function pageStatement(db: Kysely<Database>, query: IncidentPageQuery) {
   const sortKey = query.sort ?? 'date';
   const descending = (query.order ?? (sortKey === 'country' || sortKey === 'event_type' ? 'asc' : 'desc')) === 'desc';
   const sortExpression = SORT_EXPRESSIONS[sortKey];
   const limit = query.limit ?? 100;
-  let select = applyFilter(db.selectFrom('incidents').selectAll().select(sortExpression.as('sort_value')), query);
+  let select = applyFilter(db.selectFrom('incidents'), query);
   if (query.cursor) {
     const { value, id } = decodeCursor(query.cursor);
     select = select.where(sql<boolean>`(${sortExpression}, id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`);
   }
   const direction = descending ? 'desc' : 'asc';
-  const rows = await select.orderBy(sortExpression, direction).orderBy('id', direction).limit(limit + 1).execute();
+  return { statement: select.select(sortExpression.as('sort_value')).orderBy(sortExpression, direction).orderBy('id', direction).limit(limit + 1), limit };
+}
+
+/** The page of `limit + 1` rows read: the first `limit`, without their sort value, and the cursor after them. */
+function toPage<Row extends { id: string; sort_value: unknown }>(rows: Row[], limit: number): { rows: Array<Omit<Row, 'sort_value'>>; nextCursor: string | null } {
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   const page = rows.slice(0, limit).map(({ sort_value: _sortValue, ...row }) => row);
   return { rows: page, nextCursor: last ? encodeCursor({ value: last.sort_value as string | number, id: last.id }) : null };
 }
 
-export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter): Promise<number> {
-  const row = await applyFilter(db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')), filter).executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Every column of an incident, named: what reads whole incidents select instead of `*`, which
+ * would add the stored search document (migration 006) that only the text filter reads. The
+ * type lists every column of the table, so none is left out.
+ */
+const COLUMN_SET: Record<keyof IncidentsTable, true> = {
+  id: true, event_type: true, sub_event_type: true, event_date: true, time_precision: true, location: true, admin1: true, country: true, latitude: true, longitude: true,
+  geo_precision: true, geonameid: true, sites: true, actor1: true, actor2: true, fatalities_low: true, fatalities_best: true, fatalities_high: true,
+  civilian_fatalities_low: true, civilian_fatalities_high: true, injured_low: true, injured_high: true, sources_count: true, notes: true, evidence: true, role: true,
+  human_fields: true, grade: true, grade_reason: true, attribution: true, flags: true, signature: true, created_at: true, updated_at: true, review_status: true,
+  reviewed_by: true, reviewed_at: true,
+};
+export const INCIDENT_COLUMNS = Object.keys(COLUMN_SET) as Array<keyof IncidentsTable>;
+
+/** One page of whole incident rows in the requested order, with the cursor of the next page. */
+export async function incidentPage(db: Kysely<Database>, query: IncidentPageQuery) {
+  const { statement, limit } = pageStatement(db, query);
+  return toPage(await statement.select(INCIDENT_COLUMNS).execute(), limit);
+}
+
+/** The columns a list item shows: none of the evidence, attribution, flags or signature that only the incident page and clustering read. */
+const SUMMARY_COLUMNS = [
+  'id', 'event_type', 'sub_event_type', 'event_date', 'time_precision', 'location', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision', 'geonameid', 'sites',
+  'actor1', 'actor2', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'civilian_fatalities_low', 'civilian_fatalities_high', 'injured_low', 'injured_high',
+  'sources_count', 'notes', 'role', 'grade', 'grade_reason', 'review_status', 'reviewed_by', 'reviewed_at',
+] as const;
+
+/** Each incident's reports as [id, outlet, url], in id order: the list's `source` without a second statement. */
+const REPORT_SOURCES = sql<Array<[string, string | null, string | null]>>`(
+  select coalesce(json_agg(json_build_array(r.id, r.source_name, r.url) order by r.id), '[]')
+  from incident_reports l join reports r on r.id = l.report_id where l.incident_id = incidents.id)`;
+
+/**
+ * One page of list rows in one statement: the summary columns, each row's report sources, and
+ * the version of the incidents table the page was read at.
+ */
+export async function incidentSummaryPage(db: Kysely<Database>, query: IncidentPageQuery) {
+  const { statement, limit } = pageStatement(db, query);
+  const rows = await statement.select(SUMMARY_COLUMNS).select(REPORT_SOURCES.as('sources')).select(INCIDENTS_VERSION.as('data_version')).execute();
+  return { ...toPage(rows, limit), version: rows[0] ? Number(rows[0].data_version) : null };
+}
+
+/** How many incidents match, and the version of the incidents table counted. */
+export async function countIncidents(db: Kysely<Database>, filter: IncidentFilter): Promise<{ count: number; version: number }> {
+  const row = await applyFilter(db.selectFrom('incidents').select((eb) => eb.fn.countAll<string>().as('n')), filter).select(INCIDENTS_VERSION.as('version')).executeTakeFirstOrThrow();
+  return { count: Number(row.n), version: Number(row.version) };
 }

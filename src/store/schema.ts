@@ -53,7 +53,7 @@ export interface IncidentsTable {
   grade_reason: string | null;
   attribution: ColumnType<Attribution[], string | undefined, string>;
   flags: ColumnType<Flag[], string | undefined, string>;
-  /** MinHash of the words of its sentences in every report of it (clustering). */
+  /** Term counts of its sentences over all its reports (clustering; src/reconcile/similarity.ts). */
   signature: ColumnType<number[], string | undefined, string>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
@@ -164,6 +164,13 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A table's version: raised by every statement that writes to it (migration 006). */
+export interface DataVersionsTable {
+  name: string;
+  /** bigint: node-postgres reads it as a string. */
+  version: ColumnType<string, number, never>;
+}
+
 export interface Database {
   reports: ReportsTable;
   feeds: FeedsTable;
@@ -177,4 +184,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  data_versions: DataVersionsTable;
 }

@@ -1,11 +1,12 @@
 // The query layer: every read and write of reports and incidents, the same on both back ends.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { acledTyping, type Claim, type Evidence, type Grade, type Incident, type IncidentCandidate, type IncidentRole, type Place, type Measure, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { acledTyping, type Claim, type Evidence, type Grade, type Incident, type IncidentCandidate, type IncidentRole, type IncidentSummary, type Measure, type Place, type Qualifier, type Report, type Stance, type Tally } from '../types.js';
+import { CASUALTY_MEASURES } from '../reconcile/cluster.js';
 import { shiftDate } from '../util/dates.js';
 import { groupBy } from '../util/group-by.js';
 import { connect, type Connection, type StoreLocation } from './connect.js';
 import type { ClaimsTable, Database, IncidentsTable, ReportsTable, TalliesTable } from './schema.js';
-import { countIncidents, incidentPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
+import { countIncidents, filterKey, INCIDENT_COLUMNS, incidentPage, incidentSummaryPage, type IncidentFilter, type IncidentPageQuery, type ReviewStatus } from './incident-query.js';
 import { storableJson, storableRow, storableText } from './storable.js';
 
 /** An analyst's decision on an incident. */
@@ -35,7 +36,13 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** Totals of the incident list kept for one version of the incidents table: enough for every filter in use, bounded against a client sending endless new ones. */
+const COUNTS_KEPT = 10_000;
+
 export class Store {
+  /** The list's totals, by filter, at one version of the incidents table (`countAndKeep`). */
+  private totals: { version: number; counts: Map<string, number> } = { version: -1, counts: new Map() };
+
   private constructor(
     private readonly connection: Connection,
     /** Set on the view `serialised` gives: its queries run in that transaction, under the clustering lock. */
@@ -277,7 +284,8 @@ export class Store {
     return this.db
       .selectFrom('incidents')
       .select(['id', 'event_type', 'sub_event_type', 'event_date', 'time_precision', 'location', 'admin1', 'country', 'latitude', 'longitude', 'geo_precision', 'geonameid', 'sites', 'actor1', 'signature'])
-      .select(sql<Evidence[] | null>`evidence->'actor1'`.as('actor1_evidence'));
+      .select(sql<Evidence[] | null>`evidence->'actor1'`.as('actor1_evidence'))
+      .select((eb) => eb.exists(eb.selectFrom('claims').select('claims.id').whereRef('claims.incident_id', '=', 'incidents.id').where('claims.measure', 'in', CASUALTY_MEASURES)).$castTo<boolean>().as('casualties'));
   }
 
   async feedState(url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
@@ -327,8 +335,48 @@ export class Store {
     return { incidents: await this.withClaims(rows), reviews: new Map(rows.map((row) => [row.id, reviewFromRow(row)])), nextCursor };
   }
 
-  countIncidents(filter: IncidentFilter): Promise<number> {
-    return countIncidents(this.db, filter);
+  /**
+   * One page of the incident list: summaries, their reports' sources and reviews, the next
+   * page's cursor, and on the first page (no cursor) how many incidents match in all.
+   */
+  async incidentList(query: IncidentPageQuery): Promise<{ incidents: IncidentSummary[]; sources: Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>; reviews: Map<string, Review>; nextCursor: string | null; total: number | null }> {
+    const kept = this.inTransaction || query.cursor ? undefined : { version: this.totals.version, count: this.totals.counts.get(filterKey(query)) };
+    // On PostgreSQL a total not kept is counted on another connection beside the page rather
+    // than after it; PGlite runs one statement at a time, and a page that is not full needs none.
+    const counting = this.backend === 'postgres' && kept?.count === undefined && !query.cursor ? this.countAndKeep(query) : null;
+    // Handled here so that a page that fails, or needs no count, leaves no unhandled rejection; awaited below when used.
+    void counting?.catch(() => undefined);
+    const { rows, nextCursor, version } = await incidentSummaryPage(this.db, query);
+    const sources = new Map<string, Pick<Report, 'id' | 'sourceName' | 'url'>>();
+    const incidents = rows.map((row) => {
+      for (const [id, sourceName, url] of row.sources) sources.set(id, { id, sourceName, url });
+      return summaryFromRow(row, row.sources.map(([id]) => id));
+    });
+    const reviews = new Map(rows.map((row) => [row.id, reviewFromRow(row)]));
+    // A first page that is not full holds every match: its length is the total (a count begun
+    // beside it still ends, and is kept). A kept total holds while the table is at its version.
+    let total: number | null = null;
+    if (!query.cursor) {
+      if (nextCursor === null) total = rows.length;
+      else if (counting) total = await counting;
+      else if (kept?.count !== undefined && kept.version === version) total = kept.count;
+      else total = await this.countAndKeep(query);
+    }
+    return { incidents, sources, reviews, nextCursor, total };
+  }
+
+  /**
+   * How many incidents match `filter`, kept for the version of the incidents table it was
+   * counted at (read in the same statement): `incidentList` answers it again until a statement
+   * writes to the table. Counts are kept outside transactions only, whose versions are committed.
+   */
+  private async countAndKeep(filter: IncidentFilter): Promise<number> {
+    const { count, version } = await countIncidents(this.db, filter);
+    if (this.inTransaction || version < this.totals.version) return count;
+    if (version > this.totals.version) this.totals = { version, counts: new Map() };
+    if (this.totals.counts.size >= COUNTS_KEPT) this.totals.counts.delete(this.totals.counts.keys().next().value!);
+    this.totals.counts.set(filterKey(filter), count);
+    return count;
   }
 
   async review(id: string): Promise<Review | null> {
@@ -365,7 +413,7 @@ export class Store {
   }
 
   async getIncident(id: string): Promise<Incident | null> {
-    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     const [incident] = await this.withClaims([row]);
     return incident ?? null;
@@ -603,7 +651,7 @@ function placeFromRow(row: PlaceColumns): Place | null {
   };
 }
 
-function candidateFromRow(row: PlaceColumns & Pick<Selectable<IncidentsTable>, 'id' | 'event_type' | 'sub_event_type' | 'event_date' | 'time_precision' | 'actor1' | 'signature'> & { actor1_evidence: Evidence[] | null }): IncidentCandidate {
+function candidateFromRow(row: PlaceColumns & Pick<Selectable<IncidentsTable>, 'id' | 'event_type' | 'sub_event_type' | 'event_date' | 'time_precision' | 'actor1' | 'signature'> & { actor1_evidence: Evidence[] | null; casualties: boolean }): IncidentCandidate {
   return {
     id: row.id,
     ...acledTyping(row.event_type, row.sub_event_type),
@@ -613,10 +661,17 @@ function candidateFromRow(row: PlaceColumns & Pick<Selectable<IncidentsTable>, '
     actor1: row.actor1,
     signature: row.signature,
     evidence: row.actor1_evidence ? { actor1: row.actor1_evidence } : {},
+    casualties: row.casualties,
   };
 }
 
 function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], reportIds: string[]): Incident {
+  return { ...summaryFromRow(row, reportIds), claims, attribution: row.attribution, flags: row.flags, signature: row.signature, evidence: row.evidence };
+}
+
+type SummaryRow = Omit<Selectable<IncidentsTable>, 'evidence' | 'human_fields' | 'attribution' | 'flags' | 'signature' | 'created_at' | 'updated_at'>;
+
+function summaryFromRow(row: SummaryRow, reportIds: string[]): IncidentSummary {
   return {
     id: row.id,
     role: row.role as IncidentRole,
@@ -626,18 +681,13 @@ function incidentFromRow(row: Selectable<IncidentsTable>, claims: Claim[], repor
     place: placeFromRow(row),
     actor1: row.actor1,
     actor2: row.actor2,
-    claims,
     fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
     civilianFatalities: { low: row.civilian_fatalities_low, high: row.civilian_fatalities_high },
     injured: { low: row.injured_low, high: row.injured_high },
     sourcesCount: row.sources_count,
     grade: row.grade as Grade | null,
     gradeReason: row.grade_reason,
-    attribution: row.attribution,
-    flags: row.flags,
-    signature: row.signature,
     reportIds,
-    evidence: row.evidence,
     notes: row.notes,
   };
 }

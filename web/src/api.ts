@@ -2,7 +2,9 @@
 import type { ApiReport, IncidentDetail, IncidentItem, IncidentPage } from '../../src/export/api.js';
 import type { ExportRecord } from '../../src/export/index.js';
 import type { FilterQuery, ListQuery } from '../../src/serve/contract.js';
+import type { AddedUser, ApiToken, ApiUser, CreatedToken, Settings } from '../../src/serve/routes/admin.js';
 
+export type { AddedUser, ApiToken, ApiUser, CreatedToken, Settings };
 export type { ApiReport, ExportRecord, FilterQuery, IncidentDetail, IncidentItem, IncidentPage, ListQuery };
 
 export interface Session {
@@ -62,6 +64,15 @@ export const api = {
   merge: (id: string, other: string, reason: string) => call<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(id)}/merge`, { other, reason }),
   split: (id: string, reportIds: string[], reason: string) => call<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(id)}/split`, { report_ids: reportIds, reason }),
   report: (id: string) => call<ApiReport>('GET', `/api/reports/${encodeURIComponent(id)}`),
+  users: () => call<{ users: ApiUser[] }>('GET', '/api/users'),
+  addUser: (user: { name: string; role: ApiUser['role']; password?: string }) => call<AddedUser>('POST', '/api/users', user),
+  setRole: (name: string, role: ApiUser['role']) => call<ApiUser>('PATCH', `/api/users/${encodeURIComponent(name)}`, { role }),
+  removeUser: (name: string) => call<void>('DELETE', `/api/users/${encodeURIComponent(name)}`),
+  tokens: () => call<{ tokens: ApiToken[] }>('GET', '/api/tokens'),
+  createToken: (user: string, label: string) => call<CreatedToken>('POST', '/api/tokens', { user, label }),
+  revokeToken: (id: string) => call<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`),
+  settings: () => call<Settings>('GET', '/api/settings'),
+  setSettings: (settings: Settings) => call<Settings>('PUT', '/api/settings', settings),
   /** Every record matching the filters (the export stream), for the map and the timeline. */
   records: (filter: Partial<FilterQuery>) => call<ExportRecord[]>('GET', `/api/export${queryString({ ...filter, format: 'json' })}`),
 };

@@ -1,6 +1,7 @@
 // The analyst's workbench: sign-in, then the list view (filters, map, timeline, table), the
 // incident page and the review queue. The URL holds the view (state.ts).
 import './style.css';
+import { renderAdmin } from './admin.js';
 import { api, ApiError, type ExportRecord, type FilterQuery, type Session } from './api.js';
 import { EVENT_COLOURS } from './colours.js';
 import { h, replaceChildren } from './dom.js';
@@ -17,6 +18,7 @@ let state: ViewState = readState();
 let leaveView: (() => void) | null = null;
 
 const canReview = () => session.user?.role === 'analyst' || session.user?.role === 'admin';
+const isAdmin = () => session.user?.role === 'admin';
 
 function navigate(next: Partial<ViewState>, push = true): void {
   state = { ...state, ...next };
@@ -46,7 +48,7 @@ function renderSignIn(message = ''): void {
     h('label', {}, 'Password', password),
     h('button', { type: 'submit' }, 'Sign in'),
     note,
-    h('p', { class: 'muted' }, 'The first start prints the admin password. Add people with: vigil user add NAME --role analyst'),
+    h('p', { class: 'muted' }, 'The first start prints the admin password. An admin adds people on the Admin page (or: vigil user add NAME --role analyst).'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -64,7 +66,7 @@ function header(): HTMLElement {
     'header',
     { class: 'top' },
     h('h1', {}, 'Vigil'),
-    h('nav', {}, nav('Incidents', 'list'), canReview() ? nav('Review queue', 'review') : null),
+    h('nav', {}, nav('Incidents', 'list'), canReview() ? nav('Review queue', 'review') : null, isAdmin() ? nav('Admin', 'admin') : null),
     h(
       'div',
       { class: 'who' },
@@ -157,6 +159,9 @@ async function render(): Promise<void> {
       await renderIncident(main, state.id, { canReview: canReview(), onReviewed: () => undefined, back: () => navigate({ view: 'list', id: null }) });
     } else if (state.view === 'review' && canReview()) {
       leaveView = await renderReviewQueue(main, filterQuery(state.filters), (id) => navigate({ view: 'incident', id }));
+    } else if (state.view === 'admin') {
+      if (isAdmin()) await renderAdmin(main, session.user!.name);
+      else replaceChildren(main, h('p', { class: 'error', role: 'alert', id: 'refused' }, 'Only admins manage users, API tokens and settings.'));
     } else await renderList(main);
   } catch (error) {
     showError(main, error);

@@ -2,7 +2,7 @@
 // the sort, the timeline's interval and whether the map's visible area filters the list.
 import type { FilterQuery } from './api.js';
 
-export type View = 'list' | 'incident' | 'review';
+export type View = 'list' | 'incident' | 'review' | 'admin';
 export type Interval = 'day' | 'week' | 'month';
 
 export const FILTER_KEYS = ['q', 'from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'min_fatalities', 'review_status', 'grade', 'bbox'] as const;
@@ -28,7 +28,7 @@ export function readState(): ViewState {
   const interval = params.get('interval');
   const order = params.get('order');
   return {
-    view: view === 'incident' || view === 'review' ? view : 'list',
+    view: view === 'incident' || view === 'review' || view === 'admin' ? view : 'list',
     id: params.get('id'),
     filters,
     sort: params.get('sort') ?? 'date',

@@ -12,7 +12,7 @@ export function registerBench(program: Command): void {
     .option('--articles <file>', 'also time article reading on the "text" of each line of this JSONL file (real news articles, e.g. ../shared/eval/events/ucdp_aec_test_dev.jsonl)')
     .option('--api', 'instead, time the incident API under concurrent load (list and filter requests) on PGlite and PostgreSQL')
     .option('--incidents <n>', 'with --api: incidents in the seeded database', '100000')
-    .option('--clients <n>', 'with --api: concurrent clients', '20')
+    .option('--clients <n>', 'with --api: concurrent clients; several, comma-separated (1,5,20), run one after another on the same database', '20')
     .option('--clustering <sizes>', 'instead, time clustering and storing reports with this many incidents stored (comma-separated, e.g. 0,100000), on PGlite and PostgreSQL')
     .option('--json', 'print the rows as JSON')
     .addHelpText(
@@ -47,9 +47,9 @@ postgres://postgres@127.0.0.1:5432/test) answers; a fresh schema is used and dro
 
 async function benchApi(options: { seconds: string; incidents: string; clients: string; json?: boolean }): Promise<void> {
   const { formatApiBench, runApiBench } = await import('../../bench/api.js');
-  const settings = { incidents: Number(options.incidents), clients: Number(options.clients), seconds: Number(options.seconds), databaseUrl: await reachablePostgres() };
-  if (!Number.isInteger(settings.incidents) || settings.incidents < 1 || !Number.isInteger(settings.clients) || settings.clients < 1 || !(settings.seconds > 0)) {
-    throw new UserError('--incidents and --clients must be positive whole numbers and --seconds a positive number');
+  const settings = { incidents: Number(options.incidents), clients: options.clients.split(',').map(Number), seconds: Number(options.seconds), databaseUrl: await reachablePostgres() };
+  if (!Number.isInteger(settings.incidents) || settings.incidents < 1 || settings.clients.some((n) => !Number.isInteger(n) || n < 1) || !(settings.seconds > 0)) {
+    throw new UserError('--incidents and each of --clients must be positive whole numbers and --seconds a positive number');
   }
   const rows = await runApiBench(settings);
   if (options.json) printJson(rows);

@@ -55,7 +55,7 @@ Examples:
       'after',
       `
 Every record is a report, read as Vigil reads one (its main incident's type, date, place and
-perpetrator, when it yields one, and the MinHash signature of its text); in file order each joins
+perpetrator, when it yields one, and the term counts of its text); in file order each joins
 the cluster the rule of src/reconcile/cluster.ts calls the same incident, or starts one. Prints
 B-cubed and pairwise precision, recall and F1 over the file and within topics (the records' topic
 field, or the cluster id up to its first "_"), and clusters per true event. See README "Clustering".

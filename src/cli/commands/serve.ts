@@ -8,6 +8,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   data?: string;
+  allowPrivate?: boolean;
 }
 
 /** The options every serving command takes: where to listen and which database. */
@@ -15,7 +16,8 @@ export function withServeOptions(command: Command): Command {
   return command
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--data <dir>', DATA_OPTION_HELP);
+    .option('--data <dir>', DATA_OPTION_HELP)
+    .option('--allow-private', 'let POST /api/reports fetch URLs on private, loopback and link-local addresses (refused by default)');
 }
 
 export function registerServe(program: Command): void {
@@ -25,9 +27,10 @@ export function registerServe(program: Command): void {
       `
 API: described at /api/openapi.json. GET /api/incidents (filters, sort, cursor, total),
 GET /api/incidents/:id, POST /api/incidents/:id/accept|reject, GET /api/reports[/:id],
-POST /api/reports, GET /api/export?format=json|csv|geojson. Sign in with POST /api/session or
+POST /api/reports (text, HTML or URLs to fetch), GET /api/export?format=json|csv|geojson. Sign in with POST /api/session or
 send Authorization: Bearer <token from \`vigil token create\`>. On a database with no user, the
-server creates the user admin and prints its password once.
+server creates the user admin and prints its password once; admins manage users, API tokens
+and settings on the page's Admin view (/api/users, /api/tokens, /api/settings).
 
 The server holds its data directory while it runs: \`vigil ingest\` on the same directory sends
 its reports to it (POST /api/reports, with the token the server leaves in the directory), and
@@ -52,7 +55,7 @@ export async function serve(store: Store, options: ServeOptions, analyser: Analy
   const dataDir = store.lock?.dataDir ?? null;
   const token = dataDir ? createIngestToken(dataDir) : null;
   let pool = analyser;
-  const app = await buildApp(store, { ingestToken: token, ingest: { analyser: () => (pool ??= new Analyser()) } });
+  const app = await buildApp(store, { ingestToken: token, ingest: { analyser: () => (pool ??= new Analyser()), allowPrivate: options.allowPrivate ?? false } });
   try {
     const address = await app.listen({ port, host: options.host });
     const { port: bound } = app.server.address() as { port: number };

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { errorSchema, incidentDetailSchema, incidentPageSchema, toIncidentDetail, toIncidentItem, type IncidentDetail } from '../../export/api.js';
-import { EXPORT_CONTENT_TYPES, exportStream, loadReports, loadSources, type ExportFormat } from '../../export/index.js';
+import { EXPORT_CONTENT_TYPES, exportStream, loadReports, type ExportFormat } from '../../export/index.js';
 import type { IncidentPageQuery, ReviewStatus, Store } from '../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { HttpError, requirePermission } from '../access.js';
@@ -48,10 +48,9 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
     async (request) => {
       const filter = readableFilter(request, request.query);
       const { sort, order, cursor, limit } = request.query;
-      const [page, total] = await Promise.all([store.incidentPage({ ...filter, sort, order, cursor, limit }), cursor ? null : store.countIncidents(filter)]);
-      const reports = await loadSources(store, page.incidents);
-      const incidents = page.incidents.map((incident) => toIncidentItem(incident, reports, page.reviews.get(incident.id)!));
-      return { incidents, total, next_cursor: page.nextCursor, limit };
+      const page = await store.incidentList({ ...filter, sort, order, cursor, limit });
+      const incidents = page.incidents.map((incident) => toIncidentItem(incident, page.sources, page.reviews.get(incident.id)!));
+      return { incidents, total: page.total, next_cursor: page.nextCursor, limit };
     },
   );
 

@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('grade_reason', 'text')
     .addColumn('attribution', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('flags', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
-    // MinHash of the words of the incident's sentences in every report of it, for clustering.
+    // Text signature of the incident's sentences in its reports, for clustering (its format: 007_term_signatures).
     .addColumn('signature', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .execute();
   // Clustering's candidate search: incidents of one country within a date window.
