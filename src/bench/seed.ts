@@ -13,7 +13,7 @@ import { LOCALITIES_FILE } from '../geocode/index-format.js';
 import { analyse } from '../pipeline/index.js';
 import { incidentFromDraft } from '../reconcile/index.js';
 import type { Database } from '../store/schema.js';
-import type { Store } from '../store/index.js';
+import { incidentToRow, type Store } from '../store/index.js';
 import { dataFilePath, dataRows } from '../util/data-file.js';
 import { narratives } from './corpus.js';
 
@@ -59,31 +59,21 @@ function placeSlots(): { places: SeedPlace[]; incidentsAYear: number } {
   return { places, incidentsAYear };
 }
 
-/** Incidents as the pipeline makes them from short reports: the seeded ones copy all but their place, date and id. */
+/** The columns a seeded incident copies from its template: all but its id, place, date, notes and review. */
+const TEMPLATE_COLUMNS = [
+  'event_type', 'sub_event_type', 'time_precision', 'actor1', 'actor2', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'civilian_fatalities_low',
+  'civilian_fatalities_high', 'injured_low', 'injured_high', 'grade', 'grade_reason', 'attribution', 'flags', 'signature', 'evidence',
+] as const;
+
+/** Incidents as the pipeline makes them from short reports, as the store writes them: the seeded ones copy all but their place, date and id. */
 function templates() {
   return narratives(TEMPLATES, 33).flatMap((n, i) => {
     const [draft] = analyse({ origin: `seed-${i}`, url: null, title: null, sourceName: null, published: n.published, format: 'text', content: n.text }).drafts;
     if (!draft) return [];
     const incident = incidentFromDraft(draft, 'seed', 0);
+    const row = incidentToRow(incident, '');
     return [{
-      event_type: incident.eventType,
-      sub_event_type: incident.subEventType,
-      time_precision: incident.timePrecision,
-      actor1: incident.actor1,
-      actor2: incident.actor2,
-      fatalities_low: incident.fatalities.low,
-      fatalities_best: incident.fatalities.best,
-      fatalities_high: incident.fatalities.high,
-      civilian_fatalities_low: incident.civilianFatalities.low,
-      civilian_fatalities_high: incident.civilianFatalities.high,
-      injured_low: incident.injured.low,
-      injured_high: incident.injured.high,
-      grade: incident.grade,
-      grade_reason: incident.gradeReason,
-      attribution: JSON.stringify(incident.attribution),
-      flags: JSON.stringify(incident.flags),
-      signature: JSON.stringify(incident.signature),
-      evidence: JSON.stringify(incident.evidence),
+      ...Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column, row[column]])),
       claims: JSON.stringify(incident.claims.map(({ reportId: _, ...claim }) => claim)),
     }];
   });

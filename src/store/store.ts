@@ -597,7 +597,8 @@ function reportFromRow(row: Selectable<ReportsTable>, tallies: Tally[] = []): Re
   };
 }
 
-function incidentToRow(incident: Incident, now: string) {
+/** An incident as its row in `incidents` (also what the bench seed copies). */
+export function incidentToRow(incident: Incident, now: string) {
   const place = incident.place;
   return storableRow({
     id: incident.id,
