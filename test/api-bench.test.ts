@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../src/auth/accounts.js';
 import { REQUEST_KINDS } from '../src/bench/api-mix.js';
-import { seedIncidents } from '../src/bench/api.js';
+import { seedIncidents, type SeededShape } from '../src/bench/seed.js';
 import { seededRandom } from '../src/bench/corpus.js';
 import { incidentPageSchema } from '../src/export/api.js';
 import { buildApp } from '../src/serve/app.js';
@@ -14,10 +14,11 @@ import { Store } from '../src/store/index.js';
 let store: Store;
 let app: FastifyInstance;
 let token: string;
+let shape: SeededShape;
 
 beforeAll(async () => {
   store = await Store.open({ dataDir: 'memory://' });
-  await seedIncidents(store, 2000);
+  shape = await seedIncidents(store, 2000);
   const accounts = new Accounts(store);
   await accounts.addUser('bench', 'analyst', 'bench-password-not-secret');
   token = await accounts.createToken('bench', 'bench');
@@ -38,7 +39,7 @@ const list = async (parameters: Record<string, string>) => {
 describe('the API bench request mix', () => {
   it.each(Object.entries(REQUEST_KINDS))('%s: valid, varied parameters', async (_kind, draw) => {
     const random = seededRandom(7);
-    const drawn = Array.from({ length: 12 }, () => draw(random));
+    const drawn = Array.from({ length: 12 }, () => draw(random, shape));
     expect(new Set(drawn.map((p) => JSON.stringify(p))).size).toBeGreaterThan(3);
     for (const parameters of drawn) {
       const page = await list(parameters);

@@ -4,13 +4,11 @@
 // p95 latency and throughput per request kind, on PGlite and, when reachable, PostgreSQL.
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { Accounts } from '../auth/accounts.js';
 import { buildApp } from '../serve/app.js';
 import { Store, type StoreLocation } from '../store/index.js';
-import { ACTORS, DAYS, FIRST_DAY, PLACES, TYPES } from './api-mix.js';
-import { seededRandom } from './corpus.js';
+import { seedIncidents, type SeededShape } from './seed.js';
 
 export interface ApiBenchOptions {
   incidents: number;
@@ -31,71 +29,15 @@ export interface ApiBenchRow {
   perSecond: number;
 }
 
-/** Inserts `count` incidents (one claim each), told by one report a hundred, in a few large statements. */
-export async function seedIncidents(store: Store, count: number): Promise<void> {
-  const random = seededRandom(15);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const now = new Date().toISOString();
-  const reportCount = Math.ceil(count / 100);
-  const evidence = { text: 'killed', start: 0, end: 6, rule: 'Bench' };
-  for (let r = 0; r < reportCount; r += 1000) {
-    const reports = Array.from({ length: Math.min(1000, reportCount - r) }, (_, i) => ({
-      id: `bench-report-${String(r + i).padStart(8, '0')}`,
-      url: null,
-      title: `Bench report ${r + i}`,
-      source_name: pick(['Reuters', 'AFP', 'AP', 'Local radio']),
-      published: null,
-      raw: 'killed',
-      text: 'killed',
-      captions: JSON.stringify([]) as never,
-      language: 'en',
-      ingested_at: now,
-    }));
-    await store.db.insertInto('reports').values(reports).execute();
-  }
-  for (let start = 0; start < count; start += 1000) {
-    const rows = [];
-    const claims = [];
-    const links = [];
-    for (let i = start; i < Math.min(count, start + 1000); i++) {
-      const place = pick(PLACES);
-      const [eventType, subEventType] = pick(TYPES);
-      const killed = random() < 0.3 ? 0 : Math.floor(random() ** 3 * 120);
-      const day = new Date(FIRST_DAY + Math.floor(random() * DAYS) * 86_400_000).toISOString().slice(0, 10);
-      const id = `VIG-bench${String(i).padStart(8, '0')}`;
-      const reportId = `bench-report-${String(Math.floor(i / 100)).padStart(8, '0')}`;
-      const actor1 = pick(ACTORS);
-      rows.push({
-        id, event_type: eventType, sub_event_type: subEventType, event_date: day, time_precision: 1,
-        location: place.name, admin1: place.admin1, country: place.country,
-        latitude: place.lat + (random() - 0.5), longitude: place.lon + (random() - 0.5), geo_precision: 1, geonameid: null,
-        sites: JSON.stringify([]) as never, actor1, actor2: 'Civilians',
-        fatalities_low: killed, fatalities_best: killed, fatalities_high: killed,
-        civilian_fatalities_low: null, civilian_fatalities_high: null, injured_low: null, injured_high: null,
-        sources_count: 1, notes: `On ${day}, ${actor1} in ${place.name}, ${place.country}: ${killed} killed.`,
-        evidence: JSON.stringify({}) as never, role: 'main', created_at: now, updated_at: now,
-        review_status: pick(['new', 'accepted', 'accepted', 'rejected']),
-      });
-      claims.push({ incident_id: id, report_id: reportId, position: 0, measure: 'killed', victims: 'all', qualifier: 'exact', low: killed, high: killed, vague_word: null, stance: 'asserts', speaker: null, outlet: null, actor: null, hedges: JSON.stringify([]) as never, evidence: JSON.stringify(evidence) as never, sentence: JSON.stringify(evidence) as never });
-      links.push({ incident_id: id, report_id: reportId });
-    }
-    await store.db.insertInto('incidents').values(rows).execute();
-    await store.db.insertInto('claims').values(claims).execute();
-    await store.db.insertInto('incident_reports').values(links).execute();
-  }
-  // Fresh statistics, as autovacuum would gather on a live database, so the planner uses the indexes.
-  await sql`ANALYZE`.execute(store.db);
-}
-
 interface LoadResult {
   request: string;
   latencies: number[];
 }
 
 /** Runs the load generator in a second process against `url`; resolves with each request's latencies. */
-function runLoad(url: string, token: string, clients: number, seconds: number): Promise<LoadResult[]> {
+function runLoad(url: string, token: string, clients: number, seconds: number, shape: SeededShape): Promise<LoadResult[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load.js', import.meta.url), [url, token, String(clients), String(seconds)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(new URL('./load.js', import.meta.url), [url, token, String(clients), String(seconds), JSON.stringify(shape)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('message', (message) => resolve(message as LoadResult[]));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
@@ -107,7 +49,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function benchBackend(backend: string, location: StoreLocation, options: ApiBenchOptions): Promise<ApiBenchRow[]> {
   const store = await Store.open(location);
   try {
-    await seedIncidents(store, options.incidents);
+    const shape = await seedIncidents(store, options.incidents);
     const accounts = new Accounts(store);
     await accounts.addUser('bench', 'analyst', 'bench-password-not-secret');
     const token = await accounts.createToken('bench', 'bench');
@@ -117,7 +59,7 @@ async function benchBackend(backend: string, location: StoreLocation, options: A
       const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       const rows: ApiBenchRow[] = [];
       for (const clients of options.clients) {
-        const results = await runLoad(url, token, clients, options.seconds);
+        const results = await runLoad(url, token, clients, options.seconds, shape);
         for (const { request, latencies } of [...results, { request: 'all requests', latencies: results.flatMap((r) => r.latencies) }]) {
           const sorted = [...latencies].sort((a, b) => a - b);
           rows.push({ backend, clients, request, requests: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), perSecond: sorted.length / options.seconds });

@@ -4,8 +4,10 @@
 // (ms) per kind go back to the parent over IPC. No client waits between requests.
 import { NEXT_PAGE, NEXT_PAGE_CHANCE, REQUEST_KINDS } from './api-mix.js';
 import { seededRandom } from './corpus.js';
+import type { SeededShape } from './seed.js';
 
-const [url, token, clientsText, secondsText] = process.argv.slice(2);
+const [url, token, clientsText, secondsText, shapeText = '{}'] = process.argv.slice(2);
+const shape = JSON.parse(shapeText) as SeededShape;
 const kinds = Object.entries(REQUEST_KINDS);
 const deadline = performance.now() + Number(secondsText) * 1000;
 const latencies = new Map<string, number[]>([...kinds.map(([name]): [string, number[]] => [name, []]), [NEXT_PAGE, []]]);
@@ -24,7 +26,7 @@ async function client(index: number): Promise<void> {
   const random = seededRandom(1000 + index);
   while (performance.now() < deadline) {
     const [kind, draw] = kinds[Math.floor(random() * kinds.length)]!;
-    const parameters = draw(random);
+    const parameters = draw(random, shape);
     let cursor = await send(kind, parameters);
     while (cursor && random() < NEXT_PAGE_CHANCE && performance.now() < deadline) cursor = await send(NEXT_PAGE, { ...parameters, cursor });
   }

@@ -1,4 +1,4 @@
-// Synthetic incidents for `vigil bench --clustering`, spread like real
+// Synthetic incidents for `vigil bench --clustering` and `--api`, spread like real
 // conflict data: countries weighted by their yearly incidents (data/bench/conflict-countries.tsv),
 // places drawn from the shipped gazetteer's villages and towns of each, a fixed number of
 // incidents a year (about 100,000, as world-wide event data), so a larger database covers more
@@ -72,11 +72,25 @@ function templates() {
     if (!draft) return [];
     const incident = incidentFromDraft(draft, 'seed', 0);
     const row = incidentToRow(incident, '');
+    const copied = Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column, row[column]])) as Pick<typeof row, (typeof TEMPLATE_COLUMNS)[number]>;
     return [{
-      ...Object.fromEntries(TEMPLATE_COLUMNS.map((column) => [column, row[column]])),
+      ...copied,
       claims: JSON.stringify(incident.claims.map(({ reportId: _, ...claim }) => claim)),
     }];
   });
+}
+
+/** What a seeded database holds, for a bench that asks about it (src/bench/api-mix.ts). */
+export interface SeededShape {
+  countries: string[];
+  /** Every hundredth place slot: towns and villages with incidents, in proportion to their country's. */
+  towns: Array<{ name: string; latitude: number; longitude: number }>;
+  /** The first and last days seeded, YYYY-MM-DD. */
+  firstDay: string;
+  lastDay: string;
+  eventTypes: string[];
+  /** The perpetrators' names. */
+  actors: string[];
 }
 
 /**
@@ -84,11 +98,19 @@ function templates() {
  * transaction. They are dated over the `count / incidents a year` years up to SEED_END (a year
  * at least), so a country's week holds as many at a million as at a hundred thousand.
  */
-export async function seedIncidents(store: Store, count: number): Promise<void> {
-  if (count <= 0) return;
+export async function seedIncidents(store: Store, count: number): Promise<SeededShape> {
   const { places, incidentsAYear } = placeSlots();
   const made = templates();
   const days = Math.max(SEED_YEAR_DAYS, Math.round((count / incidentsAYear) * 365.25));
+  const shape: SeededShape = {
+    countries: [...new Set(places.map((p) => p.country))],
+    towns: places.filter((_, slot) => slot % 100 === 0).map(({ name, latitude, longitude }) => ({ name, latitude, longitude })),
+    firstDay: new Date(Date.parse(SEED_END) - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+    lastDay: SEED_END,
+    eventTypes: [...new Set(made.map((t) => t.event_type))],
+    actors: [...new Set(made.flatMap((t) => (t.actor1 ? [t.actor1] : [])))],
+  };
+  if (count <= 0) return shape;
   const now = new Date().toISOString();
   await store.db.transaction().execute(async (trx) => {
     await sql`CREATE TEMP TABLE seed_places (slot integer PRIMARY KEY, name text, admin1 text, country text, latitude double precision, longitude double precision, geonameid integer) ON COMMIT DROP`.execute(trx);
@@ -129,6 +151,7 @@ export async function seedIncidents(store: Store, count: number): Promise<void> 
   });
   // Fresh statistics, as autovacuum would gather on a live database, so the planner uses the indexes.
   await sql`ANALYZE`.execute(store.db);
+  return shape;
 }
 
 /** Drops the indexes of `tables` that back no constraint; returns the statements that make them again. */
