@@ -132,6 +132,47 @@ export class Accounts {
     return result;
   }
 
+  // The changes above as an administrator makes them, audited with `by` (Accounts.administer):
+  // what the admin API and the CLI run.
+
+  addUserAs(by: string, name: string, role: Role, password: string): Promise<User> {
+    return this.administer(by, 'user-add', async (tx) => {
+      const added = await tx.addUser(name, role, password);
+      return { result: added, before: null, after: { name: added.name, role: added.role } };
+    });
+  }
+
+  setRoleAs(by: string, name: string, role: Role): Promise<User> {
+    return this.administer(by, 'user-role', async (tx) => {
+      const { before, after } = await tx.setRole(name, role);
+      return { result: after, before: { name: before.name, role: before.role }, after: { name: after.name, role: after.role } };
+    });
+  }
+
+  removeUserAs(by: string, name: string): Promise<User> {
+    return this.administer(by, 'user-remove', async (tx) => {
+      const removed = await tx.removeUser(name);
+      return { result: removed, before: { name: removed.name, role: removed.role }, after: null };
+    });
+  }
+
+  /** A new token and what is listed of it; the secret is in the answer only. */
+  createTokenAs(by: string, userName: string, label: string): Promise<TokenInfo & { token: string }> {
+    return this.administer(by, 'token-create', async (tx) => {
+      if (!(await tx.user(userName))) throw new NoSuchAccount(`no user named "${userName}"`);
+      const token = await tx.createToken(userName, label);
+      const info = (await tx.tokens()).find((t) => t.id === tokenId(token))!;
+      return { result: { ...info, token }, before: null, after: { id: info.id, user: userName, label } };
+    });
+  }
+
+  revokeTokenAs(by: string, id: string): Promise<TokenInfo> {
+    return this.administer(by, 'token-revoke', async (tx) => {
+      const revoked = await tx.revokeToken(id);
+      return { result: revoked, before: { id: revoked.id, user: revoked.user, label: revoked.label }, after: null };
+    });
+  }
+
   async userCount(): Promise<number> {
     return Number((await this.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   }

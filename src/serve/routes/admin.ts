@@ -3,7 +3,7 @@
 // removed nor lose the role.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { InvalidUserName, LastAdmin, NoSuchAccount, SETTINGS, tokenId, UserNameTaken, type Accounts, type SettingName } from '../../auth/accounts.js';
+import { InvalidUserName, LastAdmin, NoSuchAccount, SETTINGS, UserNameTaken, type Accounts, type SettingName } from '../../auth/accounts.js';
 import { generatePassword } from '../../auth/password.js';
 import { ROLES } from '../../auth/roles.js';
 import { errorSchema } from '../../export/api.js';
@@ -58,12 +58,7 @@ export const adminRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (ap
   app.post<{ Body: z.infer<typeof newUserSchema> }>('/api/users', schema('add a user with a role, and a password given or generated', { body: newUserSchema, status: 201, answer: addedUserSchema }), async (request, reply) => {
     const { name, role } = request.body;
     const generated = request.body.password ? null : generatePassword();
-    const user = await refusing(() =>
-      accounts.administer(request.principal.name, 'user-add', async (tx) => {
-        const added = await tx.addUser(name, role, request.body.password ?? generated!);
-        return { result: added, before: null, after: { name: added.name, role: added.role } };
-      }),
-    );
+    const user = await refusing(() => accounts.addUserAs(request.principal.name, name, role, request.body.password ?? generated!));
     return reply.code(201).send({ name: user.name, role: user.role, password: generated });
   });
 
@@ -71,23 +66,13 @@ export const adminRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (ap
     '/api/users/:name',
     schema('change a user’s role; the last admin keeps theirs', { params: userParamsSchema, body: roleChangeSchema, answer: userSchema }),
     async (request) => {
-      const { after } = await refusing(() =>
-        accounts.administer(request.principal.name, 'user-role', async (tx) => {
-          const change = await tx.setRole(request.params.name, request.body.role);
-          return { result: change, before: { name: change.before.name, role: change.before.role }, after: { name: change.after.name, role: change.after.role } };
-        }),
-      );
+      const after = await refusing(() => accounts.setRoleAs(request.principal.name, request.params.name, request.body.role));
       return { name: after.name, role: after.role };
     },
   );
 
   app.delete<{ Params: { name: string } }>('/api/users/:name', schema('remove a user, their sessions and tokens; never the last admin', { params: userParamsSchema, status: 204 }), async (request, reply) => {
-    await refusing(() =>
-      accounts.administer(request.principal.name, 'user-remove', async (tx) => {
-        const removed = await tx.removeUser(request.params.name);
-        return { result: removed, before: { name: removed.name, role: removed.role }, after: null };
-      }),
-    );
+    await refusing(() => accounts.removeUserAs(request.principal.name, request.params.name));
     return reply.code(204).send();
   });
 
@@ -97,24 +82,12 @@ export const adminRoutes: FastifyPluginAsync<{ accounts: Accounts }> = async (ap
 
   app.post<{ Body: z.infer<typeof newTokenSchema> }>('/api/tokens', schema('create an API token for a user; the secret is answered once', { body: newTokenSchema, status: 201, answer: createdTokenSchema }), async (request, reply) => {
     const { user, label } = request.body;
-    const created = await refusing(() =>
-      accounts.administer(request.principal.name, 'token-create', async (tx) => {
-        if (!(await tx.user(user))) throw new NoSuchAccount(`no user named "${user}"`);
-        const token = await tx.createToken(user, label);
-        const info = (await tx.tokens()).find((t) => t.id === tokenId(token))!;
-        return { result: { ...info, token }, before: null, after: { id: info.id, user, label } };
-      }),
-    );
+    const created = await refusing(() => accounts.createTokenAs(request.principal.name, user, label));
     return reply.code(201).send({ id: created.id, user: created.user, label: created.label, created_at: created.createdAt, token: created.token });
   });
 
   app.delete<{ Params: { id: string } }>('/api/tokens/:id', schema('revoke an API token: it stops working at once', { params: tokenParamsSchema, status: 204 }), async (request, reply) => {
-    await refusing(() =>
-      accounts.administer(request.principal.name, 'token-revoke', async (tx) => {
-        const revoked = await tx.revokeToken(request.params.id);
-        return { result: revoked, before: { id: revoked.id, user: revoked.user, label: revoked.label }, after: null };
-      }),
-    );
+    await refusing(() => accounts.revokeTokenAs(request.principal.name, request.params.id));
     return reply.code(204).send();
   });
 
